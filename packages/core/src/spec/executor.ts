@@ -1,0 +1,95 @@
+/**
+ * A warm process that runs many steps of the same kind without paying start-up each time.
+ * The executor may use it instead of spawning `Step.argv`; the results must be identical.
+ */
+export interface StepServer {
+  /** Command that starts the server; it speaks the protocol on stdin/stdout. */
+  readonly argv: readonly string[];
+  /** Protocol name; the local executor speaks `passk-fork-v1`. */
+  readonly protocol: 'passk-fork-v1';
+}
+
+/** One command of an execution: compile, run, etc. */
+export interface Step {
+  /** Short name for results and logs (`compile`, `run`). */
+  readonly name: string;
+  /** Command and arguments; resolved in the work directory. */
+  readonly argv: readonly string[];
+  /** Wall-clock limit in milliseconds, after which the whole process tree is killed. */
+  readonly timeoutMs: number;
+  /** File (relative to the work directory) the step writes a JSON report to, if any. */
+  readonly reportFile?: string;
+  /** Optional warm-server equivalent of `argv`. */
+  readonly server?: StepServer;
+  /** Stop the remaining steps when this one exits non-zero (default true). */
+  readonly stopOnFailure?: boolean;
+}
+
+/** Resource limits of one execution. */
+export interface ExecutionLimits {
+  /** Bytes of stdout and of stderr captured per step before the step is killed. */
+  readonly maxOutputBytes: number;
+  /** Address-space limit per process in bytes, or 0 for none. */
+  readonly maxMemoryBytes: number;
+}
+
+/** Everything needed to execute a program: files, steps and limits. */
+export interface ExecutionJob {
+  /** Files written into a fresh work directory before the first step. */
+  readonly files: readonly { readonly path: string; readonly contents: string }[];
+  /** Steps run in order. */
+  readonly steps: readonly Step[];
+  /** Resource limits. */
+  readonly limits: ExecutionLimits;
+}
+
+/** What happened when one step ran. */
+export interface StepResult {
+  /** The step's name. */
+  readonly name: string;
+  /** Exit code, or null when killed by a signal. */
+  readonly exitCode: number | null;
+  /** Terminating signal name, or null. */
+  readonly signal: string | null;
+  /** True when the wall-clock limit killed it. */
+  readonly timedOut: boolean;
+  /** True when captured output passed `maxOutputBytes` and the step was killed. */
+  readonly outputLimitExceeded: boolean;
+  /** Wall-clock duration in milliseconds. */
+  readonly durationMs: number;
+  /** Last bytes of stdout (at most 4 KiB), UTF-8 decoded. */
+  readonly stdoutTail: string;
+  /** Last bytes of stderr (at most 4 KiB), UTF-8 decoded. */
+  readonly stderrTail: string;
+  /** Total stdout bytes seen. */
+  readonly stdoutBytes: number;
+  /** Total stderr bytes seen. */
+  readonly stderrBytes: number;
+  /** Parsed JSON of `Step.reportFile`, or null when the step wrote none. */
+  readonly report: unknown;
+  /** Set when the step could not be started (missing command): the error message. */
+  readonly spawnError?: string;
+}
+
+/** What happened when a job ran. Steps after a failing one are absent. */
+export interface ExecutionResult {
+  /** One entry per step that ran. */
+  readonly steps: readonly StepResult[];
+}
+
+/**
+ * Runs execution jobs. The program under test failing is a result; `execute` throws only
+ * when the executor itself is broken (e.g. cannot create a work directory).
+ */
+export interface Executor {
+  /** Id recorded in the run manifest (`local`). */
+  readonly id: string;
+  /** Sandbox mode recorded in the run manifest (`none`, `bwrap`). */
+  readonly sandbox: string;
+  /** How many jobs run at once. */
+  readonly concurrency: number;
+  /** Runs one job. Honors `signal` by killing the job's processes. */
+  execute(job: ExecutionJob, signal?: AbortSignal): Promise<ExecutionResult>;
+  /** Stops warm servers and removes scratch directories. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,32 @@
+export type { DataContext, DataFileSpec, Dataset, LoadedDataset } from './dataset.ts';
+export type {
+  ExecutionJob,
+  ExecutionLimits,
+  ExecutionResult,
+  Executor,
+  Step,
+  StepResult,
+  StepServer,
+} from './executor.ts';
+export type { Language, StepOptions, ToolchainInfo } from './language.ts';
+export type { Problem, ProblemMetadata } from './problem.ts';
+export type { Program, ProgramFile } from './program.ts';
+export type {
+  Generation,
+  GenerationRequest,
+  Provider,
+  ProviderErrorClass,
+  ProviderFailure,
+  SamplingParameters,
+  TokenUsage,
+} from './provider.ts';
+export type {
+  PassAtKEstimate,
+  ResultRecord,
+  RunManifest,
+  RunSummary,
+  SampleRecord,
+} from './run.ts';
+export { RUN_FORMAT_VERSION } from './run.ts';
+export type { Verdict, VerdictStatus } from './verdict.ts';
+export { INFRASTRUCTURE_STATUSES, VERDICT_STATUSES } from './verdict.ts';

@@ -1,0 +1,39 @@
+import type { ExecutionLimits, ExecutionResult, Step } from './executor.ts';
+import type { Program } from './program.ts';
+import type { Verdict } from './verdict.ts';
+
+/** Whether a language's toolchain is usable here. */
+export interface ToolchainInfo {
+  /** True when every command the language needs was found. */
+  readonly available: boolean;
+  /** Absolute path of the main command, when found. */
+  readonly path?: string;
+  /** Version string as the tool prints it. */
+  readonly version?: string;
+  /** Why it is unavailable, and how to install it. */
+  readonly problem?: string;
+}
+
+/** Options the orchestrator passes when asking a language for steps. */
+export interface StepOptions {
+  /** Multiplier applied to every time limit (default 1). */
+  readonly timeoutFactor: number;
+}
+
+/** A language plugin: turns programs into commands, and command results into verdicts. */
+export interface Language {
+  /** Canonical id (`python`). */
+  readonly id: string;
+  /** Other names accepted on the command line (`py`). */
+  readonly aliases: readonly string[];
+  /** Source file extension including the dot (`.py`). */
+  readonly extension: string;
+  /** Finds the toolchain; cached by the caller. */
+  detect(): Promise<ToolchainInfo>;
+  /** Commands that build and run `program`; `toolchain` is the result of `detect()`. */
+  steps(program: Program, toolchain: ToolchainInfo, options: StepOptions): readonly Step[];
+  /** Limits for executing `program` (memory, output). */
+  limits(program: Program): ExecutionLimits;
+  /** The verdict for the results of `steps`, using the rule named by `program.judge`. */
+  classify(program: Program, result: ExecutionResult): Verdict;
+}
