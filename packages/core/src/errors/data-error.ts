@@ -4,7 +4,12 @@ import { PasskError } from './passk-error.ts';
 export class DataError extends PasskError {
   readonly file: string;
 
-  constructor(options: { readonly code: 'data-unavailable' | 'data-integrity'; readonly file: string; readonly message: string; readonly cause?: unknown }) {
+  constructor(options: {
+    readonly code: 'data-unavailable' | 'data-integrity';
+    readonly file: string;
+    readonly message: string;
+    readonly cause?: unknown;
+  }) {
     super(options.code, { message: options.message, cause: options.cause });
     this.name = 'DataError';
     this.file = options.file;

@@ -14,16 +14,26 @@ export interface InputLocation {
 export class InvalidInputError extends PasskError {
   readonly location: InputLocation;
 
-  constructor(options: { readonly reason: string; readonly location?: InputLocation; readonly cause?: unknown }) {
+  constructor(options: {
+    readonly reason: string;
+    readonly location?: InputLocation;
+    readonly cause?: unknown;
+  }) {
     const location = options.location ?? {};
-    super('invalid-input', { message: `${formatLocation(location)}${options.reason}`, cause: options.cause });
+    super('invalid-input', {
+      message: `${formatLocation(location)}${options.reason}`,
+      cause: options.cause,
+    });
     this.name = 'InvalidInputError';
     this.location = location;
   }
 }
 
 function formatLocation({ file, line, path }: InputLocation): string {
-  const parts = [file, line === undefined ? undefined : `line ${line}`, path ? `at ${path}` : undefined]
-    .filter((part) => part !== undefined && part !== '');
+  const parts = [
+    file,
+    line === undefined ? undefined : `line ${line}`,
+    path ? `at ${path}` : undefined,
+  ].filter((part) => part !== undefined && part !== '');
   return parts.length > 0 ? `${parts.join(', ')}: ` : '';
 }

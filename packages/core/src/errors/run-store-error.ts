@@ -4,7 +4,11 @@ import { PasskError } from './passk-error.ts';
 export class RunStoreError extends PasskError {
   readonly directory: string;
 
-  constructor(options: { readonly directory: string; readonly message: string; readonly cause?: unknown }) {
+  constructor(options: {
+    readonly directory: string;
+    readonly message: string;
+    readonly cause?: unknown;
+  }) {
     super('run-store', { message: options.message, cause: options.cause });
     this.name = 'RunStoreError';
     this.directory = options.directory;

@@ -6,7 +6,12 @@ export class UnknownIdError extends PasskError {
   readonly requested: string;
   readonly known: readonly string[];
 
-  constructor(options: { readonly kind: string; readonly requested: string; readonly known: readonly string[]; readonly hint?: string }) {
+  constructor(options: {
+    readonly kind: string;
+    readonly requested: string;
+    readonly known: readonly string[];
+    readonly hint?: string;
+  }) {
     const known = options.known.length > 0 ? options.known.join(', ') : '(none)';
     super('unknown-id', {
       message: `unknown ${options.kind} '${options.requested}'; known ${options.kind}s: ${known}${options.hint ? `. ${options.hint}` : ''}`,

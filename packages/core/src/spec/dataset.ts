@@ -1,5 +1,5 @@
 import type { Problem } from './problem.ts';
-import type { Program } from './program.ts';
+import type { Candidate, Program } from './program.ts';
 
 /** A data file a dataset needs, and where it comes from. */
 export interface DataFileSpec {
@@ -43,6 +43,6 @@ export interface Dataset {
   readonly files: readonly DataFileSpec[];
   /** Loads and validates the problems. Throws `PasskError` for missing or invalid data. */
   load(context: DataContext): Promise<LoadedDataset>;
-  /** The program that tests `completion` against `problem`, as the reference harness builds it. */
-  buildProgram(problem: Problem, completion: string): Program;
+  /** The program that tests `candidate` against `problem`, as the reference harness builds it. */
+  buildProgram(problem: Problem, candidate: Candidate): Program;
 }

@@ -10,7 +10,7 @@ export type {
 } from './executor.ts';
 export type { Language, StepOptions, ToolchainInfo } from './language.ts';
 export type { Problem, ProblemMetadata } from './problem.ts';
-export type { Program, ProgramFile } from './program.ts';
+export type { Candidate, Program, ProgramFile } from './program.ts';
 export type {
   Generation,
   GenerationRequest,

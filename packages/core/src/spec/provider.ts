@@ -59,6 +59,8 @@ export interface Generation {
   readonly text: string;
   /** The code to test, when the provider knows it exactly (replay of completions); otherwise derived from `text`. */
   readonly completion?: string;
+  /** Shape of `completion` (default `completion`): `solution` when it is a whole program. */
+  readonly kind?: 'completion' | 'solution';
   /** Why generation stopped (`stop`, `length`, `replay`, `reference`, `error`). */
   readonly finishReason: string;
   /** Token usage, when known. */
@@ -81,6 +83,11 @@ export interface Provider {
   readonly cacheable: boolean;
   /** Problems this provider can answer, when it is limited to a known set (replay files). */
   readonly taskIds?: ReadonlySet<string>;
+  /**
+   * Called once before any generation: loads files, checks credentials. Throws
+   * `PasskError` for a problem the user must fix (missing key, unreadable file).
+   */
+  prepare?(): Promise<void>;
   /** Generates one sample. Failures are returned in `error`, not thrown. */
   generate(request: GenerationRequest): Promise<Generation>;
 }

@@ -12,7 +12,11 @@ export interface RunManifest {
   readonly passk_version: string;
   /** `run` or `evaluate`. */
   readonly mode: 'run' | 'evaluate';
-  readonly dataset: { readonly id: string; readonly version: string; readonly content_hash: string };
+  readonly dataset: {
+    readonly id: string;
+    readonly version: string;
+    readonly content_hash: string;
+  };
   readonly provider: { readonly id: string; readonly model: string };
   readonly sampling: SamplingParameters;
   /** Samples per problem. */
@@ -20,10 +24,16 @@ export interface RunManifest {
   readonly k: readonly number[];
   /** Task ids in the run, in benchmark order. */
   readonly task_ids: readonly string[];
-  readonly executor: { readonly id: string; readonly sandbox: string; readonly concurrency: number };
+  readonly executor: {
+    readonly id: string;
+    readonly sandbox: string;
+    readonly concurrency: number;
+  };
   readonly timeout_factor: number;
   /** Toolchain per language id: path and version. */
-  readonly toolchains: Readonly<Record<string, { readonly path?: string; readonly version?: string }>>;
+  readonly toolchains: Readonly<
+    Record<string, { readonly path?: string; readonly version?: string }>
+  >;
   readonly seed: number;
   /** For `evaluate`: the input file and its sha256. */
   readonly input?: { readonly path: string; readonly sha256: string; readonly format: string };
@@ -37,6 +47,8 @@ export interface SampleRecord {
   readonly raw: string;
   /** The code that was tested. */
   readonly completion: string;
+  /** `completion` continues the prompt; `solution` is a whole program. */
+  readonly kind: 'completion' | 'solution';
   readonly finish_reason: string;
   readonly usage?: TokenUsage;
   readonly cost_usd?: number;
@@ -82,7 +94,11 @@ export interface RunSummary {
   /** Keyed by k (`"1"`, `"10"`). */
   readonly pass_at_k: Readonly<Record<string, PassAtKEstimate>>;
   /** Requested k that were not reported, and why. */
-  readonly excluded_k: readonly { readonly k: number; readonly reason: string; readonly problems: readonly string[] }[];
+  readonly excluded_k: readonly {
+    readonly k: number;
+    readonly reason: string;
+    readonly problems: readonly string[];
+  }[];
   /** Count of samples per status (all statuses present, zeros included). */
   readonly statuses: Readonly<Record<VerdictStatus, number>>;
   /** Samples not scored because of infrastructure faults (toolchain_missing, infra_error, failed generations). */
@@ -95,10 +111,18 @@ export interface RunSummary {
     readonly seed: number;
   };
   /** Per-language entries when several languages ran. */
-  readonly languages?: Readonly<Record<string, Omit<RunSummary, 'languages' | 'confidence' | 'format_version' | 'dataset' | 'model'>>>;
+  readonly languages?: Readonly<
+    Record<
+      string,
+      Omit<RunSummary, 'languages' | 'confidence' | 'format_version' | 'dataset' | 'model'>
+    >
+  >;
   /** pass@k computed in generation order (the first k samples), next to the unbiased estimate. */
   readonly pass_at_k_in_order?: Readonly<Record<string, number>>;
   /** Distinct normalized programs per problem (mean), and among passing ones. */
-  readonly diversity?: { readonly distinct_per_problem: number; readonly distinct_passing_per_problem: number };
+  readonly diversity?: {
+    readonly distinct_per_problem: number;
+    readonly distinct_passing_per_problem: number;
+  };
   readonly cost_usd?: number;
 }

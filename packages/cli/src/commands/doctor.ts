@@ -1,0 +1,105 @@
+import { access, constants, mkdir } from 'node:fs/promises';
+import { availableParallelism, totalmem } from 'node:os';
+import {
+  defaultCacheDir,
+  defaultDataContext,
+  PasskError,
+  type Registry,
+  resolveDataFile,
+} from '@passk/core';
+import type { CommandIo } from '../io.ts';
+import { parseOptions } from '../parse-options.ts';
+import { PASSK_VERSION } from '../version.ts';
+
+export const DOCTOR_USAGE = 'passk doctor [--json]';
+
+interface Check {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+/**
+ * `passk doctor`: Node version, toolchains, sandbox, data directory and cache. Exit 0 when
+ * everything needed for the built-in datasets is usable, 1 otherwise.
+ */
+export async function doctorCommand(
+  argv: readonly string[],
+  registry: Registry,
+  io: CommandIo,
+): Promise<number> {
+  const { values } = parseOptions(argv, { json: { type: 'boolean' } }, DOCTOR_USAGE);
+  const checks: Check[] = [];
+  const nodeMajor = Number.parseInt(process.versions.node, 10);
+  checks.push({
+    name: 'node',
+    ok: nodeMajor >= 22,
+    detail: `${process.version}${nodeMajor >= 22 ? '' : ' (passk needs Node.js >= 22)'}`,
+  });
+  checks.push({
+    name: 'passk',
+    ok: true,
+    detail: `${PASSK_VERSION} · ${availableParallelism()} cores · ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+  });
+  for (const [id] of Object.entries(registry.input.languages)) {
+    const info = await registry.language(id).detect();
+    checks.push({
+      name: `language ${id}`,
+      ok: info.available,
+      detail: info.available
+        ? `${info.version ?? '?'} (${info.path})`
+        : (info.problem ?? 'not found'),
+    });
+  }
+  checks.push({
+    name: 'sandbox',
+    ok: true,
+    detail:
+      'none: programs run as separate processes in fresh work directories with a scrubbed environment, time/output/memory limits and process-group kill; no filesystem or network isolation yet (bubblewrap sandbox not implemented)',
+  });
+  const context = defaultDataContext(io.env);
+  checks.push({
+    name: 'data directory',
+    ok: true,
+    detail: context.dataDir
+      ? `PASSK_DATA_DIR=${context.dataDir}`
+      : 'PASSK_DATA_DIR not set (files come from the cache or are downloaded)',
+  });
+  for (const [id, entry] of Object.entries(registry.input.datasets)) {
+    if (entry.argument) continue;
+    for (const file of registry.dataset(id).files) {
+      try {
+        const path = await resolveDataFile(file, { ...context, allowDownload: false });
+        checks.push({ name: `data ${file.path}`, ok: true, detail: `${path} (sha256 verified)` });
+      } catch (error) {
+        if (!PasskError.is(error)) throw error;
+        checks.push({
+          name: `data ${file.path}`,
+          ok: false,
+          detail: `${error.message.split('. Set')[0]}; it will be downloaded from ${file.url} on first use`,
+        });
+      }
+    }
+  }
+  const cacheDir = defaultCacheDir(io.env);
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    await access(cacheDir, constants.W_OK);
+    checks.push({ name: 'cache', ok: true, detail: cacheDir });
+  } catch (error) {
+    checks.push({
+      name: 'cache',
+      ok: false,
+      detail: `${cacheDir} is not writable (${(error as Error).message}); set PASSK_CACHE_DIR`,
+    });
+  }
+  if (values.json) io.stdout.write(`${JSON.stringify(checks, null, 2)}\n`);
+  else {
+    const width = Math.max(...checks.map((check) => check.name.length));
+    for (const check of checks)
+      io.stdout.write(
+        `${check.ok ? 'ok  ' : 'FAIL'}  ${check.name.padEnd(width)}  ${check.detail}\n`,
+      );
+  }
+  return checks.every((check) => check.ok || check.name.startsWith('data ')) ? 0 : 1;
+}

@@ -1,0 +1,190 @@
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  createExecutionCache,
+  createGenerationCache,
+  createLocalExecutor,
+  defaultCacheDir,
+  defaultDataContext,
+  hashJson,
+  openRunStore,
+  type Problem,
+  type Provider,
+  type Registry,
+  RUN_FORMAT_VERSION,
+  type RunManifest,
+  type RunSummary,
+  renderSummary,
+  runEval,
+  type SamplingParameters,
+  summarizeRun,
+  type ToolchainInfo,
+  UsageError,
+} from '@passk/core';
+import { type CommandIo, log } from '../io.ts';
+import { createProgressReporter } from '../progress/progress-reporter.ts';
+import { PASSK_VERSION } from '../version.ts';
+
+/** Settings shared by `passk run` and `passk evaluate`. */
+export interface PipelineSettings {
+  readonly mode: 'run' | 'evaluate';
+  readonly datasetId: string;
+  readonly provider: Provider;
+  /** Chooses the problems to run among the dataset's (already filtered by the caller's rules). */
+  readonly selectProblems: (problems: readonly Problem[]) => readonly Problem[];
+  readonly n: number;
+  readonly samplesFor?: (problem: Problem) => number;
+  /** Requested k list; `undefined` means 1,10,100 up to n. */
+  readonly ks?: readonly number[];
+  readonly sampling: SamplingParameters;
+  readonly seed: number;
+  readonly resamples: number;
+  readonly timeoutFactor: number;
+  readonly out?: string;
+  readonly generationConcurrency: number;
+  readonly workers?: number;
+  readonly cache: boolean;
+  readonly json: boolean;
+  readonly input?: RunManifest['input'];
+  /** Extra identity for the default run directory name. */
+  readonly runName: string;
+}
+
+/**
+ * Loads the dataset, opens (or resumes) the run directory, generates and executes, writes
+ * `summary.json` and prints it. Returns the exit code: 0 done, 1 interrupted or failed.
+ */
+export async function executeRun(
+  registry: Registry,
+  settings: PipelineSettings,
+  io: CommandIo,
+): Promise<number> {
+  const dataset = registry.dataset(settings.datasetId);
+  await settings.provider.prepare?.();
+  const loaded = await dataset.load(defaultDataContext(io.env));
+  const problems = settings.selectProblems(loaded.problems);
+  if (problems.length === 0)
+    throw new UsageError({ message: 'no problems selected (check --tasks, --limit, --languages)' });
+  const maxN = Math.max(...problems.map((problem) => settings.samplesFor?.(problem) ?? settings.n));
+  const ks = settings.ks ?? [1, 10, 100].filter((k) => k <= maxN);
+  const tooLarge = ks.filter((k) => k > maxN);
+  if (tooLarge.length > 0) {
+    throw new UsageError({
+      message: `-k ${tooLarge.join(',')} is larger than the number of samples per problem (n = ${maxN}); pass@k needs n >= k`,
+    });
+  }
+
+  const toolchains = new Map<string, ToolchainInfo>();
+  for (const languageId of new Set(problems.map((problem) => problem.language))) {
+    toolchains.set(languageId, await registry.language(languageId).detect());
+  }
+  const executor = createLocalExecutor({
+    concurrency: settings.workers ?? availableParallelism(),
+    logger: { warn: (message) => log(io, `warning: ${message}`) },
+  });
+  const identity = {
+    dataset: dataset.id,
+    hash: loaded.contentHash,
+    provider: settings.provider.id,
+    sampling: settings.sampling,
+    seed: settings.seed,
+    timeoutFactor: settings.timeoutFactor,
+    input: settings.input?.sha256,
+  };
+  const runId = `${settings.runName}-${hashJson(identity).slice(0, 8)}`;
+  const directory = resolve(io.cwd, settings.out ?? join('runs', runId));
+  const manifest: RunManifest = {
+    format_version: RUN_FORMAT_VERSION,
+    run_id: runId,
+    created_at: new Date().toISOString(),
+    passk_version: PASSK_VERSION,
+    mode: settings.mode,
+    dataset: { id: dataset.id, version: dataset.version, content_hash: loaded.contentHash },
+    provider: { id: settings.provider.id, model: settings.provider.model },
+    sampling: settings.sampling,
+    n: maxN,
+    k: ks,
+    task_ids: problems.map((problem) => problem.id),
+    executor: { id: 'local', sandbox: 'none', concurrency: executor.concurrency },
+    timeout_factor: settings.timeoutFactor,
+    toolchains: Object.fromEntries(
+      [...toolchains].map(([id, info]) => [id, { path: info.path, version: info.version }]),
+    ),
+    seed: settings.seed,
+    ...(settings.input ? { input: settings.input } : {}),
+  };
+  const store = await openRunStore(directory, manifest);
+  const cacheDir = defaultCacheDir(io.env);
+  const progress = createProgressReporter(io);
+  log(
+    io,
+    `passk ${settings.mode}: ${dataset.id} · ${settings.provider.id} · ${problems.length} problems × ${settings.samplesFor ? `≤${maxN}` : maxN} samples → ${directory}`,
+  );
+  let outcome: Awaited<ReturnType<typeof runEval>>;
+  try {
+    outcome = await runEval({
+      dataset,
+      problems,
+      provider: settings.provider,
+      language: (id) => registry.language(id),
+      toolchains,
+      executor,
+      store,
+      n: settings.n,
+      ...(settings.samplesFor ? { samplesFor: settings.samplesFor } : {}),
+      sampling: settings.sampling,
+      timeoutFactor: settings.timeoutFactor,
+      generationConcurrency: settings.generationConcurrency,
+      ...(settings.cache
+        ? {
+            generationCache: createGenerationCache(join(cacheDir, 'generations')),
+            executionCache: createExecutionCache(join(cacheDir, 'executions')),
+          }
+        : {}),
+      engineRevision: `passk@${PASSK_VERSION}`,
+      onEvent: progress.onEvent,
+      signal: io.signal,
+    });
+  } finally {
+    progress.stop();
+    await executor.close();
+  }
+  try {
+    const summary: RunSummary = summarizeRun({
+      dataset: dataset.id,
+      model: settings.provider.model,
+      problems,
+      n: maxN,
+      k: ks,
+      results: store.results,
+      samples: store.samples,
+      confidence: { resamples: settings.resamples, level: 0.95, seed: settings.seed },
+    });
+    if (!outcome.completed) {
+      log(
+        io,
+        `interrupted: ${store.results.size} results are saved in ${directory}; run the same command again to resume`,
+      );
+      return 1;
+    }
+    await store.writeSummary(summary);
+    return printSummary(summary, directory, settings.json, io);
+  } finally {
+    store.close();
+  }
+}
+
+function printSummary(
+  summary: RunSummary,
+  directory: string,
+  json: boolean,
+  io: CommandIo,
+): number {
+  if (json) {
+    io.stdout.write(renderSummary(summary, 'json'));
+  } else {
+    io.stdout.write(`\n${renderSummary(summary, 'table')}`);
+    io.stdout.write(`run directory: ${directory}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,49 @@
+import { type Problem, UsageError } from '@passk/core';
+
+/** Task selection flags. */
+export interface ProblemSelection {
+  readonly tasks?: readonly string[];
+  readonly limit?: number;
+  readonly languages?: readonly string[];
+  /** Keep only these task ids (e.g. the tasks present in a replayed file). */
+  readonly within?: ReadonlySet<string>;
+}
+
+/**
+ * Applies `--languages`, `--tasks` and `--limit` in that order, keeping benchmark order.
+ * Throws `UsageError` for a task id or language the dataset does not have.
+ */
+export function selectProblems(
+  problems: readonly Problem[],
+  selection: ProblemSelection,
+): Problem[] {
+  let selected = [...problems];
+  if (selection.within) selected = selected.filter((problem) => selection.within?.has(problem.id));
+  if (selection.languages) {
+    const known = new Set(problems.map((problem) => problem.language));
+    const unknown = selection.languages.filter((language) => !known.has(language));
+    if (unknown.length > 0) {
+      throw new UsageError({
+        message: `--languages: the dataset has no problems in ${unknown.join(', ')}; it has ${[...known].join(', ')}`,
+      });
+    }
+    selected = selected.filter((problem) => selection.languages?.includes(problem.language));
+  }
+  if (selection.tasks) {
+    const byId = new Map(problems.map((problem) => [problem.id, problem]));
+    const unknown = selection.tasks.filter((id) => !byId.has(id));
+    if (unknown.length > 0) {
+      const examples = problems
+        .slice(0, 3)
+        .map((problem) => problem.id)
+        .join(', ');
+      throw new UsageError({
+        message: `--tasks: unknown task id ${unknown.map((id) => `'${id}'`).join(', ')}; ids look like ${examples}`,
+      });
+    }
+    const wanted = new Set(selection.tasks);
+    selected = selected.filter((problem) => wanted.has(problem.id));
+  }
+  if (selection.limit !== undefined) selected = selected.slice(0, selection.limit);
+  return selected;
+}

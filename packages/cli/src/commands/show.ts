@@ -1,0 +1,67 @@
+import { defaultDataContext, type Registry, UsageError } from '@passk/core';
+import type { CommandIo } from '../io.ts';
+import { parseOptions } from '../parse-options.ts';
+
+export const SHOW_USAGE =
+  'passk show <dataset>/<task-id> [--json]   (or: passk show <dataset> <task-id>)';
+
+/** `passk show`: print one problem: prompt, tests, entry point, reference solution, program. */
+export async function showCommand(
+  argv: readonly string[],
+  registry: Registry,
+  io: CommandIo,
+): Promise<number> {
+  const { values, positionals } = parseOptions(argv, { json: { type: 'boolean' } }, SHOW_USAGE);
+  let datasetId: string;
+  let taskId: string;
+  if (positionals.length === 2) {
+    [datasetId, taskId] = positionals as [string, string];
+  } else if (positionals.length === 1 && (positionals[0] as string).includes('/')) {
+    const text = positionals[0] as string;
+    const slash = text.indexOf('/');
+    datasetId = text.slice(0, slash);
+    taskId = text.slice(slash + 1);
+  } else {
+    throw new UsageError({ message: `expected <dataset>/<task-id>\nusage: ${SHOW_USAGE}` });
+  }
+  const dataset = registry.dataset(datasetId);
+  const { problems } = await dataset.load(defaultDataContext(io.env));
+  const problem = problems.find((candidate) => candidate.id === taskId);
+  if (!problem) {
+    throw new UsageError({
+      message: `${datasetId} has no task '${taskId}'; ids look like ${problems
+        .slice(0, 3)
+        .map((p) => p.id)
+        .join(', ')}`,
+    });
+  }
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(problem, null, 2)}\n`);
+    return 0;
+  }
+  const program =
+    problem.referenceCompletion === undefined
+      ? undefined
+      : dataset.buildProgram(problem, { code: problem.referenceCompletion, kind: 'completion' });
+  const section = (title: string, body: string) =>
+    `── ${title} ${'─'.repeat(Math.max(0, 60 - title.length))}\n${body.replace(/\n*$/, '')}\n\n`;
+  io.stdout.write(
+    `${problem.id} · ${dataset.id} · ${problem.language} · entry point ${problem.entryPoint}\n\n` +
+      section('prompt', problem.prompt) +
+      (problem.referenceCompletion === undefined
+        ? ''
+        : section('reference completion', problem.referenceCompletion)) +
+      section('tests', problem.tests) +
+      section(
+        'stop sequences',
+        problem.stopSequences.map((stop) => JSON.stringify(stop)).join(' '),
+      ) +
+      (program
+        ? section(
+            `program as executed (${program.mainFile}, judge ${program.judge}, ${program.timeoutMs} ms)`,
+            program.files.map((file) => file.contents).join('\n'),
+          )
+        : ''),
+  );
+  return 0;
+}

@@ -1,0 +1,3 @@
+export { createBuiltinRegistry } from './builtin-registry.ts';
+export type { CommandIo } from './io.ts';
+export { COMMANDS, main } from './main.ts';

@@ -1,0 +1,73 @@
+import { PasskError, type Registry, UsageError } from '@passk/core';
+import { createBuiltinRegistry } from './builtin-registry.ts';
+import { datasetsCommand } from './commands/datasets.ts';
+import { doctorCommand } from './commands/doctor.ts';
+import { evaluateCommand } from './commands/evaluate.ts';
+import { reportCommand } from './commands/report.ts';
+import { runCommand } from './commands/run.ts';
+import { showCommand } from './commands/show.ts';
+import type { CommandIo } from './io.ts';
+import { PASSK_VERSION } from './version.ts';
+
+type Command = (argv: readonly string[], registry: Registry, io: CommandIo) => Promise<number>;
+
+/** The subcommands, by name. */
+export const COMMANDS: Readonly<
+  Record<string, { readonly run: Command; readonly summary: string }>
+> = {
+  run: { run: runCommand, summary: 'generate samples with a model and score them' },
+  evaluate: { run: evaluateCommand, summary: 'score an existing samples file' },
+  report: { run: reportCommand, summary: "render a run's summary" },
+  datasets: { run: datasetsCommand, summary: 'list datasets' },
+  show: { run: showCommand, summary: 'print one problem' },
+  doctor: { run: doctorCommand, summary: 'check toolchains, sandbox, data and cache' },
+};
+
+const HELP = `passk ${PASSK_VERSION}: evaluate code models with pass@k and confidence intervals
+
+usage: passk <command> [options]
+
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`)
+  .join('\n')}
+
+Run 'passk <command> --help' for a command's options.
+Exit codes: 0 success, 1 run failed or interrupted, 2 bad input or usage.
+`;
+
+/**
+ * Runs the command line `argv` (without `node passk`). Returns the exit code; never throws.
+ * User errors print `passk: <message>` to stderr and return 2.
+ */
+export async function main(
+  argv: readonly string[],
+  io: CommandIo,
+  registry: Registry = createBuiltinRegistry(),
+): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${PASSK_VERSION}\n`);
+    return 0;
+  }
+  try {
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (!command)
+      throw new UsageError({
+        message: `unknown command '${name}'; commands: ${Object.keys(COMMANDS).join(', ')}`,
+      });
+    return await command.run(rest, registry, io);
+  } catch (error) {
+    if (PasskError.is(error) && error.isUserError) {
+      io.stderr.write(`passk: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(
+      `passk: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return 1;
+  }
+}

@@ -1,0 +1,1 @@
+export { readSamplesFile, type SampleInput, type SamplesFile } from './read-samples-file.ts';

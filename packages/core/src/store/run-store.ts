@@ -1,0 +1,158 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { RunStoreError } from '../errors/run-store-error.ts';
+import { canonicalJson } from '../io/hash.ts';
+import { type JsonlWriter, openJsonlWriter } from '../io/jsonl-writer.ts';
+import { readJsonl } from '../io/read-jsonl.ts';
+import { writeFileAtomic } from '../io/write-file-atomic.ts';
+import type { ResultRecord, RunManifest, RunSummary, SampleRecord } from '../spec/run.ts';
+import {
+  RUN_FILES,
+  sampleKey,
+  validateManifest,
+  validateResultRecord,
+  validateSampleRecord,
+} from './run-files.ts';
+import { acquireRunLock } from './run-lock.ts';
+
+/** An open run directory: what is already there, and durable appends. */
+export interface RunStore {
+  readonly directory: string;
+  readonly manifest: RunManifest;
+  /** Latest sample record per `sampleKey`. */
+  readonly samples: ReadonlyMap<string, SampleRecord>;
+  /** Latest result record per `sampleKey`. */
+  readonly results: ReadonlyMap<string, ResultRecord>;
+  /** Appends a line to `samples.jsonl` (one write; survives a kill). */
+  appendSample(record: SampleRecord): void;
+  /** Appends a line to `results.jsonl`. */
+  appendResult(record: ResultRecord): void;
+  /** Writes `summary.json` atomically. */
+  writeSummary(summary: RunSummary): Promise<void>;
+  /** Flushes, closes files and releases the lock. */
+  close(): void;
+}
+
+/** Fields that must match for a run directory to be resumed with a new configuration. */
+function identity(manifest: RunManifest): string {
+  return canonicalJson({
+    mode: manifest.mode,
+    dataset: manifest.dataset,
+    provider: manifest.provider,
+    sampling: manifest.sampling,
+    seed: manifest.seed,
+    timeout_factor: manifest.timeout_factor,
+    input: manifest.input?.sha256,
+  });
+}
+
+/**
+ * Opens (creating or resuming) the run in `directory` for `manifest`. When the directory
+ * already holds a run, its identity (dataset and its hash, provider, sampling, seed, timeout
+ * factor, input file) must equal the new one; `n`, `k` and the task list may change (top-up).
+ * Throws `RunStoreError` for an incompatible or unreadable run, `InvalidInputError` for a
+ * corrupt line (a torn last line is tolerated and removed).
+ */
+export async function openRunStore(directory: string, manifest: RunManifest): Promise<RunStore> {
+  await mkdir(directory, { recursive: true });
+  const paths = {
+    manifest: join(directory, RUN_FILES.manifest),
+    samples: join(directory, RUN_FILES.samples),
+    results: join(directory, RUN_FILES.results),
+    summary: join(directory, RUN_FILES.summary),
+  };
+  const release = acquireRunLock(directory, join(directory, RUN_FILES.lock));
+  try {
+    let effective = manifest;
+    if (existsSync(paths.manifest)) {
+      const previous = await readManifest(paths.manifest);
+      if (identity(previous) !== identity(manifest)) {
+        throw new RunStoreError({
+          directory,
+          message: `${directory} holds a run with a different configuration (${describeDifference(previous, manifest)}); choose another --out or remove it`,
+        });
+      }
+      effective = { ...manifest, run_id: previous.run_id, created_at: previous.created_at };
+    }
+    await writeFileAtomic(paths.manifest, `${JSON.stringify(effective, null, 2)}\n`);
+    const samples = await readRecords(paths.samples, validateSampleRecord);
+    const results = await readRecords(paths.results, validateResultRecord);
+    const sampleWriter: JsonlWriter = openJsonlWriter(paths.samples);
+    const resultWriter: JsonlWriter = openJsonlWriter(paths.results);
+    return {
+      directory,
+      manifest: effective,
+      samples,
+      results,
+      appendSample(record) {
+        sampleWriter.append(record);
+        samples.set(sampleKey(record.task_id, record.sample_index), record);
+      },
+      appendResult(record) {
+        resultWriter.append(record);
+        results.set(sampleKey(record.task_id, record.sample_index), record);
+      },
+      writeSummary: (summary) =>
+        writeFileAtomic(paths.summary, `${JSON.stringify(summary, null, 2)}\n`),
+      close() {
+        sampleWriter.close();
+        resultWriter.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/** Reads and validates a run's `manifest.json`. Throws `RunStoreError` or `InvalidInputError`. */
+export async function readManifest(path: string): Promise<RunManifest> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    throw new RunStoreError({
+      directory: path,
+      message: `cannot read ${path} (${(cause as Error).message})`,
+      cause,
+    });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new RunStoreError({ directory: path, message: `${path}: not valid JSON`, cause });
+  }
+  return validateManifest(value, { file: path });
+}
+
+async function readRecords<T extends { task_id: string; sample_index: number }>(
+  path: string,
+  validate: (value: unknown, location: { file: string; line: number }) => T,
+): Promise<Map<string, T>> {
+  const records = new Map<string, T>();
+  if (!existsSync(path)) return records;
+  for (const { line, value } of await readJsonl(path, { tolerateTornTail: true })) {
+    const record = validate(value, { file: path, line });
+    records.set(sampleKey(record.task_id, record.sample_index), record);
+  }
+  return records;
+}
+
+function describeDifference(previous: RunManifest, next: RunManifest): string {
+  const fields: [string, unknown, unknown][] = [
+    ['dataset', previous.dataset, next.dataset],
+    ['model', previous.provider, next.provider],
+    ['sampling', previous.sampling, next.sampling],
+    ['seed', previous.seed, next.seed],
+    ['timeout factor', previous.timeout_factor, next.timeout_factor],
+    ['input', previous.input?.sha256, next.input?.sha256],
+    ['mode', previous.mode, next.mode],
+  ];
+  const differing = fields
+    .filter(([, a, b]) => canonicalJson(a) !== canonicalJson(b))
+    .map(([name, a, b]) => `${name}: ${canonicalJson(a)} vs ${canonicalJson(b)}`);
+  return differing.join('; ') || 'unknown difference';
+}

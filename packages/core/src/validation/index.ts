@@ -1,0 +1,1 @@
+export { createValidator, type Validator } from './create-validator.ts';

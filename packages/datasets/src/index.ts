@@ -1,0 +1,14 @@
+export { createDemoDataset, DEMO_PROBLEMS_PATH, DEMO_SAMPLES_PATH } from './demo/demo.ts';
+export {
+  buildHumanEvalProgram,
+  CODEX_STOP_SEQUENCES,
+  HUMAN_EVAL_TIMEOUT_MS,
+  type HumanEvalRecord,
+  parseHumanEvalProblems,
+} from './human-eval-format/index.ts';
+export {
+  createHumanEvalDataset,
+  HUMANEVAL_FILE,
+  type HumanEvalOptions,
+} from './humaneval/humaneval.ts';
+export { createJsonlDataset } from './jsonl/jsonl-dataset.ts';

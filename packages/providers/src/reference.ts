@@ -1,0 +1,34 @@
+import { defineProvider, type Provider } from '@passk/core';
+
+/**
+ * Answers every request with the dataset's reference solution: a positive control that
+ * must score 100% (except tasks the dataset documents as broken).
+ */
+export function createReferenceProvider(): Provider {
+  return defineProvider({
+    id: 'reference',
+    model: 'reference',
+    cacheable: false,
+    async generate({ problem }) {
+      if (problem.referenceCompletion === undefined) {
+        return {
+          text: '',
+          finishReason: 'error',
+          latencyMs: 0,
+          error: {
+            class: 'missing_sample',
+            message: `${problem.id} has no reference solution`,
+            retryable: false,
+          },
+        };
+      }
+      return {
+        text: problem.referenceCompletion,
+        completion: problem.referenceCompletion,
+        kind: 'completion',
+        finishReason: 'reference',
+        latencyMs: 0,
+      };
+    },
+  });
+}
