@@ -3,6 +3,7 @@ export * from './errors/index.ts';
 export * from './execution/index.ts';
 export * from './input/index.ts';
 export * from './io/index.ts';
+export * from './judging/index.ts';
 export * from './registry/index.ts';
 export * from './report/index.ts';
 export * from './run/index.ts';

@@ -9,6 +9,23 @@ export interface StepServer {
   readonly protocol: 'passk-fork-v1';
 }
 
+/**
+ * A host path a step needs inside the sandbox, mounted at the same path. The sandbox shows
+ * the system directories (`/usr`, `/bin`, `/lib*`, `/etc` essentials) and the job's work
+ * directory by default; a toolchain that lives elsewhere (`~/.cargo`, a `node_modules`
+ * package, a vendored library) names its directories here.
+ */
+export interface StepMount {
+  /** Absolute host path (file or directory). */
+  readonly path: string;
+  /**
+   * Whether the step may write to it (default false). A writable mount is shared by every
+   * job that names it (a compiler cache): give it only to build steps, never to the step that
+   * runs model code, or one sample could change the verdict of another.
+   */
+  readonly writable?: boolean;
+}
+
 /** One command of an execution: compile, run, etc. */
 export interface Step {
   /** Short name for results and logs (`compile`, `run`). */
@@ -23,6 +40,10 @@ export interface Step {
   readonly server?: StepServer;
   /** Stop the remaining steps when this one exits non-zero (default true). */
   readonly stopOnFailure?: boolean;
+  /** Variables added to the step's allow-listed environment (they win over the defaults). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Host paths the step needs besides the system directories and the work directory. */
+  readonly mounts?: readonly StepMount[];
 }
 
 /** Resource limits of one execution. */

@@ -6,6 +6,7 @@ export type {
   Executor,
   Step,
   StepResult,
+  StepMount,
   StepServer,
 } from './executor.ts';
 export type { Language, StepOptions, ToolchainInfo } from './language.ts';
@@ -28,5 +29,5 @@ export type {
   SampleRecord,
 } from './run.ts';
 export { RUN_FORMAT_VERSION } from './run.ts';
-export type { Verdict, VerdictStatus } from './verdict.ts';
+export type { Judgement, Verdict, VerdictStatus } from './verdict.ts';
 export { INFRASTRUCTURE_STATUSES, VERDICT_STATUSES } from './verdict.ts';

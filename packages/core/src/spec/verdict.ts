@@ -33,12 +33,27 @@ export const INFRASTRUCTURE_STATUSES: ReadonlySet<VerdictStatus> = new Set([
   'infra_error',
 ]);
 
-/** The judgement of one executed program. */
-export interface Verdict {
+/** A status with its reason; the core of a {@link Verdict}. */
+export interface Judgement {
   /** The outcome class. */
   readonly status: VerdictStatus;
   /** True exactly when `status` is `passed`. */
   readonly passed: boolean;
   /** A one-line human-readable reason in the reference harness's words (e.g. `failed: `). */
   readonly detail: string;
+}
+
+/**
+ * The judgement of one executed program under passk's rules, which equal the reference
+ * harness's except where passk is deliberately stricter: a pass requires positive evidence
+ * that the tests ran to completion (a program that exits early with status 0, or kills its
+ * test harness, does not pass).
+ */
+export interface Verdict extends Judgement {
+  /**
+   * What the reference harness's own rule says, present only when it differs from this
+   * verdict (e.g. MultiPL-E passes an early `exit(0)` on its exit code). Runs can adopt it
+   * instead for parity studies.
+   */
+  readonly reference?: Judgement;
 }

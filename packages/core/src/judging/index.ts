@@ -1,0 +1,5 @@
+export {
+  COMPLETION_SENTINEL,
+  hasCompletionSentinel,
+  withoutCompletionSentinel,
+} from './completion-sentinel.ts';
