@@ -5,8 +5,8 @@ export type {
   ExecutionResult,
   Executor,
   Step,
-  StepResult,
   StepMount,
+  StepResult,
   StepServer,
 } from './executor.ts';
 export type { Language, StepOptions, ToolchainInfo } from './language.ts';
