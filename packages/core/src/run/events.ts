@@ -11,10 +11,25 @@ export type RunEvent =
       readonly cached: boolean;
     }
   | {
+      /** A failed generation request that will be retried after `delayMs`. */
+      readonly type: 'generation-retry';
+      readonly taskId: string;
+      readonly sampleIndex: number;
+      /** 1-based number of the attempt that failed. */
+      readonly attempt: number;
+      readonly errorClass: string;
+      readonly delayMs: number;
+    }
+  | {
       readonly type: 'execution-end';
       readonly taskId: string;
       readonly sampleIndex: number;
       readonly status: VerdictStatus;
       readonly cached: boolean;
     }
-  | { readonly type: 'run-end'; readonly completed: boolean };
+  | {
+      readonly type: 'run-end';
+      readonly completed: boolean;
+      /** Why an incomplete run stopped. */
+      readonly stopReason?: 'aborted' | 'cost-limit';
+    };
