@@ -1,5 +1,10 @@
 import type { Generation, GenerationRequest, TokenUsage } from '@passk/core';
-import type { LanguageModel, LanguageModelUsage, ModelMessage } from 'ai';
+import type {
+  LanguageModel,
+  LanguageModelUsage,
+  ModelMessage,
+  ProviderMetadata as ProviderOptions,
+} from 'ai';
 import { classifyError } from './classify-error.ts';
 import { rateLimitInfo } from './rate-limit-headers.ts';
 
@@ -10,7 +15,7 @@ export interface CallModelOptions {
   /** Most stop sequences the API accepts; the rest are applied by the run after generation. */
   readonly maxStopSequences?: number;
   /** Provider options to add to the call (see `ProviderKind.providerOptions`). */
-  readonly providerOptions?: Record<string, Record<string, unknown>>;
+  readonly providerOptions?: ProviderOptions;
   /** `performance.now()` when the request started, for latency. */
   readonly started: number;
 }

@@ -1,5 +1,5 @@
 import type { PromptMode } from '@passk/core';
-import type { LanguageModel } from 'ai';
+import type { LanguageModel, ProviderMetadata as ProviderOptions } from 'ai';
 
 /** The model backends built on the `ai` SDK, by id prefix. */
 export type AiSdkProviderKind = 'openai' | 'anthropic' | 'google' | 'openai-compatible' | 'ollama';
@@ -40,7 +40,7 @@ export interface ProviderKind {
   providerOptions?(call: {
     readonly mode: PromptMode;
     readonly stopSequences: readonly string[];
-  }): Record<string, Record<string, unknown>> | undefined;
+  }): ProviderOptions | undefined;
   /** True when it runs locally at no cost per token. */
   readonly free: boolean;
   /** Loads the provider package (lazily) and creates the model. */
