@@ -17,6 +17,8 @@ export interface AdaptiveGate {
 
 /** What a finished request tells the gate. */
 export interface GateOutcome {
+  /** True when the slot was given back without sending a request. */
+  readonly cancelled?: boolean;
   readonly failure?: ProviderFailure;
   readonly rateLimit?: RateLimitInfo;
 }
@@ -101,9 +103,11 @@ export function createAdaptiveGate(options: AdaptiveGateOptions): AdaptiveGate {
         pump();
       });
     },
-    release({ failure, rateLimit }) {
+    release({ cancelled, failure, rateLimit }) {
       active--;
-      if (failure?.class === 'rate_limit') {
+      if (cancelled) {
+        // nothing was sent: no evidence either way
+      } else if (failure?.class === 'rate_limit') {
         successes = 0;
         const pauseMs = failure.retryAfterMs ?? rateLimit?.resetMs ?? defaultPauseMs;
         // One decrease per pause: a burst of 429s from the same window counts once.

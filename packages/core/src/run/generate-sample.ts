@@ -14,6 +14,7 @@ import type { AdaptiveGate } from './adaptive-gate.ts';
 import { costOfUsage, worstCaseCostUsd } from './cost.ts';
 import type { CostBudget } from './cost-budget.ts';
 import type { RunEvent } from './events.ts';
+import { promptFor } from './prompt-for.ts';
 import { type RetryPolicy, retryDelayMs } from './retry-delay.ts';
 import { truncateAtStop } from './truncate-at-stop.ts';
 
@@ -50,11 +51,10 @@ export function createSampleGenerator(
   options: SampleGeneratorOptions,
 ): (problem: Problem, sampleIndex: number) => Promise<SampleOutcome> {
   const { provider, format, signal, budget } = options;
-  const prefillSupported = provider.capabilities?.prefill === true;
 
   return async (problem, sampleIndex) => {
     if (signal?.aborted) return { stopped: 'aborted' };
-    const modelPrompt = promptFor(problem, format, prefillSupported);
+    const modelPrompt = promptFor(problem, format, provider);
     const sampling: SamplingParameters =
       options.sampling.seed === undefined
         ? options.sampling
@@ -78,7 +78,8 @@ export function createSampleGenerator(
       budget && price && sampling.maxTokens !== undefined
         ? worstCaseCostUsd(modelPrompt, sampling.maxTokens, price)
         : 0;
-    if (budget?.exhausted || (budget && !budget.reserve(worst))) return { stopped: 'cost-limit' };
+    if (budget?.exhausted) return { stopped: 'cost-limit' };
+    let reserved = false;
 
     let generation: Generation | undefined;
     let attempts = 0;
@@ -86,6 +87,14 @@ export function createSampleGenerator(
       for (;;) {
         if (signal?.aborted) return { stopped: 'aborted' };
         await options.gate.acquire(signal);
+        // Reserve when the request is about to be sent, so that spending in flight is bounded.
+        if (budget && !reserved) {
+          if (!budget.reserve(worst)) {
+            options.gate.release({ cancelled: true });
+            return { stopped: 'cost-limit' };
+          }
+          reserved = true;
+        }
         attempts++;
         const result = await callWithTimeout(
           provider,
@@ -123,7 +132,7 @@ export function createSampleGenerator(
       if (signal?.aborted) return { stopped: 'aborted' };
       throw error;
     } finally {
-      if (budget) {
+      if (budget && reserved) {
         const usage = generation?.error ? undefined : generation?.usage;
         const actual =
           generation?.costUsd ??
@@ -142,21 +151,6 @@ export function createSampleGenerator(
       cached: false,
     };
   };
-}
-
-function promptFor(
-  problem: Problem,
-  format: PromptFormat | undefined,
-  prefillSupported: boolean,
-): ModelPrompt {
-  const prompt = format
-    ? format.build(problem)
-    : { mode: 'completion' as const, text: problem.prompt };
-  if (prompt.mode === 'chat' && prompt.prefill !== undefined && !prefillSupported) {
-    const { prefill: _dropped, ...rest } = prompt;
-    return rest;
-  }
-  return prompt;
 }
 
 function promptText(prompt: ModelPrompt): string {

@@ -31,6 +31,9 @@ export async function callModel(
   options: CallModelOptions,
 ): Promise<Generation> {
   const { generateText, streamText } = await import('ai');
+  // The SDK prints "unsupported setting" warnings to the console; passk records what it sent
+  // in the manifest instead and keeps stderr for its own progress and logs.
+  (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
   const prompt = request.modelPrompt ?? { mode: 'completion' as const, text: request.prompt };
   const { sampling } = request;
   const stopSequences = request.stopSequences.filter((stop) => stop !== '');

@@ -37,6 +37,9 @@ export function classifyError(error: unknown): ProviderFailure {
     return classifyError(fields.cause);
   const message = describe(error);
   const status = fields.statusCode;
+  // A 2xx whose body could not be parsed (the SDK reports it with the answer's status).
+  if (status !== undefined && status >= 200 && status < 300)
+    return { class: 'malformed_response', message, retryable: true, statusCode: status };
   if (status !== undefined) {
     const base = { message, statusCode: status };
     if (status === 429) {

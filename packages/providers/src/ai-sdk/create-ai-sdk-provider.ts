@@ -131,6 +131,7 @@ export function createAiSdkProvider(options: AiSdkProviderOptions): Provider {
         const providerOptions = kind.providerOptions?.({
           mode,
           stopSequences: request.stopSequences.filter((stop) => stop !== ''),
+          sampling: request.sampling,
         });
         return await callModel(await model, request, {
           stream,

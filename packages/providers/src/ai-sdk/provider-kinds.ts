@@ -1,4 +1,4 @@
-import type { PromptMode } from '@passk/core';
+import type { PromptMode, SamplingParameters } from '@passk/core';
 import type { LanguageModel, ProviderMetadata as ProviderOptions } from 'ai';
 
 /** The model backends built on the `ai` SDK, by id prefix. */
@@ -40,6 +40,7 @@ export interface ProviderKind {
   providerOptions?(call: {
     readonly mode: PromptMode;
     readonly stopSequences: readonly string[];
+    readonly sampling: SamplingParameters;
   }): ProviderOptions | undefined;
   /** True when it runs locally at no cost per token. */
   readonly free: boolean;
@@ -143,10 +144,19 @@ export const PROVIDER_KINDS: Readonly<Record<AiSdkProviderKind, ProviderKind>> =
     modes: ['chat', 'completion'],
     prefill: false,
     free: true,
-    providerOptions: ({ mode, stopSequences }) =>
-      mode === 'chat' && stopSequences.length > 0
-        ? { ollama: { options: { stop: [...stopSequences] } } }
-        : undefined,
+    // ollama-ai-provider-v2 sends sampling settings at the top level of the body, where
+    // Ollama ignores them, and drops stop sequences and the seed in chat mode: they go in
+    // Ollama's own `options` object.
+    providerOptions: ({ stopSequences, sampling }) => {
+      const options = {
+        ...(sampling.temperature === undefined ? {} : { temperature: sampling.temperature }),
+        ...(sampling.topP === undefined ? {} : { top_p: sampling.topP }),
+        ...(sampling.seed === undefined ? {} : { seed: sampling.seed }),
+        ...(sampling.maxTokens === undefined ? {} : { num_predict: sampling.maxTokens }),
+        ...(stopSequences.length > 0 ? { stop: [...stopSequences] } : {}),
+      };
+      return Object.keys(options).length > 0 ? { ollama: { options } } : undefined;
+    },
     async createModel(settings) {
       const { createOllama } = await import('ollama-ai-provider-v2');
       const baseURL = /\/api\/?$/.test(settings.baseUrl)
