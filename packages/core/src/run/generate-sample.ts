@@ -116,7 +116,7 @@ export function createSampleGenerator(
         if (signal?.aborted) return { stopped: 'aborted' };
         generation = result;
         const failure = result.error;
-        if (!failure || !failure.retryable || attempts > options.retry.maxRetries) break;
+        if (!failure?.retryable || attempts > options.retry.maxRetries) break;
         const delayMs = retryDelayMs(attempts, failure, options.retry);
         options.emit({
           type: 'generation-retry',

@@ -11,9 +11,9 @@ export interface LanguageSyntax {
   removeMain?(code: string): string;
 }
 
-const escape = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const pattern = (source: string, name: string) =>
-  new RegExp(source.replaceAll('NAME', escape(name)), 'm');
+  new RegExp(source.replaceAll('NAME', escapeRegExp(name)), 'm');
 const anyOf =
   (...sources: string[]) =>
   (code: string, name: string) =>
@@ -128,7 +128,7 @@ export function languageSyntax(id: string): LanguageSyntax {
   return (
     LANGUAGE_SYNTAX[key] ?? {
       tags: [key],
-      defines: (code, name) => new RegExp(`\\b${escape(name)}\\b`).test(code),
+      defines: (code, name) => new RegExp(`\\b${escapeRegExp(name)}\\b`).test(code),
     }
   );
 }

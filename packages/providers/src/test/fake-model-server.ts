@@ -263,6 +263,7 @@ function okHeaders(protocol: Protocol): Record<string, string> {
 }
 
 function injectFault(fault: Fault, request: FakeRequest, response: ServerResponse): void {
+  // biome-ignore lint/suspicious/noExplicitAny: error fixtures are read by path
   const errors = fixture('errors')[family(request.protocol)] as Record<string, any>;
   switch (fault.kind) {
     case 'rate_limit': {

@@ -42,6 +42,7 @@ export interface FakeAnswer {
   readonly finish?: 'stop' | 'length';
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: wire bodies are edited by path, as the fixtures lay them out
 type Json = Record<string, any>;
 
 const textOf = (content: unknown): string =>
