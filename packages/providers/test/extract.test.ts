@@ -146,12 +146,23 @@ describe('Python chat answers', () => {
     });
   });
 
-  it('an answer that repeats the prompt and continues it: the prompt is stripped, a completion', () => {
-    const answer = `\`\`\`python\n${PY.prompt}    balance = 0\n    for op in operations:\n        balance += op\n        if balance < 0:\n            return True\n    return False\n\`\`\``;
+  it('an answer that repeats the prompt, then example usage: a whole program, sanitized', () => {
+    const answer = `\`\`\`python\n${PY.prompt}    balance = 0\n    for op in operations:\n        balance += op\n        if balance < 0:\n            return True\n    return False\n\nprint(below_zero([1, -2]))\n\`\`\``;
     const result = extractCode(PY, answer);
-    expect(result).toMatchObject({ kind: 'completion', strategy: 'fenced-block:prompt-stripped' });
-    expect(result.code.startsWith('    balance = 0\n')).toBe(true);
-    expect(result.code).not.toContain('def below_zero');
+    expect(result).toMatchObject({ kind: 'solution', strategy: 'fenced-block:program' });
+    expect(result.code).toContain('    balance = 0');
+    expect(result.code).toContain('Return True if the balance ever falls below zero.');
+    expect(result.code).not.toContain('print(');
+  });
+
+  it('a repeated prompt that does not define the entry point is stripped, leaving a completion', () => {
+    const p = problem('python', '# Write the body of solve below\n', 'solve');
+    const result = extractCode(p, '```python\n# Write the body of solve below\n    return 42\n```');
+    expect(result).toMatchObject({
+      kind: 'completion',
+      strategy: 'fenced-block:prompt-stripped',
+      code: '    return 42',
+    });
   });
 
   it('a body only, written at column 0: indented to the function level', () => {

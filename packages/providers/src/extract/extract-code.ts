@@ -14,8 +14,8 @@ import { stripReasoning } from './strip-reasoning.ts';
  *    without fences, the whole answer is code if it defines the entry point or reads as
  *    code, otherwise nothing was found (`no-code`: the empty completion, a model failure);
  * 3. code that repeats the prompt continues it: the prompt is stripped, leaving a
- *    `completion` (cut at the dataset's stop sequences, except in Python where helpers after
- *    the function are legal);
+ *    `completion` cut at the dataset's stop sequences (in Python, where the repeated prompt
+ *    defines the entry point, the answer is a whole program instead: step 4);
  * 4. code that defines the entry point is a whole program, a `solution`: in Python it is
  *    sanitized like EvalPlus (imports + definitions reachable from the entry point, helpers the
  *    prompt provides), elsewhere a `main` that would clash with the tests' is removed;
@@ -59,10 +59,11 @@ export function extractCode(problem: Problem, answer: string): Extraction {
   const remainder = afterPrompt(code, problem.prompt);
   if (
     remainder !== undefined &&
-    !(problem.language === 'python' && syntax.defines(remainder, problem.entryPoint))
+    // In Python a repeated prompt makes a whole program, which sanitizing cleans of the
+    // model's own test code; elsewhere the stop sequences cut what follows the function.
+    !(problem.language === 'python' && syntax.defines(code, problem.entryPoint))
   ) {
-    const completion =
-      problem.language === 'python' ? remainder : truncateAtStop(remainder, problem.stopSequences);
+    const completion = truncateAtStop(remainder, problem.stopSequences);
     return {
       code: completion,
       kind: 'completion',
