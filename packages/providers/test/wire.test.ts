@@ -51,6 +51,9 @@ interface Case {
   readonly protocol: Protocol;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: request bodies differ per API and are read by path
+type Body = Record<string, any>;
+
 const CASES: readonly Case[] = [
   { kind: 'openai', mode: 'chat', api: 'responses', protocol: 'openai-responses' },
   { kind: 'openai', mode: 'chat', api: 'chat', protocol: 'openai-chat' },
@@ -188,5 +191,47 @@ describe('provider specifics', () => {
     expect(seen[1]?.headers.get('x-api-key')).toBe('sk-ant-test');
     expect(seen[2]?.headers.get('x-goog-api-key')).toBe('google-test-key');
     for (const { url } of seen) expect(url).not.toMatch(/key|sk-/i);
+  });
+
+  it('--reasoning-effort reaches each API in its own form', async () => {
+    const cases = [
+      {
+        kind: 'openai',
+        model: 'o4-mini',
+        check: (body: Body) => body.reasoning?.effort,
+      },
+      {
+        kind: 'anthropic',
+        model: 'claude-sonnet-4-20250514',
+        check: (body: Body) => body.thinking?.type,
+      },
+      {
+        kind: 'google',
+        model: 'gemini-2.5-flash',
+        check: (body: Body) => typeof body.generationConfig?.thinkingConfig?.thinkingBudget,
+      },
+      {
+        kind: 'openai-compatible',
+        model: 'qwen3',
+        check: (body: Body) => body.reasoning_effort,
+      },
+    ] as const;
+    const seen: unknown[] = [];
+    for (const { kind, model, check } of cases) {
+      const provider = createAiSdkProvider({ kind, model, baseUrl: server.baseUrls[kind], env });
+      const base = request('chat');
+      const generation = await provider.generate({
+        ...base,
+        sampling: {
+          ...base.sampling,
+          temperature: undefined,
+          reasoningEffort: 'high',
+          maxTokens: 8000,
+        },
+      });
+      expect(generation.error).toBeUndefined();
+      seen.push(check(server.requests.at(-1)?.body ?? {}));
+    }
+    expect(seen).toEqual(['high', 'enabled', 'number', 'high']);
   });
 });
