@@ -314,6 +314,48 @@ describe('faults of the provider', () => {
   });
 });
 
+describe('generation cache', () => {
+  it('repeats are real requests (the key holds the sample index); a second run is served from the cache; --no-cache bypasses it', async () => {
+    const server = await serve();
+    const { dir, env } = workspace();
+    const args = (out: string, extra: string[] = []) => [
+      'run',
+      '--dataset',
+      'demo',
+      '--model',
+      'openai:gpt-4.1-mini',
+      '--base-url',
+      server.baseUrls.openai,
+      '--limit',
+      '2',
+      '-n',
+      '3',
+      '--json',
+      '--out',
+      out,
+      ...extra,
+    ];
+    const first = await runCli(args('a'), { cwd: dir, env: withKeys(env) });
+    expect(first.code).toBe(0);
+    expect(server.stats.requests).toBe(6);
+    // Without a seed the fake model alternates answers per prompt: repeats differ.
+    expect(JSON.parse(first.stdout).statuses).toMatchObject({ passed: 4, failed: 2 });
+
+    const second = await runCli(args('b'), { cwd: dir, env: withKeys(env) });
+    expect(second.code).toBe(0);
+    expect(server.stats.requests).toBe(6);
+    const strip = (path: string) =>
+      records(path).map(({ latency_ms: _latency, attempts: _attempts, ...rest }) => rest);
+    expect(
+      strip(join(dir, 'b/samples.jsonl')).sort((x, y) => keyOf(x).localeCompare(keyOf(y))),
+    ).toEqual(strip(join(dir, 'a/samples.jsonl')).sort((x, y) => keyOf(x).localeCompare(keyOf(y))));
+
+    const third = await runCli(args('c', ['--no-cache']), { cwd: dir, env: withKeys(env) });
+    expect(third.code).toBe(0);
+    expect(server.stats.requests).toBe(12);
+  });
+});
+
 describe('kill and resume', () => {
   it('a run killed in the middle and resumed ends with the same files as an uninterrupted one', async () => {
     const options: FakeModelServerOptions = {

@@ -71,7 +71,10 @@ export function createSampleGenerator(
     });
     const cached = provider.cacheable ? options.cache?.get(cacheKey) : undefined;
     if (cached)
-      return { record: toRecord(problem, sampleIndex, cached, 0, modelPrompt), cached: true };
+      return {
+        record: toRecord(problem, sampleIndex, cached, 0, modelPrompt, format),
+        cached: true,
+      };
 
     const price = provider.price;
     const worst =
