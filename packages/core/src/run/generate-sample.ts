@@ -52,24 +52,33 @@ export function createSampleGenerator(
 ): (problem: Problem, sampleIndex: number) => Promise<SampleOutcome> {
   const { provider, format, signal, budget } = options;
 
+  // One prompt per problem, whatever n is.
+  const prompts = new WeakMap<Problem, ModelPrompt>();
   return async (problem, sampleIndex) => {
     if (signal?.aborted) return { stopped: 'aborted' };
-    const modelPrompt = promptFor(problem, format, provider);
+    let modelPrompt = prompts.get(problem);
+    if (!modelPrompt) {
+      modelPrompt = promptFor(problem, format, provider);
+      prompts.set(problem, modelPrompt);
+    }
     const sampling: SamplingParameters =
       options.sampling.seed === undefined
         ? options.sampling
         : { ...options.sampling, seed: options.sampling.seed + sampleIndex };
-    const cacheKey = hashJson({
-      provider: provider.id,
-      model: provider.model,
-      endpoint: provider.endpoint ?? {},
-      format: format ? { id: format.id, hash: format.hash } : 'raw',
-      prompt: modelPrompt,
-      stop: problem.stopSequences,
-      sampling,
-      sampleIndex,
-    });
-    const cached = provider.cacheable ? options.cache?.get(cacheKey) : undefined;
+    const cache = provider.cacheable ? options.cache : undefined;
+    const cacheKey = !cache
+      ? ''
+      : hashJson({
+          provider: provider.id,
+          model: provider.model,
+          endpoint: provider.endpoint ?? {},
+          format: format ? { id: format.id, hash: format.hash } : 'raw',
+          prompt: modelPrompt,
+          stop: problem.stopSequences,
+          sampling,
+          sampleIndex,
+        });
+    const cached = cache?.get(cacheKey);
     if (cached)
       return {
         record: toRecord(problem, sampleIndex, cached, 0, modelPrompt, format),
@@ -148,7 +157,7 @@ export function createSampleGenerator(
       }
     }
     const final = withCost(generation as Generation, price);
-    if (!final.error && provider.cacheable) await options.cache?.set(cacheKey, final);
+    if (!final.error) await cache?.set(cacheKey, final);
     return {
       record: toRecord(problem, sampleIndex, final, attempts, modelPrompt, format),
       cached: false,
@@ -172,9 +181,12 @@ async function callWithTimeout(
   timeoutMs: number | undefined,
   runSignal: AbortSignal | undefined,
 ): Promise<Generation> {
+  // One controller per request, aborted by the timeout or by the run (cheaper than AbortSignal.any).
   const controller = new AbortController();
-  const signals = [controller.signal, ...(runSignal ? [runSignal] : [])];
-  const signal = AbortSignal.any(signals);
+  const signal = controller.signal;
+  const forwardAbort = () => controller.abort(runSignal?.reason);
+  if (runSignal?.aborted) forwardAbort();
+  else runSignal?.addEventListener('abort', forwardAbort, { once: true });
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<Generation>((resolve) => {
@@ -209,6 +221,7 @@ async function callWithTimeout(
     };
   } finally {
     clearTimeout(timer);
+    runSignal?.removeEventListener('abort', forwardAbort);
   }
 }
 
