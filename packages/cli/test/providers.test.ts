@@ -442,6 +442,35 @@ describe('kill and resume', () => {
 });
 
 describe('keys', () => {
+  it('a rejected key (401) stops the run after the requests in flight: no flood of doomed requests', async () => {
+    const server = await serve({ fault: () => ({ kind: 'server', status: 401 }) });
+    const { dir, env } = workspace();
+    const result = await runCli(
+      [
+        'run',
+        '--dataset',
+        'demo',
+        '--model',
+        'openai:gpt-4.1-mini',
+        '--base-url',
+        server.baseUrls.openai,
+        '-n',
+        '5',
+        '--concurrency',
+        '4',
+        '--out',
+        'r',
+      ],
+      { cwd: dir, env: withKeys(env) },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /stopped: openai:gpt-4.1-mini rejected the credentials \(401: .*\); no further request was sent/,
+    );
+    expect(server.stats.requests).toBeLessThanOrEqual(4);
+    expect(existsSync(join(dir, 'r/summary.json'))).toBe(false);
+  });
+
   it('a missing key is a clear error before any work: exit 2, nothing written, no request sent', async () => {
     const server = await serve();
     const { dir, env } = workspace();

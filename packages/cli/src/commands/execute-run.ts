@@ -232,6 +232,16 @@ export async function executeRun(
       samples: store.samples,
       confidence: { resamples: settings.resamples, level: 0.95, seed: settings.seed },
     });
+    if (outcome.stopReason === 'credentials-rejected') {
+      const rejected = [...store.samples.values()].find(
+        (sample) => sample.error?.class === 'authentication',
+      );
+      log(
+        io,
+        `stopped: ${settings.provider.id} rejected the credentials (${rejected?.error?.statusCode ?? 'authentication'}: ${rejected?.error?.message ?? ''}); no further request was sent. Fix the key and run the same command again to resume`,
+      );
+      return 1;
+    }
     if (outcome.stopReason === 'cost-limit') {
       log(
         io,

@@ -77,6 +77,10 @@ export async function setUpModel(
   const api = values.api;
   if (api !== undefined && api !== 'responses' && api !== 'chat')
     throw new UsageError({ message: `--api expects responses or chat, got '${api}'` });
+  if (api !== undefined && !modelId.startsWith('openai:'))
+    throw new UsageError({
+      message: `--api chooses between OpenAI's APIs; it does not apply to --model ${modelId}`,
+    });
   const effort = values['reasoning-effort'] as ReasoningEffort | undefined;
   if (effort !== undefined && !EFFORTS.includes(effort))
     throw new UsageError({

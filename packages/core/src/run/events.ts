@@ -1,5 +1,12 @@
 import type { VerdictStatus } from '../spec/verdict.ts';
 
+/**
+ * Why a run stopped before the end: Ctrl-C or a signal (`aborted`), `--max-cost`
+ * (`cost-limit`), or the provider rejecting the credentials (`credentials-rejected`: every
+ * further request would fail the same way).
+ */
+export type RunStopReason = 'aborted' | 'cost-limit' | 'credentials-rejected';
+
 /** Progress events of a run, for progress displays and logs. */
 export type RunEvent =
   | { readonly type: 'run-start'; readonly total: number; readonly done: number }
@@ -31,5 +38,5 @@ export type RunEvent =
       readonly type: 'run-end';
       readonly completed: boolean;
       /** Why an incomplete run stopped. */
-      readonly stopReason?: 'aborted' | 'cost-limit';
+      readonly stopReason?: RunStopReason;
     };

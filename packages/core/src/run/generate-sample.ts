@@ -13,7 +13,7 @@ import type { GenerationCache } from '../store/generation-cache.ts';
 import type { AdaptiveGate } from './adaptive-gate.ts';
 import { costOfUsage, worstCaseCostUsd } from './cost.ts';
 import type { CostBudget } from './cost-budget.ts';
-import type { RunEvent } from './events.ts';
+import type { RunEvent, RunStopReason } from './events.ts';
 import { promptFor } from './prompt-for.ts';
 import { type RetryPolicy, retryDelayMs } from './retry-delay.ts';
 import { truncateAtStop } from './truncate-at-stop.ts';
@@ -38,7 +38,7 @@ export interface SampleGeneratorOptions {
 /** What generating one sample gave. */
 export type SampleOutcome =
   | { readonly record: SampleRecord; readonly cached: boolean }
-  | { readonly stopped: 'aborted' | 'cost-limit' };
+  | { readonly stopped: RunStopReason };
 
 /**
  * Returns a function that produces the sample record of (problem, sample index): from the
@@ -52,6 +52,8 @@ export function createSampleGenerator(
 ): (problem: Problem, sampleIndex: number) => Promise<SampleOutcome> {
   const { provider, format, signal, budget } = options;
 
+  // After a 401/403, every further request would fail the same way: none is sent.
+  let credentialsRejected = false;
   // One prompt per problem, whatever n is.
   const prompts = new WeakMap<Problem, ModelPrompt>();
   return async (problem, sampleIndex) => {
@@ -90,6 +92,7 @@ export function createSampleGenerator(
       budget && price && sampling.maxTokens !== undefined
         ? worstCaseCostUsd(modelPrompt, sampling.maxTokens, price)
         : 0;
+    if (credentialsRejected) return { stopped: 'credentials-rejected' };
     if (budget?.exhausted) return { stopped: 'cost-limit' };
     let reserved = false;
 
@@ -99,6 +102,10 @@ export function createSampleGenerator(
       for (;;) {
         if (signal?.aborted) return { stopped: 'aborted' };
         await options.gate.acquire(signal);
+        if (credentialsRejected) {
+          options.gate.release({ cancelled: true });
+          return { stopped: 'credentials-rejected' };
+        }
         // Reserve when the request is about to be sent, so that spending in flight is bounded.
         if (budget && !reserved) {
           if (!budget.reserve(worst)) {
@@ -127,6 +134,7 @@ export function createSampleGenerator(
         });
         if (signal?.aborted) return { stopped: 'aborted' };
         generation = result;
+        if (result.error?.class === 'authentication') credentialsRejected = true;
         const failure = result.error;
         if (!failure?.retryable || attempts > options.retry.maxRetries) break;
         const delayMs = retryDelayMs(attempts, failure, options.retry);

@@ -1,7 +1,7 @@
 export { type AdaptiveGate, createAdaptiveGate, type GateOutcome } from './adaptive-gate.ts';
 export { costOfUsage, maxInputTokens, worstCaseCostUsd } from './cost.ts';
 export { type CostBudget, createCostBudget } from './cost-budget.ts';
-export type { RunEvent } from './events.ts';
+export type { RunEvent, RunStopReason } from './events.ts';
 export {
   type GenerationPlan,
   type PlanGenerationInput,

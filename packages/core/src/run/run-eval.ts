@@ -13,7 +13,7 @@ import { sampleKey } from '../store/run-files.ts';
 import type { RunStore } from '../store/run-store.ts';
 import { createAdaptiveGate } from './adaptive-gate.ts';
 import type { CostBudget } from './cost-budget.ts';
-import type { RunEvent } from './events.ts';
+import type { RunEvent, RunStopReason } from './events.ts';
 import { failedGenerationResult } from './failed-generation-result.ts';
 import { createSampleGenerator } from './generate-sample.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-delay.ts';
@@ -62,8 +62,8 @@ export interface RunEvalOptions {
 export interface RunEvalOutcome {
   /** False when stopped before every sample was generated and executed. */
   readonly completed: boolean;
-  /** Why an incomplete run stopped: aborted, or the cost limit was reached. */
-  readonly stopReason?: 'aborted' | 'cost-limit';
+  /** Why an incomplete run stopped. */
+  readonly stopReason?: RunStopReason;
 }
 
 interface SampleWork {
@@ -115,7 +115,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     ...(signal ? { signal } : {}),
     emit,
   });
-  let costLimited = false;
+  let stoppedBy: RunStopReason | undefined;
 
   /** The sample to execute, or undefined when generation failed (recorded) or stopped. */
   const obtainSample = async ({
@@ -126,7 +126,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     if (existing && !existing.error) return existing;
     const outcome = await generateSample(problem, sampleIndex);
     if ('stopped' in outcome) {
-      if (outcome.stopped === 'cost-limit') costLimited = true;
+      if (outcome.stopped !== 'aborted') stoppedBy ??= outcome.stopped;
       return undefined;
     }
     const { record, cached } = outcome;
@@ -264,7 +264,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       }
     }),
   );
-  const stopReason = signal?.aborted ? 'aborted' : costLimited ? 'cost-limit' : undefined;
+  const stopReason: RunStopReason | undefined = signal?.aborted ? 'aborted' : stoppedBy;
   emit({
     type: 'run-end',
     completed: stopReason === undefined,
