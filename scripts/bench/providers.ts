@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext, BenchSection } from './section.ts';
 
@@ -46,6 +46,16 @@ function treeRss(pid: number): number {
     pending.push(...(children.get(current) ?? []));
   }
   return total;
+}
+
+/** User + system CPU seconds of one process so far (from /proc/<pid>/stat), or 0. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return 0;
+  }
 }
 
 const lines = (path: string) => {
@@ -160,11 +170,13 @@ async function run(context: BenchContext) {
   let peak = 0;
   let quarterRss: number | undefined;
   let lastRss = 0;
+  let cpu = 0;
   const samplesPath = join(work, 'run/samples.jsonl');
   const timer = setInterval(() => {
     if (!child.pid) return;
     const rss = treeRss(child.pid);
     if (rss === 0) return;
+    cpu = Math.max(cpu, cpuSeconds(child.pid));
     peak = Math.max(peak, rss);
     lastRss = rss;
     if (quarterRss === undefined && lines(samplesPath) >= requests / 4) quarterRss = rss;
@@ -201,6 +213,9 @@ async function run(context: BenchContext) {
     rss_at_quarter_bytes: quarterRss ?? null,
     rss_at_end_bytes: lastRss,
     rss_growth_bytes: quarterRss === undefined ? null : lastRss - quarterRss,
+    cpu_seconds_main_process: cpu,
+    cpu_ms_per_request: (cpu * 1000) / requests,
+    load_average_1min: loadavg()[0],
   };
   return {
     title: `Generation pipeline: ${requests} requests, ${latencyMs} ms latency each, concurrency ${concurrency} (ideal ${(idealMs / 1000).toFixed(2)} s)`,
@@ -231,6 +246,13 @@ async function run(context: BenchContext) {
         '',
       ],
       ['samples scored / passed', `${summary.samples} / ${summary.statuses.passed}`, '', ''],
+      [
+        'passk CPU (main process, start-up included)',
+        `${cpu.toFixed(2)} s = ${((cpu * 1000) / requests).toFixed(2)} ms per request`,
+        '',
+        '',
+      ],
+      ['machine load average (1 min, 2 cores)', loadavg()[0]?.toFixed(1) ?? '?', '', ''],
       ['peak RSS of passk (process tree)', `${mb(peak)} MiB`, '', ''],
       [
         'RSS at 25% of samples → at the end',
