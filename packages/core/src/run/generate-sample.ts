@@ -45,7 +45,8 @@ export type SampleOutcome =
  * generation cache, or by asking the provider, through the adaptive gate, with a per-request
  * timeout and retries (back-off with jitter, `Retry-After` honoured) for retryable failures
  * only. A failure that survives the retries is returned as a record with `error`; a stop (abort,
- * cost limit) is returned as `stopped` and nothing is recorded. Never throws.
+ * cost limit, credentials rejected by an earlier request) is returned as `stopped` and nothing
+ * is recorded. Never throws.
  */
 export function createSampleGenerator(
   options: SampleGeneratorOptions,
