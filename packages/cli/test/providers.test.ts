@@ -536,6 +536,38 @@ describe('keys', () => {
   });
 });
 
+describe('bad model flags', () => {
+  it('a template with an unknown placeholder, --max-cost without a price, a bad mode: exit 2 naming the file, line or flag, nothing written', async () => {
+    const server = await serve();
+    const { dir, env } = workspace();
+    writeFileSync(join(dir, 'template.txt'), '--- user ---\nSolve this:\n{{problem}}\n');
+    const base = ['run', '--dataset', 'demo', '--base-url', server.baseUrls.openai, '--out', 'r'];
+    const template = await runCli(
+      [...base, '--model', 'openai:gpt-4.1-mini', '--prompt-template', 'template.txt'],
+      {
+        cwd: dir,
+        env: withKeys(env),
+      },
+    );
+    expect(template.code).toBe(2);
+    expect(template.stderr).toMatch(/template\.txt, line 3: unknown placeholder \{\{problem\}\}/);
+    const price = await runCli([...base, '--model', 'openai:my-finetune', '--max-cost', '5'], {
+      cwd: dir,
+      env: withKeys(env),
+    });
+    expect(price.code).toBe(2);
+    expect(price.stderr).toMatch(/--max-cost needs the price of my-finetune.*--price/);
+    const mode = await runCli([...base, '--model', 'openai:gpt-4.1-mini', '--prompt-mode', 'fim'], {
+      cwd: dir,
+      env: withKeys(env),
+    });
+    expect(mode.code).toBe(2);
+    expect(mode.stderr).toMatch(/--prompt-mode expects chat or completion, got 'fim'/);
+    expect(existsSync(join(dir, 'r'))).toBe(false);
+    expect(server.stats.requests).toBe(0);
+  });
+});
+
 describe('cost', () => {
   const costArgs = (server: FakeModelServer, extra: string[]) => [
     'run',
