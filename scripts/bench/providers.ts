@@ -22,6 +22,7 @@ const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 200);
 const problems = 20;
+const repeats = Number(process.env.BENCH_REPEATS ?? 3);
 
 /** Sum of VmRSS over a process and its descendants, in bytes. */
 function treeRss(pid: number): number {
@@ -67,6 +68,7 @@ const lines = (path: string) => {
 };
 
 interface ServerStats {
+  busyMs: number;
   requests: number;
   answered: number;
   peakInFlight: number;
@@ -119,8 +121,8 @@ async function measureBaseline(root: string): Promise<number> {
   return Number(out.trim());
 }
 
-async function run(context: BenchContext) {
-  const baselineMs = await measureBaseline(context.root);
+/** One `passk run` against its own server, with its process tree watched. */
+async function measurePassk(context: BenchContext) {
   const server = await startServer(context.root);
   const work = mkdtempSync(join(tmpdir(), 'passk-bench-providers-'));
   const started = performance.now();
@@ -189,11 +191,38 @@ async function run(context: BenchContext) {
   const summary = JSON.parse(stdout) as { samples: number; statuses: Record<string, number> };
   rmSync(work, { recursive: true, force: true });
 
-  const idealMs = (requests / concurrency) * latencyMs;
   const windowMs = stats.lastAnswerAt - stats.firstRequestAt;
+  return { windowMs, wallMs, stats, summary, peak, quarterRss, lastRss, cpu };
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] as number;
+};
+
+async function run(context: BenchContext) {
+  // Baseline and passk alternate, so that both see the same changes of load on a shared machine.
+  const baselines: number[] = [];
+  const runs: Awaited<ReturnType<typeof measurePassk>>[] = [];
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    baselines.push(await measureBaseline(context.root));
+    runs.push(await measurePassk(context));
+  }
+  const byWindow = [...runs].sort((a, b) => a.windowMs - b.windowMs);
+  const best = byWindow[0] as (typeof runs)[number];
+  const typical = byWindow[Math.floor((byWindow.length - 1) / 2)] as (typeof runs)[number];
+  const baselineMs = median(baselines);
+  const idealMs = (requests / concurrency) * latencyMs;
   const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   const ratio = (value: number, of: number) => `${(value / of).toFixed(3)}×`;
+  const { stats, summary, peak, quarterRss, lastRss, cpu, wallMs } = typical;
+  const windowMs = typical.windowMs;
   const data = {
+    repeats,
+    baselines_ms: baselines.map(Math.round),
+    passk_windows_ms: runs.map((item) => Math.round(item.windowMs)),
+    best_window_ms: Math.round(best.windowMs),
+    best_vs_ideal: best.windowMs / idealMs,
     requests,
     concurrency,
     latency_ms: latencyMs,
@@ -205,6 +234,8 @@ async function run(context: BenchContext) {
     baseline_vs_ideal: baselineMs / idealMs,
     wall_ms: Math.round(wallMs),
     wall_vs_ideal: wallMs / idealMs,
+    server_mean_latency_ms: stats.busyMs / stats.requests,
+    mean_in_flight: stats.busyMs / windowMs,
     server_requests: stats.requests,
     server_peak_in_flight: stats.peakInFlight,
     samples_scored: summary.samples,
@@ -222,19 +253,25 @@ async function run(context: BenchContext) {
     columns: ['measure', 'value', 'vs ideal', 'vs baseline'],
     rows: [
       [
-        'baseline: plain fetch, same load',
+        `baseline: plain fetch, same load (median of ${repeats})`,
         `${(baselineMs / 1000).toFixed(2)} s`,
         ratio(baselineMs, idealMs),
         '1.000×',
       ],
       [
-        'passk generation window (first request → last answer)',
+        `passk generation window, first request → last answer (median of ${repeats})`,
         `${(windowMs / 1000).toFixed(2)} s`,
         ratio(windowMs, idealMs),
         ratio(windowMs, baselineMs),
       ],
       [
-        'passk run wall time (start-up, execution, summary included)',
+        `passk generation window, best of ${repeats}`,
+        `${(best.windowMs / 1000).toFixed(2)} s`,
+        ratio(best.windowMs, idealMs),
+        ratio(best.windowMs, Math.min(...baselines)),
+      ],
+      [
+        'passk run wall time, start-up, execution and summary included (median run)',
         `${(wallMs / 1000).toFixed(2)} s`,
         ratio(wallMs, idealMs),
         ratio(wallMs, baselineMs),
@@ -242,6 +279,12 @@ async function run(context: BenchContext) {
       [
         'requests seen by the server / peak in flight',
         `${stats.requests} / ${stats.peakInFlight}`,
+        '',
+        '',
+      ],
+      [
+        'server: mean time per request / mean requests in flight',
+        `${(stats.busyMs / stats.requests).toFixed(0)} ms / ${(stats.busyMs / windowMs).toFixed(1)}`,
         '',
         '',
       ],

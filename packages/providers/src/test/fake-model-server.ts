@@ -48,6 +48,8 @@ export interface FakeServerStats {
   faults: Record<string, number>;
   /** Most requests in flight at once. */
   peakInFlight: number;
+  /** Sum over requests of the time from arrival to the end of the answer, in milliseconds. */
+  busyMs: number;
   /** `performance.now()` of the first request and of the last completed answer. */
   firstRequestAt?: number;
   lastAnswerAt?: number;
@@ -105,6 +107,7 @@ export async function startFakeModelServer(
   const attempts = new Map<string, number>();
   const requests: FakeRequest[] = [];
   const stats: FakeServerStats = {
+    busyMs: 0,
     requests: 0,
     answered: 0,
     faults: {},
@@ -127,10 +130,12 @@ export async function startFakeModelServer(
     inFlight++;
     stats.peakInFlight = Math.max(stats.peakInFlight, inFlight);
     let finished = false;
+    const arrived = performance.now();
     const done = () => {
       if (finished) return;
       finished = true;
       inFlight--;
+      stats.busyMs += performance.now() - arrived;
     };
     response.on('close', done);
     let body: Record<string, unknown>;
