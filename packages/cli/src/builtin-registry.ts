@@ -6,7 +6,27 @@ import {
   DEMO_SAMPLES_PATH,
 } from '@passk/datasets';
 import { createPythonLanguage } from '@passk/languages';
-import { createReferenceProvider, createReplayProvider } from '@passk/providers';
+import {
+  type AiSdkProviderKind,
+  type AiSdkProviderOptions,
+  createAiSdkProvider,
+  createReferenceProvider,
+  createReplayProvider,
+} from '@passk/providers';
+
+/** A registry entry for a model backend on the `ai` SDK; settings come from the model flags. */
+function modelEntry(kind: AiSdkProviderKind, description: string) {
+  return {
+    create: (model: string | undefined, settings?: Readonly<Record<string, unknown>>) =>
+      createAiSdkProvider({
+        ...(settings as Omit<AiSdkProviderOptions, 'kind' | 'model'>),
+        kind,
+        model: model ?? '',
+      }),
+    description,
+    argument: 'model',
+  };
+}
 
 /** The plugins the `passk` command knows, by id. */
 export function createBuiltinRegistry(): Registry {
@@ -43,6 +63,17 @@ export function createBuiltinRegistry(): Registry {
         create: () => createReplayProvider({ path: DEMO_SAMPLES_PATH, id: 'demo', model: 'demo' }),
         description: 'an offline stand-in model with recorded answers to the demo benchmark',
       },
+      openai: modelEntry(
+        'openai',
+        'OpenAI API (responses, chat completions, completions); OPENAI_API_KEY',
+      ),
+      anthropic: modelEntry('anthropic', 'Anthropic messages API; ANTHROPIC_API_KEY'),
+      google: modelEntry('google', 'Google Gemini API; GOOGLE_GENERATIVE_AI_API_KEY'),
+      'openai-compatible': modelEntry(
+        'openai-compatible',
+        'any OpenAI-compatible server (vLLM, llama.cpp, LM Studio, TGI) with --base-url',
+      ),
+      ollama: modelEntry('ollama', 'a local Ollama server (default http://127.0.0.1:11434)'),
     },
   });
 }

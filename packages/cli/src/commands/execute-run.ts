@@ -1,19 +1,24 @@
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
+  createCostBudget,
   createExecutionCache,
   createGenerationCache,
   createLocalExecutor,
+  DEFAULT_RETRY_POLICY,
   defaultCacheDir,
   defaultDataContext,
   hashJson,
   openRunStore,
   type Problem,
+  type PromptFormat,
   type Provider,
+  planGeneration,
   type Registry,
   RUN_FORMAT_VERSION,
   type RunManifest,
   type RunSummary,
+  readRunSamples,
   renderSummary,
   runEval,
   type SamplingParameters,
@@ -24,6 +29,7 @@ import {
 import { type CommandIo, log } from '../io.ts';
 import { createProgressReporter } from '../progress/progress-reporter.ts';
 import { PASSK_VERSION } from '../version.ts';
+import { printPlan } from './print-plan.ts';
 
 /** Settings shared by `passk run` and `passk evaluate`. */
 export interface PipelineSettings {
@@ -48,6 +54,16 @@ export interface PipelineSettings {
   readonly input?: RunManifest['input'];
   /** Extra identity for the default run directory name. */
   readonly runName: string;
+  /** Prompt format of a model provider. */
+  readonly promptFormat?: PromptFormat;
+  /** `--max-cost` in US dollars. */
+  readonly maxCostUsd?: number;
+  /** Per-request time limit of generations. */
+  readonly requestTimeoutMs?: number;
+  /** Retries of failed generations. */
+  readonly retries?: number;
+  /** Print the plan and its projected cost; generate nothing, write nothing. */
+  readonly dryRun?: boolean;
 }
 
 /**
@@ -86,6 +102,8 @@ export async function executeRun(
     dataset: dataset.id,
     hash: loaded.contentHash,
     provider: settings.provider.id,
+    endpoint: settings.provider.endpoint,
+    prompt: settings.promptFormat?.hash,
     sampling: settings.sampling,
     seed: settings.seed,
     timeoutFactor: settings.timeoutFactor,
@@ -100,8 +118,21 @@ export async function executeRun(
     passk_version: PASSK_VERSION,
     mode: settings.mode,
     dataset: { id: dataset.id, version: dataset.version, content_hash: loaded.contentHash },
-    provider: { id: settings.provider.id, model: settings.provider.model },
+    provider: {
+      id: settings.provider.id,
+      model: settings.provider.model,
+      ...(settings.provider.endpoint ? { endpoint: settings.provider.endpoint } : {}),
+    },
     sampling: settings.sampling,
+    ...(settings.promptFormat
+      ? {
+          prompt: {
+            mode: settings.promptFormat.mode,
+            format: settings.promptFormat.id,
+            hash: settings.promptFormat.hash,
+          },
+        }
+      : {}),
     n: maxN,
     k: ks,
     task_ids: problems.map((problem) => problem.id),
@@ -113,7 +144,38 @@ export async function executeRun(
     seed: settings.seed,
     ...(settings.input ? { input: settings.input } : {}),
   };
+  const samplesFor = (problem: Problem) => settings.samplesFor?.(problem) ?? settings.n;
+  if (settings.dryRun || settings.maxCostUsd !== undefined) {
+    const plan = planGeneration({
+      problems,
+      samplesFor,
+      provider: settings.provider,
+      ...(settings.promptFormat ? { format: settings.promptFormat } : {}),
+      sampling: settings.sampling,
+      existing: await readRunSamples(directory),
+    });
+    if (settings.dryRun) {
+      await executor.close();
+      return printPlan(plan, { settings, directory, problems: problems.length, maxN }, io);
+    }
+    const projected = plan.spentUsd + (plan.worstCaseUsd ?? 0);
+    const limit = settings.maxCostUsd as number;
+    log(
+      io,
+      `cost: ${plan.toGenerate} samples to generate, worst case $${(plan.worstCaseUsd ?? 0).toFixed(4)}${plan.spentUsd > 0 ? ` + $${plan.spentUsd.toFixed(4)} already spent` : ''}; limit $${limit}`,
+    );
+    if (projected > limit + 1e-12) {
+      await executor.close();
+      throw new UsageError({
+        message: `the projected worst-case cost $${projected.toFixed(4)} (${plan.toGenerate} samples × up to ${settings.sampling.maxTokens} output tokens${plan.spentUsd > 0 ? `, $${plan.spentUsd.toFixed(4)} already spent` : ''}) is above --max-cost $${limit}; lower -n, --limit or --max-tokens, or raise --max-cost (--dry-run shows the plan)`,
+      });
+    }
+  }
   const store = await openRunStore(directory, manifest);
+  const spentBefore = [...store.samples.values()].reduce(
+    (total, sample) => total + (sample.error ? 0 : (sample.cost_usd ?? 0)),
+    0,
+  );
   const cacheDir = defaultCacheDir(io.env);
   const progress = createProgressReporter(io);
   log(
@@ -133,6 +195,16 @@ export async function executeRun(
       n: settings.n,
       ...(settings.samplesFor ? { samplesFor: settings.samplesFor } : {}),
       sampling: settings.sampling,
+      ...(settings.promptFormat ? { promptFormat: settings.promptFormat } : {}),
+      ...(settings.requestTimeoutMs === undefined
+        ? {}
+        : { requestTimeoutMs: settings.requestTimeoutMs }),
+      ...(settings.retries === undefined
+        ? {}
+        : { retry: { ...DEFAULT_RETRY_POLICY, maxRetries: settings.retries } }),
+      ...(settings.maxCostUsd === undefined
+        ? {}
+        : { costBudget: createCostBudget(settings.maxCostUsd, spentBefore) }),
       timeoutFactor: settings.timeoutFactor,
       generationConcurrency: settings.generationConcurrency,
       ...(settings.cache
@@ -160,6 +232,23 @@ export async function executeRun(
       samples: store.samples,
       confidence: { resamples: settings.resamples, level: 0.95, seed: settings.seed },
     });
+    if (outcome.stopReason === 'credentials-rejected') {
+      const rejected = [...store.samples.values()].find(
+        (sample) => sample.error?.class === 'authentication',
+      );
+      log(
+        io,
+        `stopped: ${settings.provider.id} rejected the credentials (${rejected?.error?.statusCode ?? 'authentication'}: ${rejected?.error?.message ?? ''}); no further request was sent. Fix the key and run the same command again to resume`,
+      );
+      return 1;
+    }
+    if (outcome.stopReason === 'cost-limit') {
+      log(
+        io,
+        `cost limit reached: $${(summary.cost_usd ?? 0).toFixed(4)} spent, and the next request could pass --max-cost $${settings.maxCostUsd}; ${store.results.size} results are saved in ${directory}; raise --max-cost and run the same command again to resume`,
+      );
+      return 1;
+    }
     if (!outcome.completed) {
       log(
         io,

@@ -5,10 +5,11 @@ import type { CommandIo } from '../io.ts';
 import { parseList, parseNumber, parseOptions, parsePositiveInteger } from '../parse-options.ts';
 import { COMMON_RUN_OPTIONS, parseCommonRunValues, slug } from './common-options.ts';
 import { executeRun } from './execute-run.ts';
+import { DEFAULT_MAX_TOKENS, MODEL_OPTIONS, setUpModel } from './model-options.ts';
 import { selectProblems } from './select-problems.ts';
 
 export const RUN_USAGE =
-  'passk run --dataset <id> --model <provider:model> [-n N] [-k 1,10,100] [--temperature T] [--top-p P] [--max-tokens N] [--languages a,b] [--limit N | --tasks id,id] [--out DIR] [--concurrency N] [--workers N] [--timeout-factor F] [--seed S] [--no-cache] [--json]';
+  'passk run --dataset <id> --model <provider:model> [-n N] [-k 1,10,100] [--temperature T] [--top-p P] [--max-tokens N] [--languages a,b] [--limit N | --tasks id,id] [--out DIR] [--concurrency N] [--workers N] [--timeout-factor F] [--seed S] [--no-cache] [--json] [--base-url URL] [--api responses|chat] [--stream] [--prompt-mode chat|completion] [--prompt-template FILE] [--system-prompt TEXT] [--no-prefill] [--reasoning-effort LEVEL] [--max-cost USD] [--price IN,OUT[,CACHED] | --prices FILE] [--request-timeout S] [--retries N] [--dry-run]';
 
 /** `passk run`: generate samples with a model and score them. */
 export async function runCommand(
@@ -29,6 +30,7 @@ export async function runCommand(
       limit: { type: 'string' },
       tasks: { type: 'string' },
       concurrency: { type: 'string' },
+      ...MODEL_OPTIONS,
     },
     RUN_USAGE,
   );
@@ -45,14 +47,16 @@ export async function runCommand(
   if (values.limit !== undefined && values.tasks !== undefined) {
     throw new UsageError({ message: '--limit and --tasks cannot be used together' });
   }
-  const provider = registry.provider(values.model);
-  await provider.prepare?.();
+  const setup = await setUpModel(values.model, values, registry, io);
+  const { provider } = setup;
   const replay = 'samplesFile' in provider ? (provider as ReplayProvider).samplesFile() : undefined;
   const fileCounts = replay ? [...replay.byTask.values()].map((list) => list.length) : [];
   const n = parsePositiveInteger(values.n, '-n') ?? (replay ? Math.max(...fileCounts) : 1);
   const temperature = parseNumber(values.temperature, '--temperature', 0, 2);
   const topP = parseNumber(values['top-p'], '--top-p', 0, 1);
-  const maxTokens = parsePositiveInteger(values['max-tokens'], '--max-tokens');
+  const maxTokens =
+    parsePositiveInteger(values['max-tokens'], '--max-tokens') ??
+    (setup.promptFormat ? DEFAULT_MAX_TOKENS[setup.promptFormat.mode] : undefined);
   const limit = parsePositiveInteger(values.limit, '--limit');
   const tasks = parseList(values.tasks);
   const languages = parseList(values.languages);
@@ -75,7 +79,15 @@ export async function runCommand(
         ...(temperature === undefined ? {} : { temperature }),
         ...(topP === undefined ? {} : { topP }),
         ...(maxTokens === undefined ? {} : { maxTokens }),
+        // A seed given on the command line is also the model's sampling seed (sample i: seed + i).
+        ...(provider.generative && values.seed !== undefined ? { seed: common.seed } : {}),
+        ...(setup.reasoningEffort ? { reasoningEffort: setup.reasoningEffort } : {}),
       },
+      ...(setup.promptFormat ? { promptFormat: setup.promptFormat } : {}),
+      ...(setup.maxCostUsd === undefined ? {} : { maxCostUsd: setup.maxCostUsd }),
+      ...(setup.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: setup.requestTimeoutMs }),
+      ...(setup.retries === undefined ? {} : { retries: setup.retries }),
+      dryRun: setup.dryRun,
       seed: common.seed,
       resamples: common.resamples,
       timeoutFactor: common.timeoutFactor,

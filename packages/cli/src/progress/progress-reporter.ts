@@ -22,6 +22,7 @@ export function createProgressReporter(io: CommandIo): ProgressReporter {
   let alreadyDone = 0;
   let done = 0;
   let passed = 0;
+  let retries = 0;
   const failures = new Map<VerdictStatus, number>();
   let dirty = false;
 
@@ -32,7 +33,7 @@ export function createProgressReporter(io: CommandIo): ProgressReporter {
     const eta = rate > 0 ? formatDuration(remaining / rate) : '?';
     const passRate = done > 0 ? `${((passed / done) * 100).toFixed(1)}%` : '-';
     const failureText = [...failures].map(([status, count]) => `${status} ${count}`).join(', ');
-    return `${alreadyDone + done}/${total} samples · ${rate.toFixed(1)}/s · ETA ${eta} · pass ${passRate}${failureText ? ` · ${failureText}` : ''}`;
+    return `${alreadyDone + done}/${total} samples · ${rate.toFixed(1)}/s · ETA ${eta} · pass ${passRate}${failureText ? ` · ${failureText}` : ''}${retries > 0 ? ` · ${retries} generation retries` : ''}`;
   };
   const draw = () => {
     if (!dirty) return;
@@ -49,6 +50,9 @@ export function createProgressReporter(io: CommandIo): ProgressReporter {
         alreadyDone = event.done;
         if (alreadyDone > 0)
           io.stderr.write(`resuming: ${alreadyDone} of ${total} samples already done\n`);
+      } else if (event.type === 'generation-retry') {
+        retries++;
+        dirty = true;
       } else if (event.type === 'execution-end') {
         done++;
         if (event.status === 'passed') passed++;

@@ -1,3 +1,4 @@
+export { CredentialError } from './credential-error.ts';
 export { DataError } from './data-error.ts';
 export { ExecutorError } from './executor-error.ts';
 export { type InputLocation, InvalidInputError } from './invalid-input-error.ts';

@@ -8,7 +8,13 @@ import type { Provider } from '../spec/provider.ts';
  * Creates a plugin from the part of an id after its prefix: for `replay:samples.jsonl` the
  * `replay` factory receives `samples.jsonl`; for `humaneval` it receives `undefined`.
  */
-export type PluginFactory<T> = (argument: string | undefined) => T;
+export type PluginFactory<T> = (argument: string | undefined, settings?: PluginSettings) => T;
+
+/**
+ * Settings from the command line or the caller for a plugin (a model's base URL, API key
+ * lookup, streaming); each plugin documents and validates the ones it reads.
+ */
+export type PluginSettings = Readonly<Record<string, unknown>>;
 
 /** A factory plus what `passk datasets` and help texts show about it. */
 export interface PluginEntry<T> {
@@ -31,7 +37,8 @@ export interface Registry {
   readonly input: RegistryInput;
   dataset(id: string): Dataset;
   language(id: string): Language;
-  provider(id: string): Provider;
+  /** The provider for `id`, created with `settings` (see `PluginSettings`). */
+  provider(id: string, settings?: PluginSettings): Provider;
 }
 
 /** Builds a registry from explicit plugin tables. No scanning, no globals. */
@@ -40,7 +47,7 @@ export function createRegistry(input: RegistryInput): Registry {
   return {
     input,
     dataset: (id) => resolve('dataset', input.datasets, id),
-    provider: (id) => resolve('model', input.providers, id),
+    provider: (id, settings) => resolve('model', input.providers, id, settings),
     language(id) {
       const cached = languageCache.get(id);
       if (cached) return cached;
@@ -61,7 +68,12 @@ export function createRegistry(input: RegistryInput): Registry {
   };
 }
 
-function resolve<T>(kind: string, table: Readonly<Record<string, PluginEntry<T>>>, id: string): T {
+function resolve<T>(
+  kind: string,
+  table: Readonly<Record<string, PluginEntry<T>>>,
+  id: string,
+  settings?: PluginSettings,
+): T {
   const colon = id.indexOf(':');
   const prefix = colon === -1 ? id : id.slice(0, colon);
   const argument = colon === -1 ? undefined : id.slice(colon + 1);
@@ -82,5 +94,5 @@ function resolve<T>(kind: string, table: Readonly<Record<string, PluginEntry<T>>
       message: `${kind} '${prefix}' takes no argument after ':' (got '${id}')`,
     });
   }
-  return entry.create(argument);
+  return entry.create(argument, settings);
 }

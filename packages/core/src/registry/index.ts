@@ -2,6 +2,7 @@ export {
   createRegistry,
   type PluginEntry,
   type PluginFactory,
+  type PluginSettings,
   type Registry,
   type RegistryInput,
 } from './create-registry.ts';

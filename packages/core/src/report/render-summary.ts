@@ -52,10 +52,34 @@ function notes(summary: RunSummary): string[] {
       `${summary.infrastructure_failures} samples not scored because of infrastructure faults (toolchain missing, executor or provider errors)`,
     );
   }
+  lines.push(...generationNotes(summary));
   const level = Math.round(summary.confidence.level * 100);
   lines.push(
     `${level}% intervals: ${summary.confidence.method}, ${summary.confidence.resamples} resamples, seed ${summary.confidence.seed}`,
   );
+  return lines;
+}
+
+function generationNotes(summary: RunSummary): string[] {
+  const lines: string[] = [];
+  const generation = summary.generation;
+  if (generation) {
+    const failed = Object.entries(generation.failed);
+    if (failed.length > 0) {
+      lines.push(
+        `failed generations (infra_error, redone on resume): ${failed.map(([name, count]) => `${name} ${count}`).join(', ')}`,
+      );
+    }
+    lines.push(
+      `no code found in ${generation.no_code} answers (${percent(generation.no_code_share)}%); extraction: ${
+        Object.entries(generation.strategies)
+          .map(([name, count]) => `${name} ${count}`)
+          .join(', ') || '-'
+      }`,
+      `tokens: ${generation.input_tokens} in (${generation.cached_input_tokens} cached), ${generation.output_tokens} out (${generation.reasoning_tokens} reasoning)`,
+    );
+  }
+  if (summary.cost_usd !== undefined) lines.push(`cost: $${summary.cost_usd.toFixed(4)}`);
   return lines;
 }
 

@@ -10,6 +10,7 @@ import { BOOTSTRAP_METHOD } from '../stats/bootstrap.ts';
 import { passAtKInOrder } from '../stats/pass-at-k-in-order.ts';
 import { summarizePassAtK } from '../stats/summarize-pass-at-k.ts';
 import { sampleKey } from '../store/run-files.ts';
+import { summarizeGeneration } from './summarize-generation.ts';
 
 /** Inputs of `summarizeRun`. */
 export interface SummarizeRunInput {
@@ -41,12 +42,16 @@ type Body = Omit<RunSummary, 'languages' | 'confidence' | 'format_version' | 'da
 export function summarizeRun(input: SummarizeRunInput): RunSummary {
   const languages = [...new Set(input.problems.map((problem) => problem.language))];
   const body = summarizeBody(input, input.problems);
+  const generation = input.samples
+    ? summarizeGeneration(input.problems, input.n, input.samples)
+    : undefined;
   return {
     format_version: RUN_FORMAT_VERSION,
     dataset: input.dataset,
     model: input.model,
     ...body,
     confidence: { method: BOOTSTRAP_METHOD, ...input.confidence },
+    ...(generation ? { generation } : {}),
     ...(languages.length > 1
       ? {
           languages: Object.fromEntries(

@@ -1,5 +1,12 @@
 import type { VerdictStatus } from '../spec/verdict.ts';
 
+/**
+ * Why a run stopped before the end: Ctrl-C or a signal (`aborted`), `--max-cost`
+ * (`cost-limit`), or the provider rejecting the credentials (`credentials-rejected`: every
+ * further request would fail the same way).
+ */
+export type RunStopReason = 'aborted' | 'cost-limit' | 'credentials-rejected';
+
 /** Progress events of a run, for progress displays and logs. */
 export type RunEvent =
   | { readonly type: 'run-start'; readonly total: number; readonly done: number }
@@ -11,10 +18,25 @@ export type RunEvent =
       readonly cached: boolean;
     }
   | {
+      /** A failed generation request that will be retried after `delayMs`. */
+      readonly type: 'generation-retry';
+      readonly taskId: string;
+      readonly sampleIndex: number;
+      /** 1-based number of the attempt that failed. */
+      readonly attempt: number;
+      readonly errorClass: string;
+      readonly delayMs: number;
+    }
+  | {
       readonly type: 'execution-end';
       readonly taskId: string;
       readonly sampleIndex: number;
       readonly status: VerdictStatus;
       readonly cached: boolean;
     }
-  | { readonly type: 'run-end'; readonly completed: boolean };
+  | {
+      readonly type: 'run-end';
+      readonly completed: boolean;
+      /** Why an incomplete run stopped. */
+      readonly stopReason?: RunStopReason;
+    };

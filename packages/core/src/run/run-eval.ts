@@ -4,15 +4,19 @@ import type { Dataset } from '../spec/dataset.ts';
 import type { Executor } from '../spec/executor.ts';
 import type { Language, ToolchainInfo } from '../spec/language.ts';
 import type { Problem } from '../spec/problem.ts';
-import type { Generation, Provider, SamplingParameters } from '../spec/provider.ts';
+import type { PromptFormat, Provider, SamplingParameters } from '../spec/provider.ts';
 import type { ResultRecord, SampleRecord } from '../spec/run.ts';
 import { INFRASTRUCTURE_STATUSES, type Verdict } from '../spec/verdict.ts';
 import type { CachedExecution, ExecutionCache } from '../store/execution-cache.ts';
 import type { GenerationCache } from '../store/generation-cache.ts';
 import { sampleKey } from '../store/run-files.ts';
 import type { RunStore } from '../store/run-store.ts';
-import type { RunEvent } from './events.ts';
-import { truncateAtStop } from './truncate-at-stop.ts';
+import { createAdaptiveGate } from './adaptive-gate.ts';
+import type { CostBudget } from './cost-budget.ts';
+import type { RunEvent, RunStopReason } from './events.ts';
+import { failedGenerationResult } from './failed-generation-result.ts';
+import { createSampleGenerator } from './generate-sample.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-delay.ts';
 
 /** Everything `runEval` needs; plugins are already resolved. */
 export interface RunEvalOptions {
@@ -31,9 +35,17 @@ export interface RunEvalOptions {
   /** Samples for one problem when they differ by problem (evaluating a file); default `n`. */
   readonly samplesFor?: (problem: Problem) => number;
   readonly sampling: SamplingParameters;
+  /** Builds prompts and extracts code for generative providers; absent: raw prompt cut at stops. */
+  readonly promptFormat?: PromptFormat;
+  /** Retries of failed generations (default `DEFAULT_RETRY_POLICY`). */
+  readonly retry?: RetryPolicy;
+  /** Time limit of one generation request in milliseconds (default none). */
+  readonly requestTimeoutMs?: number;
+  /** Spending limit: requests that could take the run's cost past it are not sent. */
+  readonly costBudget?: CostBudget;
   /** Multiplier for every time limit (default 1). */
   readonly timeoutFactor?: number;
-  /** Generation requests in flight at once (default 8). */
+  /** Generation requests in flight at once (default 8); lowered while the provider rate-limits. */
   readonly generationConcurrency?: number;
   readonly generationCache?: GenerationCache;
   readonly executionCache?: ExecutionCache;
@@ -48,8 +60,10 @@ export interface RunEvalOptions {
 
 /** How a run ended. */
 export interface RunEvalOutcome {
-  /** False when aborted before every sample was generated and executed. */
+  /** False when stopped before every sample was generated and executed. */
   readonly completed: boolean;
+  /** Why an incomplete run stopped. */
+  readonly stopReason?: RunStopReason;
 }
 
 interface SampleWork {
@@ -69,7 +83,6 @@ interface SampleWork {
 export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> {
   const { store, signal } = options;
   const timeoutFactor = options.timeoutFactor ?? 1;
-  const generate = createLimiter(options.generationConcurrency ?? 8);
   const execute = createLimiter(Math.max(1, options.executor.concurrency * 2));
   const inFlight = new Map<string, Promise<CachedExecution>>();
   const emit = options.onEvent ?? (() => {});
@@ -88,61 +101,55 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
   }
   emit({ type: 'run-start', total, done });
 
+  const generateSample = createSampleGenerator({
+    provider: options.provider,
+    ...(options.promptFormat ? { format: options.promptFormat } : {}),
+    sampling: options.sampling,
+    gate: createAdaptiveGate({ maxConcurrency: options.generationConcurrency ?? 8 }),
+    retry: options.retry ?? DEFAULT_RETRY_POLICY,
+    ...(options.requestTimeoutMs === undefined
+      ? {}
+      : { requestTimeoutMs: options.requestTimeoutMs }),
+    ...(options.generationCache ? { cache: options.generationCache } : {}),
+    ...(options.costBudget ? { budget: options.costBudget } : {}),
+    ...(signal ? { signal } : {}),
+    emit,
+  });
+  let stoppedBy: RunStopReason | undefined;
+
+  /** The sample to execute, or undefined when generation failed (recorded) or stopped. */
   const obtainSample = async ({
     problem,
     sampleIndex,
   }: SampleWork): Promise<SampleRecord | undefined> => {
     const existing = store.samples.get(sampleKey(problem.id, sampleIndex));
     if (existing && !existing.error) return existing;
-    return generate(async () => {
-      if (signal?.aborted) return undefined;
-      const prompt = problem.prompt;
-      const cacheKey = hashJson({
-        provider: options.provider.id,
-        model: options.provider.model,
-        prompt,
-        stop: problem.stopSequences,
-        sampling: options.sampling,
-        sampleIndex,
-      });
-      const cached = options.provider.cacheable
-        ? options.generationCache?.get(cacheKey)
-        : undefined;
-      const generation: Generation =
-        cached ??
-        (await options.provider.generate({
-          problem,
-          prompt,
-          stopSequences: problem.stopSequences,
-          sampling: options.sampling,
-          sampleIndex,
-          signal,
-        }));
-      if (signal?.aborted) return undefined;
-      if (!cached && options.provider.cacheable)
-        await options.generationCache?.set(cacheKey, generation);
-      const record: SampleRecord = {
-        task_id: problem.id,
-        sample_index: sampleIndex,
-        raw: generation.text,
-        completion: generation.completion ?? truncateAtStop(generation.text, problem.stopSequences),
-        kind: generation.kind ?? 'completion',
-        finish_reason: generation.finishReason,
-        ...(generation.usage ? { usage: generation.usage } : {}),
-        ...(generation.costUsd === undefined ? {} : { cost_usd: generation.costUsd }),
-        latency_ms: generation.latencyMs,
-        ...(generation.error ? { error: generation.error } : {}),
-      };
-      store.appendSample(record);
-      emit({
-        type: 'generation-end',
-        taskId: problem.id,
-        sampleIndex,
-        failed: record.error !== undefined,
-        cached: cached !== undefined,
-      });
-      return record.error ? undefined : record;
+    const outcome = await generateSample(problem, sampleIndex);
+    if ('stopped' in outcome) {
+      if (outcome.stopped !== 'aborted') stoppedBy ??= outcome.stopped;
+      return undefined;
+    }
+    const { record, cached } = outcome;
+    store.appendSample(record);
+    emit({
+      type: 'generation-end',
+      taskId: problem.id,
+      sampleIndex,
+      failed: record.error !== undefined,
+      cached,
     });
+    if (!record.error) return record;
+    // A failed generation is an infrastructure fault: recorded, never scored, redone on resume.
+    const result = failedGenerationResult(problem, record);
+    store.appendResult(result);
+    emit({
+      type: 'execution-end',
+      taskId: problem.id,
+      sampleIndex,
+      status: result.status,
+      cached: false,
+    });
+    return undefined;
   };
 
   const judge = async (problem: Problem, sample: SampleRecord): Promise<void> => {
@@ -257,9 +264,13 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       }
     }),
   );
-  const completed = !signal?.aborted;
-  emit({ type: 'run-end', completed });
-  return { completed };
+  const stopReason: RunStopReason | undefined = signal?.aborted ? 'aborted' : stoppedBy;
+  emit({
+    type: 'run-end',
+    completed: stopReason === undefined,
+    ...(stopReason ? { stopReason } : {}),
+  });
+  return { completed: stopReason === undefined, ...(stopReason ? { stopReason } : {}) };
 }
 
 function verdictToCached(

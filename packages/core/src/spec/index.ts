@@ -13,17 +13,27 @@ export type { Language, StepOptions, ToolchainInfo } from './language.ts';
 export type { Problem, ProblemMetadata } from './problem.ts';
 export type { Candidate, Program, ProgramFile } from './program.ts';
 export type {
+  ChatMessage,
+  Extraction,
   Generation,
   GenerationRequest,
+  ModelPrice,
+  ModelPrompt,
+  PromptFormat,
+  PromptMode,
   Provider,
+  ProviderCapabilities,
   ProviderErrorClass,
   ProviderFailure,
+  RateLimitInfo,
+  ReasoningEffort,
   SamplingParameters,
   TokenUsage,
 } from './provider.ts';
 export type {
   PassAtKEstimate,
   ResultRecord,
+  RunGenerationSummary,
   RunManifest,
   RunSummary,
   SampleRecord,

@@ -1,4 +1,4 @@
-import type { ProviderFailure, SamplingParameters, TokenUsage } from './provider.ts';
+import type { PromptMode, ProviderFailure, SamplingParameters, TokenUsage } from './provider.ts';
 import type { VerdictStatus } from './verdict.ts';
 
 /** Version of the run-store file formats; bumped on incompatible change. */
@@ -17,8 +17,21 @@ export interface RunManifest {
     readonly version: string;
     readonly content_hash: string;
   };
-  readonly provider: { readonly id: string; readonly model: string };
+  readonly provider: {
+    readonly id: string;
+    readonly model: string;
+    /** Endpoint settings (base URL, API flavour); never keys. */
+    readonly endpoint?: Readonly<Record<string, string>>;
+  };
   readonly sampling: SamplingParameters;
+  /** How prompts were built and answers turned into code (model providers only). */
+  readonly prompt?: {
+    readonly mode: PromptMode;
+    /** The prompt format's id (`completion`, `chat:humaneval`, `chat:file`). */
+    readonly format: string;
+    /** sha256 of the template and prompt settings. */
+    readonly hash: string;
+  };
   /** Samples per problem. */
   readonly n: number;
   readonly k: readonly number[];
@@ -53,6 +66,16 @@ export interface SampleRecord {
   readonly usage?: TokenUsage;
   readonly cost_usd?: number;
   readonly latency_ms: number;
+  /** How the code was found in `raw` (chat answers, stop truncation); absent for replayed code. */
+  readonly extraction?: {
+    readonly strategy: string;
+    /** False when the answer held no code. */
+    readonly found_code: boolean;
+  };
+  /** The model's separate reasoning text, when the provider returned one. */
+  readonly reasoning?: string;
+  /** Requests made for this sample (retries included). */
+  readonly attempts?: number;
   readonly error?: ProviderFailure;
 }
 
@@ -125,4 +148,24 @@ export interface RunSummary {
     readonly distinct_passing_per_problem: number;
   };
   readonly cost_usd?: number;
+  /** Generation figures of model runs: token usage, failures and extraction. */
+  readonly generation?: RunGenerationSummary;
+}
+
+/** Token usage and extraction figures over a run's samples. */
+export interface RunGenerationSummary {
+  /** Samples with a generation (successful or not). */
+  readonly samples: number;
+  /** Samples whose generation failed (not scored; retried on resume), by error class. */
+  readonly failed: Readonly<Record<string, number>>;
+  /** Samples whose answer held no code. */
+  readonly no_code: number;
+  /** `no_code` over successful generations (0 when none). */
+  readonly no_code_share: number;
+  /** Samples per extraction strategy. */
+  readonly strategies: Readonly<Record<string, number>>;
+  readonly input_tokens: number;
+  readonly output_tokens: number;
+  readonly reasoning_tokens: number;
+  readonly cached_input_tokens: number;
 }

@@ -5,5 +5,6 @@ export {
 } from './execution-cache.ts';
 export { createGenerationCache, type GenerationCache } from './generation-cache.ts';
 export { type RunOnDisk, readRun } from './read-run.ts';
+export { readRunSamples } from './read-run-samples.ts';
 export { RUN_FILES, sampleKey } from './run-files.ts';
 export { openRunStore, type RunStore, readManifest } from './run-store.ts';

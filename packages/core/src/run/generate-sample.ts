@@ -1,0 +1,303 @@
+import { hashJson } from '../io/hash.ts';
+import type { Problem } from '../spec/problem.ts';
+import type {
+  Generation,
+  ModelPrompt,
+  PromptFormat,
+  Provider,
+  ProviderFailure,
+  SamplingParameters,
+} from '../spec/provider.ts';
+import type { SampleRecord } from '../spec/run.ts';
+import type { GenerationCache } from '../store/generation-cache.ts';
+import type { AdaptiveGate } from './adaptive-gate.ts';
+import { costOfUsage, worstCaseCostUsd } from './cost.ts';
+import type { CostBudget } from './cost-budget.ts';
+import type { RunEvent, RunStopReason } from './events.ts';
+import { promptFor } from './prompt-for.ts';
+import { type RetryPolicy, retryDelayMs } from './retry-delay.ts';
+import { truncateAtStop } from './truncate-at-stop.ts';
+
+/** Everything `createSampleGenerator` needs. */
+export interface SampleGeneratorOptions {
+  readonly provider: Provider;
+  /** Builds prompts and extracts code; absent: the raw prompt, cut at stop sequences. */
+  readonly format?: PromptFormat;
+  readonly sampling: SamplingParameters;
+  readonly gate: AdaptiveGate;
+  readonly retry: RetryPolicy;
+  /** Per-request time limit in milliseconds (absent: none). */
+  readonly requestTimeoutMs?: number;
+  readonly cache?: GenerationCache;
+  /** Spending limit; requests that could exceed it are not sent. */
+  readonly budget?: CostBudget;
+  readonly signal?: AbortSignal;
+  readonly emit: (event: RunEvent) => void;
+}
+
+/** What generating one sample gave. */
+export type SampleOutcome =
+  | { readonly record: SampleRecord; readonly cached: boolean }
+  | { readonly stopped: RunStopReason };
+
+/**
+ * Returns a function that produces the sample record of (problem, sample index): from the
+ * generation cache, or by asking the provider, through the adaptive gate, with a per-request
+ * timeout and retries (back-off with jitter, `Retry-After` honoured) for retryable failures
+ * only. A failure that survives the retries is returned as a record with `error`; a stop (abort,
+ * cost limit, credentials rejected by an earlier request) is returned as `stopped` and nothing
+ * is recorded. Never throws.
+ */
+export function createSampleGenerator(
+  options: SampleGeneratorOptions,
+): (problem: Problem, sampleIndex: number) => Promise<SampleOutcome> {
+  const { provider, format, signal, budget } = options;
+
+  // After a 401/403, every further request would fail the same way: none is sent.
+  let credentialsRejected = false;
+  // One prompt per problem, whatever n is.
+  const prompts = new WeakMap<Problem, ModelPrompt>();
+  return async (problem, sampleIndex) => {
+    if (signal?.aborted) return { stopped: 'aborted' };
+    let modelPrompt = prompts.get(problem);
+    if (!modelPrompt) {
+      modelPrompt = promptFor(problem, format, provider);
+      prompts.set(problem, modelPrompt);
+    }
+    const sampling: SamplingParameters =
+      options.sampling.seed === undefined
+        ? options.sampling
+        : { ...options.sampling, seed: options.sampling.seed + sampleIndex };
+    const cache = provider.cacheable ? options.cache : undefined;
+    const cacheKey = !cache
+      ? ''
+      : hashJson({
+          provider: provider.id,
+          model: provider.model,
+          endpoint: provider.endpoint ?? {},
+          format: format ? { id: format.id, hash: format.hash } : 'raw',
+          prompt: modelPrompt,
+          stop: problem.stopSequences,
+          sampling,
+          sampleIndex,
+        });
+    const cached = cache?.get(cacheKey);
+    if (cached)
+      return {
+        record: toRecord(problem, sampleIndex, cached, 0, modelPrompt, format),
+        cached: true,
+      };
+
+    const price = provider.price;
+    const worst =
+      budget && price && sampling.maxTokens !== undefined
+        ? worstCaseCostUsd(modelPrompt, sampling.maxTokens, price)
+        : 0;
+    if (credentialsRejected) return { stopped: 'credentials-rejected' };
+    if (budget?.exhausted) return { stopped: 'cost-limit' };
+    let reserved = false;
+
+    let generation: Generation | undefined;
+    let attempts = 0;
+    try {
+      for (;;) {
+        if (signal?.aborted) return { stopped: 'aborted' };
+        await options.gate.acquire(signal);
+        if (credentialsRejected) {
+          options.gate.release({ cancelled: true });
+          return { stopped: 'credentials-rejected' };
+        }
+        // Reserve when the request is about to be sent, so that spending in flight is bounded.
+        if (budget && !reserved) {
+          if (!budget.reserve(worst)) {
+            options.gate.release({ cancelled: true });
+            return { stopped: 'cost-limit' };
+          }
+          reserved = true;
+        }
+        attempts++;
+        const result = await callWithTimeout(
+          provider,
+          {
+            problem,
+            prompt: promptText(modelPrompt),
+            modelPrompt,
+            stopSequences: problem.stopSequences,
+            sampling,
+            sampleIndex,
+          },
+          options.requestTimeoutMs,
+          signal,
+        );
+        options.gate.release({
+          ...(result.error ? { failure: result.error } : {}),
+          ...(result.rateLimit ? { rateLimit: result.rateLimit } : {}),
+        });
+        if (signal?.aborted) return { stopped: 'aborted' };
+        generation = result;
+        if (result.error?.class === 'authentication') credentialsRejected = true;
+        const failure = result.error;
+        if (!failure?.retryable || attempts > options.retry.maxRetries) break;
+        const delayMs = retryDelayMs(attempts, failure, options.retry);
+        options.emit({
+          type: 'generation-retry',
+          taskId: problem.id,
+          sampleIndex,
+          attempt: attempts,
+          errorClass: failure.class,
+          delayMs,
+        });
+        await sleep(delayMs, signal);
+      }
+    } catch (error) {
+      if (signal?.aborted) return { stopped: 'aborted' };
+      throw error;
+    } finally {
+      if (budget && reserved) {
+        const usage = generation?.error ? undefined : generation?.usage;
+        const actual =
+          generation?.costUsd ??
+          (usage && price
+            ? costOfUsage(usage, price)
+            : generation && !generation.error
+              ? worst
+              : 0);
+        budget.settle(worst, actual);
+      }
+    }
+    const final = withCost(generation as Generation, price);
+    if (!final.error) await cache?.set(cacheKey, final);
+    return {
+      record: toRecord(problem, sampleIndex, final, attempts, modelPrompt, format),
+      cached: false,
+    };
+  };
+}
+
+function promptText(prompt: ModelPrompt): string {
+  return prompt.mode === 'completion' ? prompt.text : (prompt.messages.at(-1)?.content ?? '');
+}
+
+function withCost(generation: Generation, price: Provider['price']): Generation {
+  if (generation.costUsd !== undefined || !generation.usage || !price || generation.error)
+    return generation;
+  return { ...generation, costUsd: costOfUsage(generation.usage, price) };
+}
+
+async function callWithTimeout(
+  provider: Provider,
+  request: Parameters<Provider['generate']>[0],
+  timeoutMs: number | undefined,
+  runSignal: AbortSignal | undefined,
+): Promise<Generation> {
+  // One controller per request, aborted by the timeout or by the run (cheaper than AbortSignal.any).
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const forwardAbort = () => controller.abort(runSignal?.reason);
+  if (runSignal?.aborted) forwardAbort();
+  else runSignal?.addEventListener('abort', forwardAbort, { once: true });
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<Generation>((resolve) => {
+    if (timeoutMs === undefined) return;
+    timer = setTimeout(() => {
+      controller.abort(new Error('request timed out'));
+      resolve({
+        text: '',
+        finishReason: 'error',
+        latencyMs: Math.round(performance.now() - started),
+        error: {
+          class: 'timeout',
+          message: `no complete answer within ${timeoutMs} ms`,
+          retryable: true,
+        },
+      });
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([provider.generate({ ...request, signal }), timedOut]);
+  } catch (cause) {
+    // Providers return failures; one that throws is classified as a network fault.
+    return {
+      text: '',
+      finishReason: 'error',
+      latencyMs: Math.round(performance.now() - started),
+      error: {
+        class: 'network',
+        message: (cause as Error)?.message ?? String(cause),
+        retryable: true,
+      },
+    };
+  } finally {
+    clearTimeout(timer);
+    runSignal?.removeEventListener('abort', forwardAbort);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function toRecord(
+  problem: Problem,
+  sampleIndex: number,
+  generation: Generation,
+  attempts: number,
+  prompt: ModelPrompt,
+  format?: PromptFormat,
+): SampleRecord {
+  const base = {
+    task_id: problem.id,
+    sample_index: sampleIndex,
+    finish_reason: generation.finishReason,
+    ...(generation.usage ? { usage: generation.usage } : {}),
+    ...(generation.costUsd === undefined ? {} : { cost_usd: generation.costUsd }),
+    latency_ms: generation.latencyMs,
+    ...(generation.reasoning ? { reasoning: generation.reasoning } : {}),
+    ...(attempts > 0 ? { attempts } : {}),
+  };
+  if (generation.error) {
+    const error: ProviderFailure = generation.error;
+    return { ...base, raw: '', completion: '', kind: 'completion', error };
+  }
+  const raw =
+    prompt.mode === 'chat' && prompt.prefill ? prompt.prefill + generation.text : generation.text;
+  if (generation.completion !== undefined) {
+    return {
+      ...base,
+      raw,
+      completion: generation.completion,
+      kind: generation.kind ?? 'completion',
+    };
+  }
+  if (format) {
+    const extraction = format.extract(problem, raw);
+    return {
+      ...base,
+      raw,
+      completion: extraction.code,
+      kind: extraction.kind,
+      extraction: { strategy: extraction.strategy, found_code: extraction.foundCode },
+    };
+  }
+  return {
+    ...base,
+    raw,
+    completion: truncateAtStop(raw, problem.stopSequences),
+    kind: generation.kind ?? 'completion',
+  };
+}

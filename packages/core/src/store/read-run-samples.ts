@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readJsonl } from '../io/read-jsonl.ts';
+import type { SampleRecord } from '../spec/run.ts';
+import { RUN_FILES, sampleKey, validateSampleRecord } from './run-files.ts';
+
+/**
+ * The latest sample record per (task, index) of the run in `directory`, read-only (no lock,
+ * nothing written); empty when there is no run there. For planning (`--dry-run`,
+ * `--max-cost`) before a run is opened. Throws `InvalidInputError` for a corrupt line.
+ */
+export async function readRunSamples(directory: string): Promise<Map<string, SampleRecord>> {
+  const path = join(directory, RUN_FILES.samples);
+  const samples = new Map<string, SampleRecord>();
+  if (!existsSync(path)) return samples;
+  for (const { line, value } of await readJsonl(path, { tolerateTornTail: true })) {
+    const record = validateSampleRecord(value, { file: path, line });
+    samples.set(sampleKey(record.task_id, record.sample_index), record);
+  }
+  return samples;
+}
