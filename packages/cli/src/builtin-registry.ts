@@ -1,9 +1,11 @@
-import { createRegistry, type Registry } from '@passk/core';
+import { createRegistry, type Dataset, type PluginEntry, type Registry } from '@passk/core';
 import {
   createDemoDataset,
   createHumanEvalDataset,
   createJsonlDataset,
+  createMultiplEDataset,
   DEMO_SAMPLES_PATH,
+  MULTIPL_E_LANGUAGES,
 } from '@passk/datasets';
 import { createPythonLanguage } from '@passk/languages';
 import { createReferenceProvider, createReplayProvider } from '@passk/providers';
@@ -25,6 +27,7 @@ export function createBuiltinRegistry(): Registry {
         description: 'custom problems in human-eval format',
         argument: 'path',
       },
+      ...multiplEDatasets(),
     },
     languages: {
       python: { create: () => createPythonLanguage(), description: 'Python 3' },
@@ -45,4 +48,17 @@ export function createBuiltinRegistry(): Registry {
       },
     },
   });
+}
+
+/** `multipl-e/<code>` for each of MultiPL-E's 19 HumanEval languages. */
+function multiplEDatasets(): Record<string, PluginEntry<Dataset>> {
+  return Object.fromEntries(
+    MULTIPL_E_LANGUAGES.map((language) => [
+      `multipl-e/${language.code}`,
+      {
+        create: () => createMultiplEDataset(language.code),
+        description: `MultiPL-E HumanEval in ${language.code} (reworded)`,
+      },
+    ]),
+  );
 }
