@@ -7,7 +7,21 @@ import {
   DEMO_SAMPLES_PATH,
   MULTIPL_E_LANGUAGES,
 } from '@passk/datasets';
-import { createPythonLanguage } from '@passk/languages';
+import {
+  createCsharpLanguage,
+  createDLanguage,
+  createJuliaLanguage,
+  createLuaLanguage,
+  createPerlLanguage,
+  createPhpLanguage,
+  createPythonLanguage,
+  createRacketLanguage,
+  createRLanguage,
+  createRubyLanguage,
+  createScalaLanguage,
+  createShellLanguage,
+  createSwiftLanguage,
+} from '@passk/languages';
 import { createReferenceProvider, createReplayProvider } from '@passk/providers';
 
 /** The plugins the `passk` command knows, by id. */
@@ -31,6 +45,18 @@ export function createBuiltinRegistry(): Registry {
     },
     languages: {
       python: { create: () => createPythonLanguage(), description: 'Python 3' },
+      csharp: { create: () => createCsharpLanguage(), description: 'C# (mono)' },
+      d: { create: () => createDLanguage(), description: 'D (dmd or LDC)' },
+      julia: { create: () => createJuliaLanguage(), description: 'Julia' },
+      lua: { create: () => createLuaLanguage(), description: 'Lua 5.3 + luaunit' },
+      perl: { create: () => createPerlLanguage(), description: 'Perl 5 + Test::Deep' },
+      php: { create: () => createPhpLanguage(), description: 'PHP' },
+      r: { create: () => createRLanguage(), description: 'R (Rscript)' },
+      racket: { create: () => createRacketLanguage(), description: 'Racket + rackunit' },
+      ruby: { create: () => createRubyLanguage(), description: 'Ruby + Test::Unit' },
+      scala: { create: () => createScalaLanguage(), description: 'Scala 2' },
+      shell: { create: () => createShellLanguage(), description: 'Bash' },
+      swift: { create: () => createSwiftLanguage(), description: 'Swift' },
     },
     providers: {
       reference: {
