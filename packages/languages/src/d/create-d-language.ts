@@ -41,8 +41,10 @@ export const D_RULES: MultiplERules = {
   runStatus: status,
   completed: druntimeUnittestsPassed,
   evidence: "druntime's 'modules passed unittests' line",
+  // druntime prints a failed unittest assertion on stdout, its summary on stderr.
   failureStatus: (word, run) =>
-    word === 'Exception' && /Assertion failure|AssertError|unittest failure/.test(run.stderr)
+    word === 'Exception' &&
+    /Assertion failure|AssertError|unittest failure/.test(`${run.stdout}\n${run.stderr}`)
       ? 'failed'
       : undefined,
   outOfMemory: /OutOfMemoryError|Memory allocation failed/,

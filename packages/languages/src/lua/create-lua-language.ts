@@ -29,7 +29,7 @@ export const LUA_RULES: MultiplERules = {
   evidence: 'luaunit summary with every test passed',
   failureStatus: (_word, run) => {
     if (LUAUNIT_FAILED.test(run.stdout)) return 'failed';
-    if (/^lua[\d.]*: .*: .*near/m.test(run.stderr)) return 'compile_error';
+    if (/^\S*lua[\d.]*: [^:]+:\d+: .* near /m.test(run.stderr)) return 'compile_error';
     return undefined;
   },
   outOfMemory: /not enough memory/,

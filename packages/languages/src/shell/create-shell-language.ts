@@ -42,7 +42,7 @@ export const SHELL_RULES: MultiplERules = {
   // A failed `[[ … ]]` under `set -e` ends the script with status 1 and prints nothing.
   failureStatus: (word, run) =>
     word === 'Exception' && run.exitCode === 1 && run.stderr.trim() === '' ? 'failed' : undefined,
-  outOfMemory: /Cannot allocate memory|xmalloc: cannot allocate/,
+  outOfMemory: /Cannot allocate memory|x(?:re)?malloc: .*cannot allocate/,
 };
 
 /**

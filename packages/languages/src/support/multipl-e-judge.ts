@@ -56,7 +56,7 @@ export interface MultiplERules {
     word: MultiplEStatus,
     run: MultiplEOutcome,
   ) => VerdictStatus | undefined;
-  /** Matches stderr of a run that ran out of memory (under the address-space limit). */
+  /** Matches stderr or stdout (test frameworks report errors there) of a run that ran out of memory. */
   readonly outOfMemory?: RegExp;
 }
 
@@ -149,6 +149,8 @@ export function judgeMultiplE(result: ExecutionResult, rules: MultiplERules): Ve
     );
   }
   if (run.timedOut) return judgement('timeout', word);
-  if (rules.outOfMemory?.test(run.stderr) === true) return judgement('memory_limit', word);
+  if (rules.outOfMemory !== undefined && rules.outOfMemory.test(`${run.stderr}\n${run.stdout}`)) {
+    return judgement('memory_limit', word);
+  }
   return judgement(rules.failureStatus?.(word, run) ?? STATUS_OF[word], word);
 }
