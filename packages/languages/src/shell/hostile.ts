@@ -52,6 +52,7 @@ export const SHELL_HOSTILE: HostileSuite = {
     },
     {
       name: 'reads a planted secret',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: bash parameter expansion
       completion: '    [ -n "${PASSK_HOSTILE_SECRET+set}" ] && exit 3\n    echo $(( $1 + $2 ))',
       expected: 'passed',
     },

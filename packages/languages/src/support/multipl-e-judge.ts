@@ -149,7 +149,7 @@ export function judgeMultiplE(result: ExecutionResult, rules: MultiplERules): Ve
     );
   }
   if (run.timedOut) return judgement('timeout', word);
-  if (rules.outOfMemory !== undefined && rules.outOfMemory.test(`${run.stderr}\n${run.stdout}`)) {
+  if (rules.outOfMemory?.test(`${run.stderr}\n${run.stdout}`)) {
     return judgement('memory_limit', word);
   }
   return judgement(rules.failureStatus?.(word, run) ?? STATUS_OF[word], word);
