@@ -1,7 +1,7 @@
 import type { Candidate, Problem, Program } from '@passk/core';
 import type { MultiplELanguage } from './multipl-e-languages.ts';
 
-/** The verdict rule of MultiPL-E programs (`Program.judge`). */
+/** The verdict rule of MultiPL-E programs (`Program.judge`; Python's is `script`). */
 export const MULTIPL_E_JUDGE = 'multipl-e';
 
 /**
@@ -21,7 +21,7 @@ export function buildMultiplEProgram(
     language: language.languageId,
     files: [{ path: mainFile, contents: `${code}\n${problem.tests}` }],
     mainFile,
-    judge: MULTIPL_E_JUDGE,
+    judge: language.judge,
     timeoutMs: language.runTimeoutMs,
   };
 }

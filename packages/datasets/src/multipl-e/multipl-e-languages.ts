@@ -12,6 +12,11 @@ export interface MultiplELanguage {
   readonly runTimeoutMs: number;
   /** The problem file. */
   readonly file: DataFileSpec;
+  /**
+   * The language's judge (`Program.judge`) for MultiPL-E's rules: `multipl-e`, except
+   * Python, whose plugin names its MultiPL-E rule (`python3 <file>`, exit code) `script`.
+   */
+  readonly judge: string;
 }
 
 const DEEPSEEK_COMMIT = '2f9fd85927c669dae3c0fbb2d607274023af243e';
@@ -29,7 +34,14 @@ const language = (
   fileSuffix: string,
   runTimeoutMs: number,
   file: DataFileSpec,
-): MultiplELanguage => ({ code, languageId, fileSuffix, runTimeoutMs, file });
+): MultiplELanguage => ({
+  code,
+  languageId,
+  fileSuffix,
+  runTimeoutMs,
+  file,
+  judge: languageId === 'python' ? 'script' : 'multipl-e',
+});
 
 /**
  * The 19 languages of MultiPL-E's HumanEval, in MultiPL-E's order of codes. Files: the
