@@ -14,6 +14,15 @@ import { createSwiftLanguage } from './swift/create-swift-language.ts';
 
 export { CSHARP_RULES, createCsharpLanguage } from './csharp/create-csharp-language.ts';
 export { createDLanguage, D_RULES } from './d/create-d-language.ts';
+export {
+  FORK_BOMB_NEEDS_SANDBOX,
+  HOSTILE_SECRET_VARIABLE,
+  type HostileCase,
+  type HostileSuite,
+  hostileProgram,
+  MEMORY_BOMB_NEEDS_SANDBOX,
+} from './hostile/hostile-program.ts';
+export { MULTIPL_E_HOSTILE_SUITES } from './hostile/hostile-suites.ts';
 export { createJuliaLanguage, JULIA_RULES } from './julia/create-julia-language.ts';
 export { createLuaLanguage, LUA_RULES } from './lua/create-lua-language.ts';
 export { createPerlLanguage, PERL_RULES } from './perl/create-perl-language.ts';

@@ -27,7 +27,8 @@ describe('MultiPL-E must-fail control', () => {
         return context.skip(setup.skip);
       }
       const { problems } = await dataset.load(defaultDataContext(process.env));
-      const selected = code === 'scala' ? problems.filter((_, index) => index % 20 === 0) : problems;
+      const selected =
+        code === 'scala' ? problems.filter((_, index) => index % 20 === 0) : problems;
       const verdicts = await Promise.all(
         selected.map(async (problem) => {
           const program = dataset.buildProgram(problem, { code: WRONG, kind: 'completion' });
