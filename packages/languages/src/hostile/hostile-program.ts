@@ -16,6 +16,11 @@ export interface HostileCase {
   /** Run-step time limit in ms for this case (default the suite's). */
   readonly timeoutMs?: number;
   /**
+   * Address-space limit in bytes for this case instead of the language's (e.g. a small one
+   * for a runtime that fills memory too slowly to reach 4 GiB within its time limit).
+   */
+  readonly maxMemoryBytes?: number;
+  /**
    * Set when the case is only safe inside the sandbox (fork bomb, memory bomb without an
    * address-space limit, writes outside the work directory): the reason.
    */

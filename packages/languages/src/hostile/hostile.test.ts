@@ -51,10 +51,14 @@ describe.each(Object.entries(MULTIPL_E_HOSTILE_SUITES))('hostile programs: %s', 
       // limit is what the case tests.
       const timeoutFactor = testCase.expected === 'timeout' ? 1 : 3;
       const steps = language.steps(program, toolchain, { timeoutFactor });
+      const limits = language.limits(program);
       const result = await executor.execute({
         files: program.files,
         steps,
-        limits: language.limits(program),
+        limits:
+          testCase.maxMemoryBytes === undefined
+            ? limits
+            : { ...limits, maxMemoryBytes: testCase.maxMemoryBytes },
       });
       const verdict = language.classify(program, result);
       const run = result.steps.at(-1);

@@ -41,8 +41,10 @@ export const SHELL_HOSTILE: HostileSuite = {
     },
     {
       name: 'memory bomb',
-      completion: '    a=x; while true; do a="$a$a"; done',
+      // bash copies strings to grow them: 4 GiB takes longer than the time limit, so 256 MiB.
+      completion: "    printf -v a '%*s' 100000000 ''; b=\"$a$a$a\"",
       expected: 'memory_limit',
+      maxMemoryBytes: 256 * 1024 ** 2,
     },
     {
       name: 'fork bomb',
