@@ -5,19 +5,21 @@ import {
 } from '../support/define-multipl-e-language.ts';
 import { commandPath } from '../support/detect-toolchain.ts';
 import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
+import { appendTailStep, RUN_STEP, scaled } from '../support/steps.ts';
+
+/** The file perl runs: the program followed by {@link PERL_TAIL}. */
+export const PERL_DERIVED_FILE = '.passk-main.pl';
 
 /**
- * Runs the program file given as the first argument with `do` (as `perl <file>` would: same
- * package, `$0` set to the file) and prints the completion sentinel only when it returned:
- * `exit` anywhere ends the process first; a compile error or `die` is re-raised.
+ * Appended after the tests: reached only when nothing before it called `exit` (the tests
+ * `exit 1` on a mismatch), `die`d, or failed to compile.
  */
-export const PERL_WRAPPER = `my $passk_file = shift @ARGV; $0 = $passk_file; do "./$passk_file"; die $@ if $@; print "\\n${COMPLETION_SENTINEL}\\n";`;
+export const PERL_TAIL = `\n;print "\\n${COMPLETION_SENTINEL}\\n";\n`;
 
 /**
  * MultiPL-E's Perl rule (`perl <file>`, 15 s): `OK` when the exit code is 0 and neither
  * stdout nor stderr contains `ERROR`; `Timeout`; otherwise `Exception`. Evidence: the
- * sentinel printed by {@link PERL_WRAPPER} after the program returned.
+ * sentinel printed by {@link PERL_TAIL}.
  */
 export const PERL_RULES: MultiplERules = {
   language: 'Perl',
@@ -28,7 +30,7 @@ export const PERL_RULES: MultiplERules = {
         ? 'Exception'
         : 'OK',
   completed: sentinelPrinted,
-  evidence: 'completion sentinel after the program returned',
+  evidence: 'completion sentinel after the tests',
   failureStatus: (_word, run) => {
     if (
       /syntax error at|compilation aborted|Execution of .* aborted due to compilation errors/.test(
@@ -44,8 +46,9 @@ export const PERL_RULES: MultiplERules = {
 };
 
 /**
- * Perl 5 with Test::Deep (Debian `libtest-deep-perl`). Judge `multipl-e`: one step
- * `perl -e <wrapper> <mainFile>`; see {@link PERL_RULES}.
+ * Perl 5 with Test::Deep (Debian `libtest-deep-perl`). Judge `multipl-e`: `prepare` writes
+ * {@link PERL_DERIVED_FILE} (the program + {@link PERL_TAIL}), then `perl` runs it as it would
+ * run the program; see {@link PERL_RULES}.
  */
 export function createPerlLanguage(options: MultiplELanguageOptions = {}): Language {
   return defineMultiplELanguage(
@@ -69,9 +72,10 @@ export function createPerlLanguage(options: MultiplELanguageOptions = {}): Langu
         installHint: 'apt-get install perl libtest-deep-perl',
       },
       steps: (program, toolchain, { timeoutFactor }) => [
+        appendTailStep(program.mainFile, PERL_DERIVED_FILE, PERL_TAIL),
         {
           name: RUN_STEP,
-          argv: [commandPath(toolchain, 'perl', 'perl'), '-e', PERL_WRAPPER, program.mainFile],
+          argv: [commandPath(toolchain, 'perl', 'perl'), PERL_DERIVED_FILE],
           timeoutMs: scaled(program.timeoutMs, timeoutFactor),
         },
       ],
