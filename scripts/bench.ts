@@ -10,10 +10,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { humanEvalBench } from './bench/humaneval.ts';
+import { languagesScriptingBench } from './bench/languages-scripting.ts';
 import { providersBench } from './bench/providers.ts';
 import type { BenchSection, BenchTable } from './bench/section.ts';
 
-const SECTIONS: readonly BenchSection[] = [humanEvalBench, providersBench];
+const SECTIONS: readonly BenchSection[] = [humanEvalBench, providersBench, languagesScriptingBench];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = process.env.PASSK_DATA_DIR ?? join(root, '../shared/datasets');

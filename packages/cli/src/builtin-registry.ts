@@ -1,11 +1,27 @@
-import { createRegistry, type Registry } from '@passk/core';
+import { createRegistry, type Dataset, type PluginEntry, type Registry } from '@passk/core';
 import {
   createDemoDataset,
   createHumanEvalDataset,
   createJsonlDataset,
+  createMultiplEDataset,
   DEMO_SAMPLES_PATH,
+  MULTIPL_E_LANGUAGES,
 } from '@passk/datasets';
-import { createPythonLanguage } from '@passk/languages';
+import {
+  createCsharpLanguage,
+  createDLanguage,
+  createJuliaLanguage,
+  createLuaLanguage,
+  createPerlLanguage,
+  createPhpLanguage,
+  createPythonLanguage,
+  createRacketLanguage,
+  createRLanguage,
+  createRubyLanguage,
+  createScalaLanguage,
+  createShellLanguage,
+  createSwiftLanguage,
+} from '@passk/languages';
 import {
   type AiSdkProviderKind,
   type AiSdkProviderOptions,
@@ -45,9 +61,22 @@ export function createBuiltinRegistry(): Registry {
         description: 'custom problems in human-eval format',
         argument: 'path',
       },
+      ...multiplEDatasets(),
     },
     languages: {
       python: { create: () => createPythonLanguage(), description: 'Python 3' },
+      csharp: { create: () => createCsharpLanguage(), description: 'C# (mono)' },
+      d: { create: () => createDLanguage(), description: 'D (dmd or LDC)' },
+      julia: { create: () => createJuliaLanguage(), description: 'Julia' },
+      lua: { create: () => createLuaLanguage(), description: 'Lua 5.3 + luaunit' },
+      perl: { create: () => createPerlLanguage(), description: 'Perl 5 + Test::Deep' },
+      php: { create: () => createPhpLanguage(), description: 'PHP' },
+      r: { create: () => createRLanguage(), description: 'R (Rscript)' },
+      racket: { create: () => createRacketLanguage(), description: 'Racket + rackunit' },
+      ruby: { create: () => createRubyLanguage(), description: 'Ruby + Test::Unit' },
+      scala: { create: () => createScalaLanguage(), description: 'Scala 2' },
+      shell: { create: () => createShellLanguage(), description: 'Bash' },
+      swift: { create: () => createSwiftLanguage(), description: 'Swift' },
     },
     providers: {
       reference: {
@@ -76,4 +105,17 @@ export function createBuiltinRegistry(): Registry {
       ollama: modelEntry('ollama', 'a local Ollama server (default http://127.0.0.1:11434)'),
     },
   });
+}
+
+/** `multipl-e/<code>` for each of MultiPL-E's 19 HumanEval languages. */
+function multiplEDatasets(): Record<string, PluginEntry<Dataset>> {
+  return Object.fromEntries(
+    MULTIPL_E_LANGUAGES.map((language) => [
+      `multipl-e/${language.code}`,
+      {
+        create: () => createMultiplEDataset(language.code),
+        description: `MultiPL-E HumanEval in ${language.code} (reworded)`,
+      },
+    ]),
+  );
 }

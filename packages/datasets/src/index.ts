@@ -12,3 +12,16 @@ export {
   type HumanEvalOptions,
 } from './humaneval/humaneval.ts';
 export { createJsonlDataset } from './jsonl/jsonl-dataset.ts';
+export {
+  buildMultiplEProgram,
+  createMultiplEDataset,
+  findMultiplELanguage,
+  MULTIPL_E_JUDGE,
+  MULTIPL_E_LANGUAGES,
+  MULTIPL_E_VERSION,
+  type MultiplELanguage,
+  type MultiplEOptions,
+  type MultiplERecord,
+  multiplEEntryPoint,
+  parseMultiplEProblems,
+} from './multipl-e/index.ts';

@@ -1,5 +1,32 @@
+import { createCsharpLanguage } from './csharp/create-csharp-language.ts';
+import { createDLanguage } from './d/create-d-language.ts';
+import { createJuliaLanguage } from './julia/create-julia-language.ts';
+import { createLuaLanguage } from './lua/create-lua-language.ts';
+import { createPerlLanguage } from './perl/create-perl-language.ts';
+import { createPhpLanguage } from './php/create-php-language.ts';
 import { createPythonLanguage } from './python/create-python-language.ts';
+import { createRLanguage } from './r/create-r-language.ts';
+import { createRacketLanguage } from './racket/create-racket-language.ts';
+import { createRubyLanguage } from './ruby/create-ruby-language.ts';
+import { createScalaLanguage } from './scala/create-scala-language.ts';
+import { createShellLanguage } from './shell/create-shell-language.ts';
+import { createSwiftLanguage } from './swift/create-swift-language.ts';
 
+export { CSHARP_RULES, createCsharpLanguage } from './csharp/create-csharp-language.ts';
+export { createDLanguage, D_RULES } from './d/create-d-language.ts';
+export {
+  FORK_BOMB_NEEDS_SANDBOX,
+  HOSTILE_SECRET_VARIABLE,
+  type HostileCase,
+  type HostileSuite,
+  hostileProgram,
+  MEMORY_BOMB_NEEDS_SANDBOX,
+} from './hostile/hostile-program.ts';
+export { MULTIPL_E_HOSTILE_SUITES } from './hostile/hostile-suites.ts';
+export { createJuliaLanguage, JULIA_RULES } from './julia/create-julia-language.ts';
+export { createLuaLanguage, LUA_RULES } from './lua/create-lua-language.ts';
+export { createPerlLanguage, PERL_RULES } from './perl/create-perl-language.ts';
+export { createPhpLanguage, PHP_RULES } from './php/create-php-language.ts';
 export { classifyHumanEvalExec } from './python/classify-humaneval-exec.ts';
 export { classifyPythonScript } from './python/classify-python-script.ts';
 export {
@@ -10,10 +37,45 @@ export {
 } from './python/create-python-language.ts';
 export { type DetectPythonOptions, detectPython } from './python/detect-python.ts';
 export { type HumanEvalReport, parseHumanEvalReport } from './python/humaneval-report.ts';
-export { PYTHON_JUDGES, type PythonJudge } from './python/python-steps.ts';
+export { PYTHON_JUDGES, type PythonJudge, SCRIPT_WRAPPER } from './python/python-steps.ts';
 export { HUMANEVAL_RUNNER_PATH } from './python/runner-path.ts';
+export { createRLanguage, R_RULES } from './r/create-r-language.ts';
+export { createRacketLanguage, RACKET_RULES } from './racket/create-racket-language.ts';
+export { createRubyLanguage, RUBY_RULES } from './ruby/create-ruby-language.ts';
+export { createScalaLanguage, SCALA_RULES } from './scala/create-scala-language.ts';
+export { createShellLanguage, SHELL_RULES } from './shell/create-shell-language.ts';
+export {
+  defineMultiplELanguage,
+  MULTIPL_E_JUDGES,
+  type MultiplELanguageDefinition,
+  type MultiplELanguageOptions,
+} from './support/define-multipl-e-language.ts';
+export {
+  type DetectedToolchain,
+  detectToolchain,
+  type ToolchainRequirements,
+} from './support/detect-toolchain.ts';
+export {
+  judgeMultiplE,
+  type MultiplEOutcome,
+  type MultiplERules,
+  type MultiplEStatus,
+} from './support/multipl-e-judge.ts';
+export { createSwiftLanguage, SWIFT_RULES } from './swift/create-swift-language.ts';
 
 /** The built-in languages by id: factories taking their options. */
 export const builtinLanguages = {
   python: createPythonLanguage,
+  csharp: createCsharpLanguage,
+  d: createDLanguage,
+  julia: createJuliaLanguage,
+  lua: createLuaLanguage,
+  perl: createPerlLanguage,
+  php: createPhpLanguage,
+  r: createRLanguage,
+  racket: createRacketLanguage,
+  ruby: createRubyLanguage,
+  scala: createScalaLanguage,
+  shell: createShellLanguage,
+  swift: createSwiftLanguage,
 } as const;

@@ -17,10 +17,7 @@ export async function showCommand(
   if (positionals.length === 2) {
     [datasetId, taskId] = positionals as [string, string];
   } else if (positionals.length === 1 && (positionals[0] as string).includes('/')) {
-    const text = positionals[0] as string;
-    const slash = text.indexOf('/');
-    datasetId = text.slice(0, slash);
-    taskId = text.slice(slash + 1);
+    [datasetId, taskId] = splitTaskPath(positionals[0] as string, registry);
   } else {
     throw new UsageError({ message: `expected <dataset>/<task-id>\nusage: ${SHOW_USAGE}` });
   }
@@ -64,4 +61,17 @@ export async function showCommand(
         : ''),
   );
   return 0;
+}
+
+/**
+ * Splits `<dataset>/<task-id>`, where dataset ids may contain `/` (`multipl-e/lua`) and so
+ * may task ids (`HumanEval/0`): the dataset is the longest known dataset id that the text
+ * starts with, followed by `/`; failing that, the text before the first `/`.
+ */
+export function splitTaskPath(text: string, registry: Registry): [string, string] {
+  const known = Object.keys(registry.input.datasets);
+  const datasetId =
+    known.filter((id) => text.startsWith(`${id}/`)).sort((a, b) => b.length - a.length)[0] ??
+    text.slice(0, text.indexOf('/'));
+  return [datasetId, text.slice(datasetId.length + 1)];
 }

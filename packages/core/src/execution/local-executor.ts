@@ -188,7 +188,11 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
       for (const step of job.steps) {
         signal?.throwIfAborted();
         if (closed) throw closedError();
-        const outcome = await runStep(step, context, slot);
+        const outcome = await runStep(
+          step,
+          step.env === undefined ? context : { ...context, env: { ...context.env, ...step.env } },
+          slot,
+        );
         signal?.throwIfAborted();
         if (closed) throw closedError();
         steps.push({ ...outcome, report: readStepReport(workDir, step.reportFile) });

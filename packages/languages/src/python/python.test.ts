@@ -13,6 +13,7 @@ import {
 } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPythonLanguage } from './create-python-language.ts';
+import { SCRIPT_WRAPPER } from './python-steps.ts';
 import { HUMANEVAL_RUNNER_PATH } from './runner-path.ts';
 
 const PROMPT =
@@ -284,7 +285,9 @@ describe('createPythonLanguage', () => {
     });
     expect(
       language.steps({ ...program, judge: 'script' }, toolchain, { timeoutFactor: 1 }),
-    ).toEqual([{ name: 'run', argv: [toolchain.path, 'main.py'], timeoutMs: 3000 }]);
+    ).toEqual([
+      { name: 'run', argv: [toolchain.path, '-c', SCRIPT_WRAPPER, 'main.py'], timeoutMs: 3000 },
+    ]);
     expect(() =>
       language.steps({ ...program, judge: 'stdout' }, toolchain, { timeoutFactor: 1 }),
     ).toThrow(/unknown python judge 'stdout'; known python judges: humaneval-exec, script/);
@@ -332,14 +335,27 @@ describe('createPythonLanguage', () => {
     });
     const cases: [string, Verdict['status'], string][] = [
       ['assert 1 == 1\n', 'passed', 'OK'],
+      ['import sys\nassert sys.argv == ["main.py"] and __name__ == "__main__"\n', 'passed', 'OK'],
       ['assert 1 == 2\n', 'failed', 'Exception'],
       ['def f(:\n', 'compile_error', 'SyntaxError'],
       ['raise ValueError()\n', 'runtime_error', 'Exception'],
       ['while True: pass\n', 'timeout', 'Timeout'],
+      ['import sys\nsys.exit(1)\n', 'runtime_error', 'Exception'],
     ];
     for (const [source, status, detail] of cases) {
       const { verdict } = await run(oneShot, script(source));
       expect([source, verdict]).toEqual([source, { status, passed: status === 'passed', detail }]);
+    }
+    // MultiPL-E passes these on exit code 0; passk needs the tests to have completed.
+    const early = /ended before its tests completed/;
+    for (const exit of ['import sys\nsys.exit(0)', 'exit()', 'quit()', 'import os\nos._exit(0)']) {
+      const { verdict } = await run(oneShot, script(`${exit}\nassert 1 == 2\n`));
+      expect([exit, verdict.status, verdict.reference]).toEqual([
+        exit,
+        'runtime_error',
+        { status: 'passed', passed: true, detail: 'OK' },
+      ]);
+      expect(verdict.detail).toMatch(early);
     }
   });
 });

@@ -1,0 +1,75 @@
+import type { Language, StepResult } from '@passk/core';
+import {
+  defineMultiplELanguage,
+  type MultiplELanguageOptions,
+} from '../support/define-multipl-e-language.ts';
+import { commandPath } from '../support/detect-toolchain.ts';
+import type { MultiplERules } from '../support/multipl-e-judge.ts';
+import { RUN_STEP, scaled } from '../support/steps.ts';
+
+/** luaunit's summary of a run in which every test passed (text output, luaunit 3.x). */
+const LUAUNIT_PASSED =
+  /^Ran ([1-9]\d*) tests in [\d.]+ seconds, \1 success(?:es)?, 0 failures\s*$/m;
+const LUAUNIT_FAILED = /^Ran \d+ tests in [\d.]+ seconds, \d+ success(?:es)?, [1-9]\d* failures?/m;
+
+/** True when luaunit printed its summary with every test passed and its final `OK`. */
+export function luaunitPassed(run: StepResult): boolean {
+  return LUAUNIT_PASSED.test(run.stdoutTail) && /^OK\s*$/m.test(run.stdoutTail);
+}
+
+/**
+ * MultiPL-E's Lua rule (`lua <file>`, 15 s): exit 0 is `OK`, a timeout `Timeout`, anything
+ * else `Exception`. Evidence: luaunit's own summary (`Ran N tests …, N successes, 0 failures`
+ * and `OK`); luaunit also turns an `os.exit` inside a test into a test error.
+ */
+export const LUA_RULES: MultiplERules = {
+  language: 'Lua',
+  runStatus: (run) => (run.timedOut ? 'Timeout' : run.exitCode === 0 ? 'OK' : 'Exception'),
+  completed: luaunitPassed,
+  evidence: 'luaunit summary with every test passed',
+  failureStatus: (_word, run) => {
+    if (LUAUNIT_FAILED.test(run.stdout)) return 'failed';
+    if (/^\S*lua[\d.]*: [^:]+:\d+: .* near /m.test(run.stderr)) return 'compile_error';
+    return undefined;
+  },
+  outOfMemory: /not enough memory/,
+};
+
+/**
+ * Lua 5.3 with luaunit (`lua`; MultiPL-E's container runs Ubuntu's `lua5.3` + `lua-unit`).
+ * Judge `multipl-e`: one step `lua <mainFile>` with the program's time limit; see
+ * {@link LUA_RULES}.
+ */
+export function createLuaLanguage(options: MultiplELanguageOptions = {}): Language {
+  return defineMultiplELanguage(
+    {
+      id: 'lua',
+      aliases: [],
+      extension: '.lua',
+      requirements: {
+        language: 'Lua',
+        tools: [
+          {
+            key: 'lua',
+            names: ['lua5.3', 'lua'],
+            versionArgs: ['-v'],
+            versionPattern: /Lua (\S+)/,
+          },
+        ],
+        libraries: [
+          { name: 'luaunit', argv: ({ lua = 'lua' }) => [lua, '-e', "require('luaunit')"] },
+        ],
+        installHint: 'apt-get install lua5.3 lua-unit',
+      },
+      steps: (program, toolchain, { timeoutFactor }) => [
+        {
+          name: RUN_STEP,
+          argv: [commandPath(toolchain, 'lua', 'lua'), program.mainFile],
+          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
+        },
+      ],
+      rules: LUA_RULES,
+    },
+    options,
+  );
+}

@@ -1,0 +1,74 @@
+import type { Language } from '@passk/core';
+import { assetPath } from '../support/asset-path.ts';
+import {
+  defineMultiplELanguage,
+  type MultiplELanguageOptions,
+} from '../support/define-multipl-e-language.ts';
+import { commandPath } from '../support/detect-toolchain.ts';
+import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
+import { RUN_STEP, scaled } from '../support/steps.ts';
+
+/** `assets/php/append-sentinel.php`: prints the completion sentinel. */
+export const PHP_APPEND_SENTINEL_PATH = assetPath('php/append-sentinel.php');
+
+/**
+ * MultiPL-E's PHP rule (`php <file>`, 15 s): `SyntaxError` when stdout contains
+ * `PHP Parse error`, `Exception` for any non-zero exit (a timeout included: there is no
+ * `Timeout` status), otherwise `OK`. Evidence: the sentinel printed by
+ * `auto_append_file`, which PHP runs only after the script ended normally (not after
+ * `exit()`, `die()` or a fatal error).
+ */
+export const PHP_RULES: MultiplERules = {
+  language: 'PHP',
+  runStatus: (run) =>
+    run.stdout.includes('PHP Parse error')
+      ? 'SyntaxError'
+      : run.exitCode !== 0
+        ? 'Exception'
+        : 'OK',
+  completed: sentinelPrinted,
+  evidence: 'completion sentinel from auto_append_file',
+  failureStatus: (_word, run) => {
+    const output = `${run.stdout}\n${run.stderr}`;
+    if (/PHP Parse error|Parse error: /.test(output)) return 'compile_error';
+    if (output.includes('Uncaught Exception: Test failed!')) return 'failed';
+    return undefined;
+  },
+  outOfMemory: /Allowed memory size of \d+ bytes exhausted|Out of memory/,
+};
+
+/**
+ * PHP (`php-cli`). Judge `multipl-e`: one step `php -d auto_append_file=<asset> <mainFile>`
+ * with the asset mounted read-only; see {@link PHP_RULES}.
+ */
+export function createPhpLanguage(options: MultiplELanguageOptions = {}): Language {
+  return defineMultiplELanguage(
+    {
+      id: 'php',
+      aliases: [],
+      extension: '.php',
+      requirements: {
+        language: 'PHP',
+        tools: [
+          { key: 'php', names: ['php'], versionArgs: ['--version'], versionPattern: /PHP (\S+)/ },
+        ],
+        installHint: 'apt-get install php-cli',
+      },
+      steps: (program, toolchain, { timeoutFactor }) => [
+        {
+          name: RUN_STEP,
+          argv: [
+            commandPath(toolchain, 'php', 'php'),
+            '-d',
+            `auto_append_file=${PHP_APPEND_SENTINEL_PATH}`,
+            program.mainFile,
+          ],
+          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
+          mounts: [{ path: PHP_APPEND_SENTINEL_PATH }],
+        },
+      ],
+      rules: PHP_RULES,
+    },
+    options,
+  );
+}

@@ -1,0 +1,91 @@
+import { COMPLETION_SENTINEL, type Language } from '@passk/core';
+import {
+  defineMultiplELanguage,
+  type MultiplELanguageOptions,
+} from '../support/define-multipl-e-language.ts';
+import { commandPath } from '../support/detect-toolchain.ts';
+import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
+import { RUN_STEP, scaled } from '../support/steps.ts';
+
+/** Evaluated after the module (and its `main` submodule) ran: prints the sentinel. */
+export const RACKET_SENTINEL_EXPRESSION = `(display ${JSON.stringify(`\n${COMPLETION_SENTINEL}\n`)})`;
+
+/**
+ * MultiPL-E's Racket rule (`racket <file>`, 15 s): `OK` needs exit 0 **and** an empty stderr
+ * (rackunit reports failures on stderr and exits 0); otherwise `SyntaxError` when stderr
+ * has `read-syntax`, else `Exception`. Evidence: the sentinel printed after the module ran
+ * (`racket -t <file> -l racket/base -e <display>`: `-t` requires the module and its `main`
+ * submodule as `racket <file>` does; an `(exit 0)` inside it ends the process first).
+ */
+export const RACKET_RULES: MultiplERules = {
+  language: 'Racket',
+  runStatus: (run) =>
+    run.timedOut
+      ? 'Timeout'
+      : run.stderrBytes > 0 || run.exitCode !== 0
+        ? run.stderr.includes('read-syntax')
+          ? 'SyntaxError'
+          : 'Exception'
+        : 'OK',
+  completed: sentinelPrinted,
+  evidence: 'completion sentinel after the module ran',
+  failureStatus: (word, run) => {
+    if (word !== 'Exception') return undefined;
+    if (/^FAILURE$/m.test(run.stderr)) return 'failed';
+    if (
+      /unbound identifier|bad syntax|read-syntax|expected a `\)`|unexpected `\)`/.test(run.stderr)
+    )
+      return 'compile_error';
+    return 'runtime_error';
+  },
+  outOfMemory: /out of memory/,
+};
+
+/**
+ * Racket with rackunit (Debian `racket`). Judge `multipl-e`: one step; see
+ * {@link RACKET_RULES}.
+ */
+export function createRacketLanguage(options: MultiplELanguageOptions = {}): Language {
+  return defineMultiplELanguage(
+    {
+      id: 'racket',
+      aliases: ['rkt'],
+      extension: '.rkt',
+      requirements: {
+        language: 'Racket',
+        tools: [
+          {
+            key: 'racket',
+            names: ['racket'],
+            versionArgs: ['--version'],
+            versionPattern: /v(\d[\d.]*)/,
+          },
+        ],
+        libraries: [
+          {
+            name: 'rackunit',
+            argv: ({ racket = 'racket' }) => [racket, '-l', 'racket/base', '-l', 'rackunit'],
+          },
+        ],
+        installHint: 'apt-get install racket',
+      },
+      steps: (program, toolchain, { timeoutFactor }) => [
+        {
+          name: RUN_STEP,
+          argv: [
+            commandPath(toolchain, 'racket', 'racket'),
+            '-t',
+            program.mainFile,
+            '-l',
+            'racket/base',
+            '-e',
+            RACKET_SENTINEL_EXPRESSION,
+          ],
+          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
+        },
+      ],
+      rules: RACKET_RULES,
+    },
+    options,
+  );
+}

@@ -1,0 +1,89 @@
+import type { Language, StepResult } from '@passk/core';
+import {
+  defineMultiplELanguage,
+  type MultiplELanguageOptions,
+} from '../support/define-multipl-e-language.ts';
+import { commandPath } from '../support/detect-toolchain.ts';
+import type { MultiplERules } from '../support/multipl-e-judge.ts';
+import { RUN_STEP, scaled } from '../support/steps.ts';
+
+const SUMMARY = /^(\d+) tests, \d+ assertions, (\d+) failures, (\d+) errors/m;
+
+/** True when Test::Unit's summary shows at least one test and no failure or error. */
+export function testUnitPassed(run: StepResult): boolean {
+  const match = SUMMARY.exec(run.stdoutTail);
+  return match !== null && Number(match[1]) > 0 && match[2] === '0' && match[3] === '0';
+}
+
+/**
+ * MultiPL-E's Ruby rule (`ruby <file>`, 5 s): exit 0 is `OK`; a non-zero exit is
+ * `Exception` with empty stderr (Test::Unit reports failures on stdout) and `SyntaxError`
+ * otherwise; a timeout `Timeout`. Evidence: Test::Unit's summary (`N tests, …, 0 failures,
+ * 0 errors` with N ≥ 1): an `exit(0)` inside a test passes through Test::Unit, which then
+ * reports `0 tests` and exits 0.
+ */
+export const RUBY_RULES: MultiplERules = {
+  language: 'Ruby',
+  runStatus: (run) =>
+    run.timedOut
+      ? 'Timeout'
+      : run.exitCode === 0
+        ? 'OK'
+        : run.stderr.trim() === ''
+          ? 'Exception'
+          : 'SyntaxError',
+  completed: testUnitPassed,
+  evidence: 'Test::Unit summary with at least one test and no failures or errors',
+  failureStatus: (_word, run) => {
+    const match = SUMMARY.exec(run.stdout);
+    if (match !== null && match[2] !== '0') return 'failed';
+    if (/syntax error|SyntaxError/.test(run.stderr)) return 'compile_error';
+    return 'runtime_error';
+  },
+  outOfMemory: /NoMemoryError|failed to allocate memory/,
+};
+
+/**
+ * Ruby with Test::Unit (Debian's ruby bundles the `test-unit` gem). Judge `multipl-e`: one
+ * step `ruby <mainFile>`; see {@link RUBY_RULES}.
+ */
+export function createRubyLanguage(options: MultiplELanguageOptions = {}): Language {
+  return defineMultiplELanguage(
+    {
+      id: 'ruby',
+      aliases: ['rb'],
+      extension: '.rb',
+      requirements: {
+        language: 'Ruby',
+        tools: [
+          {
+            key: 'ruby',
+            names: ['ruby'],
+            versionArgs: ['--version'],
+            versionPattern: /ruby (\S+)/,
+          },
+        ],
+        libraries: [
+          {
+            name: 'test-unit',
+            argv: ({ ruby = 'ruby' }) => [
+              ruby,
+              '-e',
+              "require 'test/unit'; Test::Unit::AutoRunner.need_auto_run = false",
+            ],
+          },
+        ],
+        installHint: 'apt-get install ruby (its bundled test-unit gem) or ruby-test-unit',
+      },
+      steps: (program, toolchain, { timeoutFactor }) => [
+        {
+          name: RUN_STEP,
+          argv: [commandPath(toolchain, 'ruby', 'ruby'), program.mainFile],
+          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
+        },
+      ],
+      rules: RUBY_RULES,
+    },
+    options,
+  );
+}
