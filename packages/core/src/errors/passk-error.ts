@@ -9,6 +9,7 @@ export type PasskErrorCode =
   | 'data-integrity'
   | 'executor-broken'
   | 'run-store'
+  | 'sandbox-unavailable'
   | 'aborted';
 
 /** Options shared by every passk error. */
@@ -33,9 +34,14 @@ export class PasskError extends Error {
 
   /** True when the error was caused by the user's input or arguments (exit code 2). */
   get isUserError(): boolean {
-    return ['usage', 'invalid-input', 'unknown-id', 'data-integrity', 'data-unavailable'].includes(
-      this.code,
-    );
+    return [
+      'usage',
+      'invalid-input',
+      'unknown-id',
+      'data-integrity',
+      'data-unavailable',
+      'sandbox-unavailable',
+    ].includes(this.code);
   }
 
   /** True for any `PasskError`, even one from another copy of this package. */

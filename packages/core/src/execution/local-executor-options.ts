@@ -1,4 +1,5 @@
 import type { ExecutorLogger } from './executor-logger.ts';
+import type { SandboxMode } from './sandbox/sandbox-mode.ts';
 
 /** Options of {@link createLocalExecutor}. Every field is optional. */
 export interface LocalExecutorOptions {
@@ -25,4 +26,22 @@ export interface LocalExecutorOptions {
   readonly useStepServers?: boolean;
   /** Receives warnings (e.g. a warm server died) and debug details. Default: silent. */
   readonly logger?: ExecutorLogger;
+  /**
+   * How programs are isolated (see `SandboxMode`). Default `bwrap`: creating the executor
+   * fails with `SandboxUnavailableError` where bubblewrap cannot run (not Linux, not
+   * installed, user namespaces blocked); `none` must be asked for explicitly.
+   */
+  readonly sandbox?: SandboxMode;
+  /**
+   * Size of each slot's work area in bytes (`bwrap` only): a tmpfs holding the job's work
+   * directory and `/tmp`, so one job can write at most this much. Default 512 MiB.
+   */
+  readonly workAreaBytes?: number;
+  /**
+   * When passk runs as root (`bwrap` only): slot i's programs run as host uid
+   * `sandboxUidBase + i` (uids without an account). Default 1 000 000 000.
+   */
+  readonly sandboxUidBase?: number;
+  /** The bubblewrap binary (`bwrap` only). Default: found in the system directories or `PATH`. */
+  readonly bwrapPath?: string;
 }

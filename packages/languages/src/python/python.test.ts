@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
   createLocalExecutor,
@@ -281,6 +281,7 @@ describe('createPythonLanguage', () => {
         argv: [toolchain.path, '-B', HUMANEVAL_RUNNER_PATH, 'serve'],
         protocol: 'passk-fork-v1',
       },
+      mounts: [{ path: dirname(HUMANEVAL_RUNNER_PATH) }],
     });
     expect(
       language.steps({ ...program, judge: 'script' }, toolchain, { timeoutFactor: 1 }),
@@ -399,15 +400,26 @@ describe('server mode', () => {
 
   it('kills the forked child when a job is aborted, and leaves nothing running after close', async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'passk-python-abort-'));
-    const executor = createLocalExecutor({ concurrency: 1, scratchDir: scratch });
-    /** Pids of processes whose working directory is inside `scratch` (servers and children). */
+    const marker = `PASSK_TEST_MARK=${Date.now()}-${Math.random()}`;
+    const executor = createLocalExecutor({
+      concurrency: 1,
+      scratchDir: scratch,
+      env: { PASSK_TEST_MARK: marker.slice(16) },
+    });
+    /**
+     * Pids of the executor's processes (their environment carries the marker): all of them
+     * (servers, sandboxes, children), or only those working in a job directory.
+     */
     const inScratch = (jobsOnly: boolean) =>
       readdirSync('/proc')
         .filter((pid) => /^\d+$/.test(pid))
         .filter((pid) => {
           try {
-            const cwd = readlinkSync(`/proc/${pid}/cwd`);
-            return jobsOnly ? cwd.startsWith(join(scratch, 'job-')) : cwd.startsWith(scratch);
+            if (!readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(marker))
+              return false;
+            const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+            if (state === 'Z') return false;
+            return !jobsOnly || readlinkSync(`/proc/${pid}/cwd`).includes('/job-');
           } catch {
             return false;
           }
