@@ -4,8 +4,11 @@ import {
   createExecutionCache,
   createGenerationCache,
   createLocalExecutor,
+  DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_MAX_PROCESSES,
   defaultCacheDir,
   defaultDataContext,
+  type ExecutionLimits,
   hashJson,
   openRunStore,
   type Problem,
@@ -17,9 +20,11 @@ import {
   renderSummary,
   runEval,
   type SamplingParameters,
+  type SandboxMode,
   summarizeRun,
   type ToolchainInfo,
   UsageError,
+  type VerdictRule,
 } from '@passk/core';
 import { type CommandIo, log } from '../io.ts';
 import { createProgressReporter } from '../progress/progress-reporter.ts';
@@ -45,6 +50,10 @@ export interface PipelineSettings {
   readonly workers?: number;
   readonly cache: boolean;
   readonly json: boolean;
+  /** How model code is isolated (`--sandbox`). */
+  readonly sandbox: SandboxMode;
+  /** Which judgement is scored (`--verdicts`). */
+  readonly verdicts: VerdictRule;
   readonly input?: RunManifest['input'];
   /** Extra identity for the default run directory name. */
   readonly runName: string;
@@ -81,7 +90,16 @@ export async function executeRun(
   const executor = createLocalExecutor({
     concurrency: settings.workers ?? availableParallelism(),
     logger: { warn: (message) => log(io, `warning: ${message}`) },
+    sandbox: settings.sandbox,
+    ...(io.env.PASSK_BWRAP ? { bwrapPath: io.env.PASSK_BWRAP } : {}),
+    ...(io.env.PASSK_SCRATCH_DIR ? { scratchDir: io.env.PASSK_SCRATCH_DIR } : {}),
   });
+  if (settings.sandbox === 'none') {
+    log(
+      io,
+      'warning: --sandbox none: model-written code runs WITHOUT a sandbox, as your user, with access to your files, network and processes (only time, memory, file-size and output limits apply)',
+    );
+  }
   const identity = {
     dataset: dataset.id,
     hash: loaded.contentHash,
@@ -105,8 +123,15 @@ export async function executeRun(
     n: maxN,
     k: ks,
     task_ids: problems.map((problem) => problem.id),
-    executor: { id: 'local', sandbox: 'none', concurrency: executor.concurrency },
+    executor: {
+      id: executor.id,
+      sandbox: executor.sandbox,
+      concurrency: executor.concurrency,
+      ...(executor.isolation ? { isolation: executor.isolation } : {}),
+    },
     timeout_factor: settings.timeoutFactor,
+    verdicts: settings.verdicts,
+    limits: limitsByLanguage(registry, dataset, problems),
     toolchains: Object.fromEntries(
       [...toolchains].map(([id, info]) => [id, { path: info.path, version: info.version }]),
     ),
@@ -142,6 +167,7 @@ export async function executeRun(
           }
         : {}),
       engineRevision: `passk@${PASSK_VERSION}`,
+      verdicts: settings.verdicts,
       onEvent: progress.onEvent,
       signal: io.signal,
     });
@@ -159,6 +185,7 @@ export async function executeRun(
       results: store.results,
       samples: store.samples,
       confidence: { resamples: settings.resamples, level: 0.95, seed: settings.seed },
+      verdicts: settings.verdicts,
     });
     if (!outcome.completed) {
       log(
@@ -187,4 +214,28 @@ function printSummary(
     io.stdout.write(`run directory: ${directory}\n`);
   }
   return 0;
+}
+
+/**
+ * The resource limits each language applies, as recorded in the manifest (defaults filled in;
+ * taken from the first problem of each language).
+ */
+function limitsByLanguage(
+  registry: Registry,
+  dataset: ReturnType<Registry['dataset']>,
+  problems: readonly Problem[],
+): Record<string, ExecutionLimits> {
+  const limits: Record<string, ExecutionLimits> = {};
+  for (const problem of problems) {
+    if (limits[problem.language] !== undefined) continue;
+    const language = registry.language(problem.language);
+    const own = language.limits(dataset.buildProgram(problem, { code: '', kind: 'completion' }));
+    limits[problem.language] = {
+      maxOutputBytes: own.maxOutputBytes,
+      maxMemoryBytes: own.maxMemoryBytes,
+      maxProcesses: own.maxProcesses ?? DEFAULT_MAX_PROCESSES,
+      maxFileBytes: own.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    };
+  }
+  return limits;
 }

@@ -8,7 +8,7 @@ import { executeRun } from './execute-run.ts';
 import { selectProblems } from './select-problems.ts';
 
 export const RUN_USAGE =
-  'passk run --dataset <id> --model <provider:model> [-n N] [-k 1,10,100] [--temperature T] [--top-p P] [--max-tokens N] [--languages a,b] [--limit N | --tasks id,id] [--out DIR] [--concurrency N] [--workers N] [--timeout-factor F] [--seed S] [--no-cache] [--json]';
+  'passk run --dataset <id> --model <provider:model> [-n N] [-k 1,10,100] [--temperature T] [--top-p P] [--max-tokens N] [--languages a,b] [--limit N | --tasks id,id] [--out DIR] [--concurrency N] [--workers N] [--timeout-factor F] [--seed S] [--no-cache] [--sandbox bwrap|none] [--verdicts strict|reference] [--json]';
 
 /** `passk run`: generate samples with a model and score them. */
 export async function runCommand(
@@ -84,6 +84,8 @@ export async function runCommand(
       ...(common.workers ? { workers: common.workers } : {}),
       cache: common.cache,
       json: common.json,
+      sandbox: common.sandbox,
+      verdicts: common.verdicts,
       runName: `${slug(common.datasetId.startsWith('jsonl:') ? basename(common.datasetId.slice(6)) : common.datasetId)}-${slug(provider.model)}`,
     },
     io,

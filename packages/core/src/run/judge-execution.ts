@@ -1,0 +1,56 @@
+import type { ExecutionResult, ResourceLimit } from '../spec/executor.ts';
+import type { Language } from '../spec/language.ts';
+import type { Program } from '../spec/program.ts';
+import { INFRASTRUCTURE_STATUSES, type Verdict, type VerdictStatus } from '../spec/verdict.ts';
+
+/** The status a failure gets when the executor saw a resource limit being exceeded. */
+export const LIMIT_STATUSES: Readonly<Record<ResourceLimit, VerdictStatus>> = {
+  wall_time: 'timeout',
+  cpu_time: 'timeout',
+  memory: 'memory_limit',
+  output: 'output_limit',
+  file_size: 'output_limit',
+  disk: 'output_limit',
+  processes: 'runtime_error',
+};
+
+/** How each limit is named in a verdict's detail. */
+const LIMIT_WORDS: Readonly<Record<ResourceLimit, string>> = {
+  wall_time: 'wall-clock time limit exceeded',
+  cpu_time: 'CPU time limit exceeded',
+  memory: 'memory limit exceeded',
+  output: 'output limit exceeded',
+  file_size: 'file size limit reached',
+  disk: 'work area full',
+  processes: 'process limit reached',
+};
+
+/**
+ * The verdict for an executed program, in three layers:
+ * 1. a step that could not run for an infrastructure reason (`StepResult.infraError`: the
+ *    sandbox did not start, the machine ran out of memory) makes the verdict `infra_error`,
+ *    whatever the language would say: it is retried and never counted as a model failure;
+ * 2. otherwise the language's own classification (`language.classify`), which follows the
+ *    reference harness and, where passk is stricter, carries the reference judgement;
+ * 3. a failure of a step that exceeded a resource limit (`StepResult.limit` of the last step)
+ *    gets that limit's status (`LIMIT_STATUSES`: e.g. a disk filler is `output_limit`, a
+ *    program killed by RLIMIT_CPU `timeout`), its detail naming the limit. A pass stays a pass.
+ */
+export function judgeExecution(
+  language: Language,
+  program: Program,
+  result: ExecutionResult,
+): Verdict {
+  const fault = result.steps.find((step) => step.infraError !== undefined);
+  if (fault?.infraError !== undefined) {
+    return { status: 'infra_error', passed: false, detail: fault.infraError };
+  }
+  const verdict = language.classify(program, result);
+  const limit = result.steps.at(-1)?.limit;
+  if (limit === undefined || verdict.passed || INFRASTRUCTURE_STATUSES.has(verdict.status)) {
+    return verdict;
+  }
+  const status = LIMIT_STATUSES[limit];
+  if (status === verdict.status) return verdict;
+  return { ...verdict, status, detail: `${verdict.detail} (${LIMIT_WORDS[limit]})` };
+}
