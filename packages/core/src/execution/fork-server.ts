@@ -8,6 +8,7 @@ import { BwrapStatus } from './sandbox/bwrap-status.ts';
 import { BWRAP_STATUS_FD } from './sandbox/sandbox-argv.ts';
 import type { StepLaunch } from './spawn-step.ts';
 import type { StepContext, StepOutcome } from './step-outcome.ts';
+import { waitForExit } from './wait-for-exit.ts';
 
 /** Extra time a server gets beyond the step's own limit before it counts as hung, in ms. */
 export const SERVER_GRACE_MS = 5000;
@@ -217,7 +218,12 @@ export class ForkServer {
       stream?.on('data', (chunk: Buffer) => status.push(chunk));
     }
     this.exited = new Promise((resolve) => {
-      server.once('close', () => resolve());
+      server.once('close', () => {
+        // A sandboxed server is gone only when its sandbox's first process is.
+        const sandboxPid = status?.childPid;
+        if (sandboxPid === undefined) resolve();
+        else void waitForExit(sandboxPid, 2 * STOP_GRACE_MS).then(() => resolve());
+      });
       server.once('error', () => {
         if (server.pid === undefined) resolve();
       });

@@ -7,6 +7,7 @@ import { BwrapStatus } from './sandbox/bwrap-status.ts';
 import { BWRAP_STATUS_FD } from './sandbox/sandbox-argv.ts';
 import { splitExitStatus } from './signal-name.ts';
 import type { StepContext, StepOutcome } from './step-outcome.ts';
+import { waitForExit } from './wait-for-exit.ts';
 
 /** How long to wait for stdout/stderr to close after the main process exited, in ms. */
 const STREAM_CLOSE_GRACE_MS = 1000;
@@ -145,7 +146,17 @@ export function spawnStep(
         complete();
       }, STREAM_CLOSE_GRACE_MS);
     });
+    let completing = false;
     const complete = (): void => {
+      if (exit === undefined || completing) return;
+      completing = true;
+      const sandboxPid = status.childPid;
+      // bwrap may exit before the kernel has ended the rest of the sandbox: wait for it.
+      if (launch.sandboxed && sandboxPid !== undefined) {
+        void waitForExit(sandboxPid, SANDBOX_KILL_GRACE_MS * 2).then(report);
+      } else report();
+    };
+    const report = (): void => {
       if (exit === undefined) return;
       let exitCode = exit.code;
       let signal = exit.signal;
