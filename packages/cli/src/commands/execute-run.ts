@@ -93,6 +93,7 @@ export async function executeRun(
     sandbox: settings.sandbox,
     ...(io.env.PASSK_BWRAP ? { bwrapPath: io.env.PASSK_BWRAP } : {}),
     ...(io.env.PASSK_SCRATCH_DIR ? { scratchDir: io.env.PASSK_SCRATCH_DIR } : {}),
+    ...(sandboxUidBase(io.env) === undefined ? {} : { sandboxUidBase: sandboxUidBase(io.env) }),
   });
   if (settings.sandbox === 'none') {
     log(
@@ -238,4 +239,16 @@ function limitsByLanguage(
     };
   }
   return limits;
+}
+
+/** `PASSK_SANDBOX_UID_BASE`: the first uid of the sandbox slots when passk runs as root. */
+function sandboxUidBase(env: NodeJS.ProcessEnv): number | undefined {
+  const value = env.PASSK_SANDBOX_UID_BASE;
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1000 || Number(value) > 4_000_000_000) {
+    throw new UsageError({
+      message: `PASSK_SANDBOX_UID_BASE must be an integer from 1000 to 4000000000, got '${value}'`,
+    });
+  }
+  return Number(value);
 }

@@ -17,6 +17,8 @@ export interface LimitEvidence {
   readonly areaFull: () => boolean;
   /** `oomKillCount()` before the step started. */
   readonly oomKillsBefore: number;
+  /** Reads the OOM-kill counter now (default `oomKillCount`). */
+  readonly oomKills?: () => number;
 }
 
 /**
@@ -34,7 +36,7 @@ export function attributeLimit(outcome: StepOutcome, evidence: LimitEvidence): S
   if (
     outcome.signal === 'SIGKILL' &&
     evidence.oomKillsBefore >= 0 &&
-    oomKillCount() > evidence.oomKillsBefore
+    (evidence.oomKills ?? oomKillCount)() > evidence.oomKillsBefore
   ) {
     return {
       ...outcome,

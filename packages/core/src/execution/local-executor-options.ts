@@ -7,7 +7,8 @@ export interface LocalExecutorOptions {
   readonly concurrency?: number;
   /**
    * Directory in which job work directories (and the warm servers' cwd) are created. It is
-   * created if missing and left in place on `close()`. Default: a fresh `passk-exec-*`
+   * created if missing and left in place on `close()` (what the executor put in it is
+   * removed). Default: a fresh `passk-exec-*`
    * directory, removed on `close()`, under `os.tmpdir()` or, when that is disk-backed and
    * `/dev/shm` is a roomy tmpfs, under `/dev/shm` (see `defaultScratchParent`).
    */

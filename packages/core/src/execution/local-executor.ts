@@ -113,10 +113,14 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
   const areaBytes = options.workAreaBytes ?? DEFAULT_WORK_AREA_BYTES;
   const uidBase = options.sandboxUidBase ?? DEFAULT_SANDBOX_UID_BASE;
   let prepared: PreparedSandbox | undefined;
+  /** What the executor created inside a scratch directory it does not own. */
+  const created: string[] = [];
   if (mode === 'bwrap') {
     try {
+      const etcDirectory = mkdtempSync(join(scratchDir, 'etc-'));
+      created.push(etcDirectory);
       prepared = prepareSandbox({
-        etcDirectory: mkdtempSync(join(scratchDir, 'etc-')),
+        etcDirectory,
         slotUids: Array.from({ length: concurrency }, (_, index) => uidBase + index),
         areaBytes,
         ...(options.bwrapPath === undefined ? {} : { bwrap: options.bwrapPath }),
@@ -127,15 +131,17 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
     }
   }
   const sandbox = prepared;
-  const createIsolation = (index: number): SlotIsolation =>
-    sandbox === undefined
-      ? createPlainSlot(scratchDir)
-      : createBwrapSlot({
-          layout: sandbox.layout,
-          areaRoot: join(scratchDir, `slot-${index}`),
-          areaBytes,
-          ...(sandbox.layout.privileged ? { uid: uidBase + index } : {}),
-        });
+  const createIsolation = (index: number): SlotIsolation => {
+    if (sandbox === undefined) return createPlainSlot(scratchDir);
+    const areaRoot = join(scratchDir, `slot-${index}`);
+    created.push(areaRoot);
+    return createBwrapSlot({
+      layout: sandbox.layout,
+      areaRoot,
+      areaBytes,
+      ...(sandbox.layout.privileged ? { uid: uidBase + index } : {}),
+    });
+  };
   const pool = new SlotPool<SlotState>(concurrency, (index) => ({
     isolation: createIsolation(index),
     servers: new Map(),
@@ -324,8 +330,9 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
           ),
         );
         await Promise.all(pool.slots.map((slot) => slot.state.isolation.stop()));
-        if (ownsScratch && !(await removeDirectory(scratchDir))) {
-          logger?.warn(`could not remove scratch directory ${scratchDir}`);
+        const leftovers = ownsScratch ? [scratchDir] : created;
+        for (const path of leftovers) {
+          if (!(await removeDirectory(path))) logger?.warn(`could not remove ${path}`);
         }
       })();
       return closing;
