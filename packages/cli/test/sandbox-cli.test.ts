@@ -108,6 +108,7 @@ describe('passk doctor', () => {
       'sandbox files',
       'sandbox env',
       'sandbox limits',
+      'sandbox cgroups',
       'sandbox lifetime',
     ]);
     expect(sandbox[0]?.detail).toMatch(/^bwrap \(default\): bubblewrap \d/);

@@ -107,6 +107,7 @@ const SANDBOX_LINES = [
   'sandbox files',
   'sandbox env',
   'sandbox limits',
+  'sandbox cgroups',
   'sandbox lifetime',
 ];
 

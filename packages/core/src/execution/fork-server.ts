@@ -145,20 +145,19 @@ export class ForkServer {
   }
 
   /**
-   * Kills the server at once: SIGKILL to its sandbox's first process when it is sandboxed
-   * (which ends the sandbox's PID namespace), else SIGTERM (the server then kills its running
-   * child's process group and exits); then SIGKILL to its process group if it is still alive
-   * after 1 s.
+   * Kills the server at once: SIGKILL to its process group when it is sandboxed (nsenter and
+   * bwrap; the sandbox's PID namespace ends with bwrap), else SIGTERM (the server then kills
+   * its running child's process group and exits); then SIGKILL to its process group if it is
+   * still alive after 1 s.
    */
   kill(): void {
     const server = this.process;
     if (server === undefined) return;
     this.detach(server, 'killed');
-    const sandboxPid = this.status?.childPid;
     try {
-      // A sandboxed server ends with its sandbox's first process (and so does its PID
-      // namespace); bwrap then reaps it and exits.
-      if (sandboxPid !== undefined) process.kill(sandboxPid, 'SIGKILL');
+      // A sandboxed server ends with bwrap (its sandbox dies with it); a plain one is asked to
+      // kill its running child first.
+      if (this.status !== undefined) killGroup(server.pid);
       else server.kill('SIGTERM');
     } catch {
       // already gone
@@ -222,7 +221,9 @@ export class ForkServer {
         // A sandboxed server is gone only when its sandbox's first process is.
         const sandboxPid = status?.childPid;
         if (sandboxPid === undefined) resolve();
-        else void waitForExit(sandboxPid, 2 * STOP_GRACE_MS).then(() => resolve());
+        else {
+          void waitForExit(sandboxPid, 2 * STOP_GRACE_MS, launch.procRoot).then(() => resolve());
+        }
       });
       server.once('error', () => {
         if (server.pid === undefined) resolve();

@@ -8,8 +8,9 @@ export interface LocalExecutorOptions {
   /**
    * Directory in which job work directories (and the warm servers' cwd) are created. It is
    * created if missing and left in place on `close()` (what the executor put in it is
-   * removed). Default: a fresh `passk-exec-*`
-   * directory, removed on `close()`, under `os.tmpdir()` or, when that is disk-backed and
+   * removed). Default: a fresh `passk-exec-<pid>-*`
+   * directory, removed on `close()` (or by a later executor, should this process be killed
+   * first), under `os.tmpdir()` or, when that is disk-backed and
    * `/dev/shm` is a roomy tmpfs, under `/dev/shm` (see `defaultScratchParent`).
    */
   readonly scratchDir?: string;
@@ -45,4 +46,9 @@ export interface LocalExecutorOptions {
   readonly sandboxUidBase?: number;
   /** The bubblewrap binary (`bwrap` only). Default: found in the system directories or `PATH`. */
   readonly bwrapPath?: string;
+  /**
+   * Also bound each slot's total memory and processes with cgroups (`bwrap` only), where passk
+   * may create them (see `findCgroupParents`). Default true; elsewhere rlimits alone apply.
+   */
+  readonly cgroups?: boolean;
 }

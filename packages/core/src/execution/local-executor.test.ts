@@ -424,7 +424,8 @@ describe.each(MODES)('warm step servers (sandbox %s)', (sandboxMode) => {
         concurrency: 1,
         logger: { warn: (message) => warnings.push(message) },
       });
-      const timeoutMs = behaviour === 'hang' ? 100 : 2000;
+      // The fallback runs under the same limit: long enough for a sandbox to start under load.
+      const timeoutMs = behaviour === 'hang' ? 500 : 2000;
       const first = await pool.execute(job([serverStep(behaviour, file, timeoutMs)]));
       const second = await pool.execute(job([serverStep(behaviour, file, timeoutMs)]));
       for (const result of [first, second]) {

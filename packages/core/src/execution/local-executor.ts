@@ -21,6 +21,8 @@ import { oomKillCount } from './oom-kill-count.ts';
 import { createPlainSlot } from './plain-slot.ts';
 import { readStepReport } from './read-step-report.ts';
 import { removeDirectory } from './remove-directory.ts';
+import { removeStaleScratch } from './remove-stale-scratch.ts';
+import { SlotCgroup } from './sandbox/cgroups.ts';
 import {
   DEFAULT_SANDBOX_UID_BASE,
   DEFAULT_WORK_AREA_BYTES,
@@ -99,7 +101,9 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
   let scratchDir: string;
   try {
     if (options.scratchDir === undefined) {
-      scratchDir = mkdtempSync(join(defaultScratchParent(), 'passk-exec-'));
+      const parent = defaultScratchParent();
+      removeStaleScratch(parent);
+      scratchDir = mkdtempSync(join(parent, `passk-exec-${process.pid}-`));
     } else {
       scratchDir = resolve(options.scratchDir);
       mkdirSync(scratchDir, { recursive: true });
@@ -123,6 +127,7 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
         etcDirectory,
         slotUids: Array.from({ length: concurrency }, (_, index) => uidBase + index),
         areaBytes,
+        cgroups: options.cgroups ?? true,
         ...(options.bwrapPath === undefined ? {} : { bwrap: options.bwrapPath }),
       });
     } catch (error) {
@@ -135,11 +140,20 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
     if (sandbox === undefined) return createPlainSlot(scratchDir);
     const areaRoot = join(scratchDir, `slot-${index}`);
     created.push(areaRoot);
+    let cgroup: SlotCgroup | undefined;
+    if (sandbox.cgroups !== undefined) {
+      try {
+        cgroup = new SlotCgroup(sandbox.cgroups, `${Date.now().toString(36)}-${index}`);
+      } catch (error) {
+        logger?.warn(`cannot create the cgroups of slot ${index}; rlimits only: ${String(error)}`);
+      }
+    }
     return createBwrapSlot({
       layout: sandbox.layout,
       areaRoot,
       areaBytes,
       ...(sandbox.layout.privileged ? { uid: uidBase + index } : {}),
+      ...(cgroup === undefined ? {} : { cgroup }),
     });
   };
   const pool = new SlotPool<SlotState>(concurrency, (index) => ({
@@ -256,6 +270,7 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
       return infrastructureFailure(job, `the sandbox could not be set up: ${String(error)}`);
     }
     try {
+      isolation.beginJob(job.limits);
       try {
         isolation.writeFiles(directory, job.files);
       } catch (error) {
@@ -280,11 +295,15 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
           track,
         };
         const oomKillsBefore = oomKillCount();
+        const cgroupBefore = isolation.cgroupEvents();
         const outcome = attributeLimit(await runStep(step, context, slot, directory), {
           hostDirectories: directory.hostWritable,
           maxFileBytes: rlimits.fileBytes,
           areaFull: () => isolation.areaFull(),
           oomKillsBefore,
+          ...(cgroupBefore === undefined
+            ? {}
+            : { cgroup: { before: cgroupBefore, now: () => isolation.cgroupEvents() } }),
         });
         signal?.throwIfAborted();
         if (closed) throw closedError();

@@ -20,6 +20,8 @@ export function createPlainSlot(scratchDir: string): SlotIsolation {
   return {
     sandboxed: false,
     generation: 0,
+    beginJob: () => {},
+    cgroupEvents: () => undefined,
     async createJob() {
       let workDir: string;
       try {

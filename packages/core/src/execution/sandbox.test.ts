@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +19,8 @@ import type { ExecutionJob, Executor, Step, StepResult } from '../spec/executor.
 import { attributeLimit } from './attribute-limit.ts';
 import { createLocalExecutor } from './local-executor.ts';
 import type { LocalExecutorOptions } from './local-executor-options.ts';
+import { removeStaleScratch } from './remove-stale-scratch.ts';
+import { findCgroupParents } from './sandbox/cgroups.ts';
 import type { StepOutcome } from './step-outcome.ts';
 
 const LIMITS = { maxOutputBytes: 1024 * 1024, maxMemoryBytes: 1024 ** 3 };
@@ -213,9 +223,10 @@ describe('the bwrap sandbox', () => {
 
   it('dies with passk: killing the process that owns the executor ends its sandboxes and work areas', async () => {
     const marker = `${Date.now()}.${process.pid}`;
+    const ownerScratch = mkdtempSync(join(scratch, 'owner-'));
     const script = [
       `const { createLocalExecutor } = await import(${JSON.stringify(join(REPO, 'packages/core/dist/index.js'))});`,
-      "const executor = createLocalExecutor({ concurrency: 1, sandbox: 'bwrap' });",
+      `const executor = createLocalExecutor({ concurrency: 1, sandbox: 'bwrap', scratchDir: ${JSON.stringify(ownerScratch)} });`,
       `executor.execute({ files: [], steps: [{ name: 'run', argv: ['sleep', '${marker}'], timeoutMs: 600000 }], limits: { maxOutputBytes: 1000, maxMemoryBytes: 0 } });`,
       'setInterval(() => {}, 1000);',
     ].join('\n');
@@ -223,21 +234,71 @@ describe('the bwrap sandbox', () => {
       stdio: 'ignore',
     });
     try {
+      // Killed as soon as its sandbox starts to appear: the moment a sandbox that is not yet
+      // tied to its parent would escape.
       const deadline = Date.now() + 20_000;
       while (findProcesses(`sleep ${marker}`).length === 0 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await new Promise((resolve) => setTimeout(resolve, 5));
       }
       expect(findProcesses(`sleep ${marker}`).length).toBeGreaterThan(0);
       owner.kill('SIGKILL');
+      const left = (): unknown[] => [
+        ...findProcesses(`sleep ${marker}`),
+        ...findProcesses(ownerScratch),
+      ];
       const gone = Date.now() + 5000;
-      while (findProcesses(`sleep ${marker}`).length > 0 && Date.now() < gone) {
+      while (left().length > 0 && Date.now() < gone) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      expect(findProcesses(`sleep ${marker}`)).toEqual([]);
+      if (left().length > 0) console.log('LEFT', JSON.stringify(left()), execSyncForDebug());
+      expect(left()).toEqual([]);
     } finally {
       owner.kill('SIGKILL');
     }
   }, 30_000);
+});
+
+const cgroups = findCgroupParents();
+
+describe.skipIf(cgroups === undefined)('the bwrap sandbox with cgroups', () => {
+  it("bounds a slot's total memory: processes under their own RLIMIT_AS still meet the memory cgroup", async () => {
+    const pool = executor();
+    expect(pool.isolation?.join('\n')).toMatch(/cgroups v[12]: each slot/);
+    const leaf = `passk-${process.pid}-`;
+    const groups = (): string[] =>
+      [cgroups?.memory, cgroups?.pids].flatMap((parent) =>
+        readdirSync(parent as string).filter((name) => name.startsWith(leaf)),
+      );
+    const result = await run(
+      'for i in 1 2 3 4; do python3 -c "b = bytearray(300 * 2 ** 20); import time; time.sleep(3)" & done; wait',
+      {},
+      { limits: { maxOutputBytes: 1024, maxMemoryBytes: 512 * 1024 ** 2 } },
+      pool,
+    );
+    expect(result.limit).toBe('memory');
+    expect(result.infraError).toBeUndefined();
+    expect(groups().length).toBeGreaterThan(0);
+    await pool.close();
+    expect(groups()).toEqual([]);
+  }, 60_000);
+});
+if (cgroups === undefined) {
+  console.log(
+    'skipped the cgroup tests: no writable cgroup with the memory and pids controllers here',
+  );
+}
+
+describe('removeStaleScratch', () => {
+  it('removes the scratch directories of passk processes that are gone, and nothing else', async () => {
+    const parent = mkdtempSync(join(scratch, 'parent-'));
+    const child = spawn('true');
+    const dead = child.pid as number;
+    await new Promise((resolve) => child.on('close', resolve));
+    const names = [`passk-exec-${dead}-abc`, `passk-exec-${process.pid}-def`, 'passk-exec-ghijkl'];
+    for (const name of names) writeFileSync(join(parent, name), '');
+    removeStaleScratch(parent);
+    expect(readdirSync(parent).sort()).toEqual(names.slice(1).sort());
+  });
 });
 
 describe('attributeLimit', () => {

@@ -1,4 +1,5 @@
-import type { Step } from '../spec/executor.ts';
+import type { ExecutionLimits, Step } from '../spec/executor.ts';
+import type { CgroupEvents } from './sandbox/cgroups.ts';
 import type { StepRlimits } from './sandbox/resource-limits.ts';
 import type { StepLaunch } from './spawn-step.ts';
 
@@ -25,6 +26,10 @@ export interface SlotIsolation {
    * its holder died); warm servers started before must be replaced.
    */
   readonly generation: number;
+  /** Applies a job's limits to what the slot bounds as a whole (its cgroups, if any). */
+  beginJob(limits: ExecutionLimits): void;
+  /** The slot's cgroup counters, when it has cgroups. */
+  cgroupEvents(): CgroupEvents | undefined;
   /** Creates a fresh job directory. @throws ExecutorError when it cannot. */
   createJob(): Promise<JobDirectory>;
   /** Writes the job's files into its work directory. @throws the file system's error. */

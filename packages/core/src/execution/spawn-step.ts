@@ -12,8 +12,8 @@ import { waitForExit } from './wait-for-exit.ts';
 /** How long to wait for stdout/stderr to close after the main process exited, in ms. */
 const STREAM_CLOSE_GRACE_MS = 1000;
 
-/** How long a killed sandbox may take to end before bwrap's own process group is killed, in ms. */
-const SANDBOX_KILL_GRACE_MS = 1000;
+/** How long to wait for a sandbox's PID namespace to end after bwrap exited, in ms. */
+const SANDBOX_EXIT_WAIT_MS = 2000;
 
 /** How a step's process is started. */
 export interface StepLaunch {
@@ -28,6 +28,11 @@ export interface StepLaunch {
    * the sandbox's PID namespace.
    */
   readonly sandboxed: boolean;
+  /**
+   * For a sandbox started inside a work area's PID namespace: the host path of that
+   * namespace's `/proc`, where the pid bwrap reports can be looked up.
+   */
+  readonly procRoot?: string;
 }
 
 /**
@@ -55,7 +60,6 @@ export function spawnStep(
     let killed = false;
     let exit: { code: number | null; signal: string | null; durationMs: number } | undefined;
     let settled = false;
-    let groupTimer: NodeJS.Timeout | undefined;
 
     const [command, ...args] = launch.argv;
     const child = spawn(command as string, args, {
@@ -68,23 +72,11 @@ export function spawnStep(
       const statusStream = child.stdio[BWRAP_STATUS_FD] as NodeJS.ReadableStream | null;
       statusStream?.on('data', (chunk: Buffer) => status.push(chunk));
     }
+    // Killing nsenter and bwrap (one process group) ends the sandbox: its first process dies
+    // with bwrap (--die-with-parent), and with it the sandbox's whole PID namespace.
     const kill = (): void => {
       killed = true;
-      const sandboxPid = status.childPid;
-      if (!launch.sandboxed || sandboxPid === undefined) {
-        killGroup(child.pid);
-        return;
-      }
-      // Killing the sandbox's first process ends its PID namespace; bwrap then reaps it and
-      // exits. bwrap's own group is killed only if that does not happen in time.
-      try {
-        process.kill(sandboxPid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      groupTimer ??= setTimeout(() => {
-        if (exit === undefined) killGroup(child.pid);
-      }, SANDBOX_KILL_GRACE_MS);
+      killGroup(child.pid);
     };
     const untrack = context.track(kill);
     const timer = setTimeout(() => {
@@ -102,7 +94,6 @@ export function spawnStep(
       settled = true;
       clearTimeout(timer);
       clearTimeout(graceTimer);
-      clearTimeout(groupTimer);
       context.signal?.removeEventListener('abort', onAbort);
       untrack();
       resolvePromise(outcome);
@@ -153,7 +144,7 @@ export function spawnStep(
       const sandboxPid = status.childPid;
       // bwrap may exit before the kernel has ended the rest of the sandbox: wait for it.
       if (launch.sandboxed && sandboxPid !== undefined) {
-        void waitForExit(sandboxPid, SANDBOX_KILL_GRACE_MS * 2).then(report);
+        void waitForExit(sandboxPid, SANDBOX_EXIT_WAIT_MS, launch.procRoot).then(report);
       } else report();
     };
     const report = (): void => {

@@ -4,6 +4,7 @@ import { release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SandboxUnavailableError } from '../../errors/sandbox-unavailable-error.ts';
 import { STEP_PATH } from '../step-environment.ts';
+import { type CgroupParents, findCgroupParents, removeStaleCgroups } from './cgroups.ts';
 import { DEFAULT_MAX_PROCESSES } from './resource-limits.ts';
 import { type SandboxLayout, sandboxArgv } from './sandbox-argv.ts';
 import { findSandboxTools, TOOL_PACKAGES } from './sandbox-tools.ts';
@@ -24,6 +25,8 @@ export interface PreparedSandbox {
   readonly processLimit: boolean;
   /** How programs are isolated, one line each (for doctor, manifests and logs). */
   readonly isolation: readonly string[];
+  /** Where the slots' memory and pids cgroups go, when passk may create cgroups here. */
+  readonly cgroups?: CgroupParents;
 }
 
 /** Options of {@link prepareSandbox}. */
@@ -38,6 +41,8 @@ export interface PrepareSandboxOptions {
   readonly path?: string;
   /** The bubblewrap binary to use instead of searching for one. */
   readonly bwrap?: string;
+  /** Look for writable cgroups to bound each slot's memory and processes (default true). */
+  readonly cgroups?: boolean;
 }
 
 /** How to opt out, appended to every refusal. */
@@ -79,11 +84,14 @@ export function prepareSandbox(options: PrepareSandboxOptions): PreparedSandbox 
   const version = spawnSync(tools.bwrap, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? '';
   probe(layout, dirname(options.etcDirectory), options.slotUids[0]);
   const processLimit = privileged || kernelAtLeast(5, 14);
+  const cgroups = options.cgroups === false ? undefined : findCgroupParents();
+  if (cgroups !== undefined) removeStaleCgroups(cgroups);
   const mib = (bytes: number): string => `${Math.round(bytes / 1024 ** 2)} MiB`;
   return {
     layout,
     version,
     processLimit,
+    ...(cgroups === undefined ? {} : { cgroups }),
     isolation: [
       `${version || 'bubblewrap'}: own user, PID, network (no access), IPC and UTS namespaces; read-only /usr, /bin, /lib* and essentials of /etc; nothing of your home, the repository or the run directory unless a language mounts it (read-only)`,
       privileged
@@ -92,7 +100,10 @@ export function prepareSandbox(options: PrepareSandboxOptions): PreparedSandbox 
       `work area: a ${mib(options.areaBytes)} tmpfs per slot for the work directory and /tmp, destroyed with the slot`,
       'environment: allow-list only (PATH, HOME, TMPDIR, LANG, LC_ALL and what the language sets)',
       `limits: wall time per step (the step's processes are killed with the sandbox's PID namespace); CPU time = the wall-clock limit (RLIMIT_CPU); memory per process (RLIMIT_AS, the language's limit); ${processLimit ? `processes and threads per sandbox (RLIMIT_NPROC, default ${DEFAULT_MAX_PROCESSES})` : 'processes: not enforced (Linux < 5.14 counts every process of the user)'}; file size (RLIMIT_FSIZE); captured output per stream`,
-      'kept alive: nothing; every sandbox dies with passk (--die-with-parent)',
+      cgroups === undefined
+        ? 'cgroups: none writable here; total memory and processes per slot are bounded by rlimits only (RLIMIT_AS is per process)'
+        : `cgroups v${cgroups.version}: each slot's total memory (the language's memory limit, including its work area) and processes are also bounded by its own memory and pids cgroups`,
+      "lifetime: every sandbox runs inside its slot's work-area PID namespace, which the kernel ends when passk exits or dies; nothing is left running",
     ],
   };
 }

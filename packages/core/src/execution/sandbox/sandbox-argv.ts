@@ -47,7 +47,8 @@ export const BWRAP_STATUS_FD = 3;
  * `nsenter <work area> -- bwrap <namespaces> <mounts> -- [setpriv <uid> -- unshare --user --]
  *  prlimit <limits> -- <argv>`
  *
- * bwrap gives the command new user (unless privileged), PID, network, IPC, UTS and cgroup
+ * (the executor puts `lifelineArgs` in front). bwrap gives the command new user (unless
+ * privileged), PID, network, IPC, UTS and cgroup
  * namespaces, a read-only root with the system directories read-only, a fresh `/proc`, a
  * minimal read-only `/dev`, the work area's `tmp` as `/tmp` and `/dev/shm`, then the step's
  * mounts and the binds, `--die-with-parent` and a new session. As root, bwrap can mount toolchains that only

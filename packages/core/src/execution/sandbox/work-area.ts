@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { ExecutorError } from '../../errors/executor-error.ts';
 import { OutputTail } from '../output-tail.ts';
 import { BwrapStatus } from './bwrap-status.ts';
+import { lifelineArgs } from './lifeline.ts';
 import type { SandboxTools } from './sandbox-tools.ts';
 
 /** How long a holder may take to report that it runs, in ms. */
@@ -24,12 +25,16 @@ export interface WorkAreaOptions {
 
 /**
  * The writable area of one pool slot: a size-bounded tmpfs that exists only inside a private
- * mount namespace kept alive by a "holder" process (`bwrap --dev-bind / / --tmpfs <root>
- * sleep infinity`, with `--die-with-parent`). Sandboxes of the slot are started inside that
- * namespace (`nsenter`), so their work directories and `/tmp` live in the tmpfs and a disk
- * filler meets `ENOSPC` instead of filling the host. passk reaches the files through
- * `/proc/<holder>/root`. When the holder ends (on `stop()`, or when passk dies), the
- * namespace and the tmpfs with everything in it disappear: nothing is left on the host.
+ * mount namespace kept alive by a "holder" process (`bwrap --unshare-pid --dev-bind / /
+ * --proc /proc --tmpfs <root> sleep infinity`, tied to passk's life by `lifelineArgs` and
+ * `--die-with-parent`). Sandboxes of the slot are started inside the holder's mount and PID
+ * namespaces (`nsenter`): their work directories and `/tmp` live in the tmpfs, so a disk
+ * filler meets `ENOSPC` instead of filling the host, and their own PID namespaces are nested
+ * in the holder's, so when the holder ends (on `stop()`, or when passk dies, even in the
+ * instant a sandbox is being set up) the kernel ends every process of the slot, and the
+ * tmpfs with everything in it disappears: nothing is left on the host. passk reaches the
+ * files through `/proc/<holder>/root`, and the slot's processes through the holder's own
+ * `/proc` (`procRoot`), whose pids are those bwrap reports for sandboxes.
  */
 export class WorkArea {
   /** The area's path inside its namespace (and in every sandbox of the slot). */
@@ -64,12 +69,18 @@ export class WorkArea {
    * @throws ExecutorError when the holder cannot start (its stderr is in the message).
    */
   static start(options: WorkAreaOptions): Promise<WorkArea> {
+    const [command, ...prefix] = lifelineArgs(options.tools);
     const holder = spawn(
-      options.tools.bwrap,
+      command as string,
       [
+        ...prefix,
+        options.tools.bwrap,
+        '--unshare-pid',
         '--dev-bind',
         '/',
         '/',
+        '--proc',
+        '/proc',
         '--perms',
         '0755',
         '--size',
@@ -149,14 +160,23 @@ export class WorkArea {
     return `/proc/${this.pid}/root${path}`;
   }
 
-  /** The command prefix that runs a program inside the area's mount (and user) namespace. */
+  /**
+   * The command prefix that runs a program inside the area's mount and PID (and user)
+   * namespaces; nsenter forks to enter the PID namespace and exits with its child's status.
+   */
   enterArgs(): string[] {
     return [
       this.tools.nsenter,
-      `--mount=/proc/${this.pid}/ns/mnt`,
       ...(this.privileged ? [] : [`--user=/proc/${this.pid}/ns/user`, '--preserve-credentials']),
+      `--mount=/proc/${this.pid}/ns/mnt`,
+      `--pid=/proc/${this.pid}/ns/pid`,
       '--',
     ];
+  }
+
+  /** The host path of the area's own `/proc` (pids as seen inside the area's PID namespace). */
+  get procRoot(): string {
+    return this.hostPath('/proc');
   }
 
   /** Ends the holder; the tmpfs and everything in it disappear. Never rejects. */
