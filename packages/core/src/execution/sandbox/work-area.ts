@@ -182,6 +182,11 @@ export class WorkArea {
   /** Ends the holder; the tmpfs and everything in it disappear. Never rejects. */
   stop(): Promise<void> {
     if (this.ended) return this.exited;
+    // Referenced again while it ends: otherwise Node could exit with the stop still pending.
+    this.holder.ref();
+    for (const stream of [this.holder.stderr, this.holder.stdio[3]]) {
+      (stream as { ref?: () => void } | null)?.ref?.();
+    }
     return endHolder(this.holder, this.pid, this.exited);
   }
 }
