@@ -143,7 +143,11 @@ export function createBwrapSlot(options: BwrapSlotOptions): SlotIsolation {
     },
     async removeJob(job) {
       const hostJob = join(job.hostWorkDir, '..');
-      const removed = await removeDirectory(hostJob);
+      // Work directory and /tmp one by one: each is small and shallow, which removeDirectory
+      // handles with a few synchronous calls.
+      let removed =
+        (await removeDirectory(job.hostWorkDir)) && (await removeDirectory(join(hostJob, 'tmp')));
+      removed = removed && (await removeDirectory(hostJob));
       const serverTmp = job.hostWritable[2];
       if (serverTmp !== undefined) await emptyDirectory(serverTmp);
       return removed;

@@ -246,7 +246,48 @@ const caseLanguage = (test: Case) => (test.smallMemory ? smallMemory : language)
 const applies = (test: Case) =>
   !test.onlyPython311 || toolchain.version?.startsWith('3.11.') === true;
 
+/** An interpreter installed outside the system directories (pyenv under root's home), if any. */
+const PYENV = '/root/.pyenv/versions';
+const outsidePython = (existsSync(PYENV) ? readdirSync(PYENV) : [])
+  .filter((version) => /^3\.(\d+)\./.test(version) && Number(version.split('.')[1]) >= 8)
+  .map((version) => join(PYENV, version, 'bin/python3'))
+  .find((path) => existsSync(path));
+
 describe('createPythonLanguage', () => {
+  it.skipIf(outsidePython === undefined)(
+    'runs an interpreter installed outside /usr (pyenv) in the sandbox through its mounts',
+    async () => {
+      const pyenv = createPythonLanguage({ python: outsidePython as string });
+      const info = await pyenv.detect();
+      expect(info.available).toBe(true);
+      const prefix = join(dirname(outsidePython as string), '..');
+      expect(info.mounts).toEqual([prefix]);
+      const program = humanEvalProgram(
+        '    import sys\n    assert sys.prefix.startswith("/root/.pyenv/")\n    return a + b\n',
+      );
+      for (const executor of [oneShot, server]) {
+        const steps = pyenv.steps(program, info, { timeoutFactor: 1 });
+        expect(steps[0]?.mounts?.map((mount) => mount.path)).toContain(prefix);
+        const result = await executor.execute({
+          files: program.files,
+          steps,
+          limits: pyenv.limits(program),
+        });
+        expect(pyenv.classify(program, result)).toMatchObject({ status: 'passed' });
+      }
+      const script = { ...program, judge: 'script' };
+      const result = await oneShot.execute({
+        files: script.files,
+        steps: pyenv.steps(script, info, { timeoutFactor: 1 }),
+        limits: pyenv.limits(script),
+      });
+      expect(pyenv.classify(script, result).status).toBe('passed');
+    },
+  );
+  if (outsidePython === undefined) {
+    console.log(`skipped the pyenv sandbox test: no Python >= 3.8 under ${PYENV}`);
+  }
+
   it('detects the interpreter once', async () => {
     expect(toolchain.available).toBe(true);
     expect(toolchain.path).toMatch(/python/);

@@ -117,6 +117,8 @@ export class SlotCgroup {
   private readonly parents: CgroupParents;
   private readonly memory: string;
   private readonly pids: string;
+  /** The limits last written, to skip rewriting them for every job. */
+  private limits = '';
 
   /** @throws the file system's error when the groups cannot be created. */
   constructor(parents: CgroupParents, name: string) {
@@ -135,6 +137,9 @@ export class SlotCgroup {
    * refuses (e.g. below current usage) is left as it was.
    */
   setLimits(memoryBytes: number, processes: number): void {
+    const key = `${memoryBytes}/${processes}`;
+    if (key === this.limits) return;
+    this.limits = key;
     const v1 = this.parents.version === 1;
     const memory = memoryBytes > 0 ? String(memoryBytes) : v1 ? '-1' : 'max';
     this.write(this.memory, v1 ? 'memory.limit_in_bytes' : 'memory.max', memory, true);
