@@ -343,6 +343,11 @@ describe.each(MODES)('createLocalExecutor (sandbox %s)', (sandboxMode) => {
     ).rejects.toMatchObject({
       code: 'executor-broken',
     });
+    for (const path of ['relative/dir', '/usr/../root', '/']) {
+      await expect(
+        pool.execute(job([step(['true'], { mounts: [{ path }] })])),
+      ).rejects.toMatchObject({ code: 'executor-broken' });
+    }
   });
 });
 

@@ -16,7 +16,7 @@ export interface StepServer {
  * package, a vendored library) names its directories here.
  */
 export interface StepMount {
-  /** Absolute host path (file or directory). */
+  /** Absolute, normalized host path (file or directory), other than `/`. */
   readonly path: string;
   /**
    * Whether the step may write to it (default false). A writable mount is shared by every
