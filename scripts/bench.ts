@@ -12,9 +12,15 @@ import { fileURLToPath } from 'node:url';
 import { humanEvalBench } from './bench/humaneval.ts';
 import { languagesScriptingBench } from './bench/languages-scripting.ts';
 import { providersBench } from './bench/providers.ts';
+import { sandboxBench } from './bench/sandbox.ts';
 import type { BenchSection, BenchTable } from './bench/section.ts';
 
-const SECTIONS: readonly BenchSection[] = [humanEvalBench, providersBench, languagesScriptingBench];
+const SECTIONS: readonly BenchSection[] = [
+  humanEvalBench,
+  sandboxBench,
+  providersBench,
+  languagesScriptingBench,
+];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = process.env.PASSK_DATA_DIR ?? join(root, '../shared/datasets');

@@ -1,4 +1,10 @@
-import { UsageError } from '@passk/core';
+import {
+  SANDBOX_MODES,
+  type SandboxMode,
+  UsageError,
+  VERDICT_RULES,
+  type VerdictRule,
+} from '@passk/core';
 import { parseKList, parseNumber, parsePositiveInteger } from '../parse-options.ts';
 
 /** Flags shared by `run` and `evaluate`. */
@@ -12,8 +18,13 @@ export const COMMON_RUN_OPTIONS = {
   'no-cache': { type: 'boolean' },
   seed: { type: 'string' },
   resamples: { type: 'string' },
+  sandbox: { type: 'string' },
+  verdicts: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** Usage text of the sandbox and verdict flags, shared by `run` and `evaluate`. */
+export const SANDBOX_USAGE = '[--sandbox bwrap|none] [--verdicts strict|reference]';
 
 /** Values of the shared flags, parsed and checked. */
 export interface CommonRunValues {
@@ -26,6 +37,10 @@ export interface CommonRunValues {
   readonly cache: boolean;
   readonly seed: number;
   readonly resamples: number;
+  /** `--sandbox`: how model code is isolated (default `bwrap`). */
+  readonly sandbox: SandboxMode;
+  /** `--verdicts`: which judgement is scored (default `strict`). */
+  readonly verdicts: VerdictRule;
 }
 
 /** Parses the shared flags; throws `UsageError` naming the flag. */
@@ -49,7 +64,23 @@ export function parseCommonRunValues(
     cache: values['no-cache'] !== true,
     seed: parseNumber(values.seed as string | undefined, '--seed', 0, 2 ** 31 - 1) ?? 0,
     resamples: parsePositiveInteger(values.resamples as string | undefined, '--resamples') ?? 2000,
+    sandbox: parseChoice(values.sandbox, '--sandbox', SANDBOX_MODES),
+    verdicts: parseChoice(values.verdicts, '--verdicts', VERDICT_RULES),
   };
+}
+
+/** A flag with a fixed set of values (the first is the default); throws `UsageError`. */
+function parseChoice<T extends string>(
+  value: string | boolean | undefined,
+  flag: string,
+  choices: readonly T[],
+): T {
+  if (value === undefined) return choices[0] as T;
+  if (typeof value === 'string' && (choices as readonly string[]).includes(value))
+    return value as T;
+  throw new UsageError({
+    message: `${flag} expects one of ${choices.join(', ')}, got '${String(value)}'`,
+  });
 }
 
 /** Turns a string into a safe file-name part. */

@@ -1,6 +1,7 @@
 import { access, constants, mkdir } from 'node:fs/promises';
 import { availableParallelism, totalmem } from 'node:os';
 import {
+  createLocalExecutor,
   defaultCacheDir,
   defaultDataContext,
   PasskError,
@@ -52,12 +53,7 @@ export async function doctorCommand(
         : (info.problem ?? 'not found'),
     });
   }
-  checks.push({
-    name: 'sandbox',
-    ok: true,
-    detail:
-      'none: programs run as separate processes in fresh work directories with a scrubbed environment, time/output/memory limits and process-group kill; no filesystem or network isolation yet (bubblewrap sandbox not implemented)',
-  });
+  checks.push(...(await sandboxChecks(io)));
   const context = defaultDataContext(io.env);
   checks.push({
     name: 'data directory',
@@ -107,4 +103,40 @@ export async function doctorCommand(
   const optional = (name: string) =>
     name.startsWith('data ') || (name.startsWith('language ') && name !== 'language python');
   return checks.every((check) => check.ok || optional(check.name)) ? 0 : 1;
+}
+
+/** Names of the lines of a working sandbox's description, in `Executor.isolation` order. */
+const SANDBOX_LINES = [
+  'sandbox',
+  'sandbox user',
+  'sandbox files',
+  'sandbox env',
+  'sandbox limits',
+  'sandbox cgroups',
+  'sandbox lifetime',
+];
+
+/**
+ * The sandbox checks: starts the default (`bwrap`) executor once, which probes bubblewrap
+ * exactly as a run would, and reports how programs are isolated and which limits are in
+ * force; or why the sandbox cannot run here and how to fix it or opt out.
+ */
+async function sandboxChecks(io: CommandIo): Promise<Check[]> {
+  try {
+    const executor = createLocalExecutor({
+      concurrency: 1,
+      sandbox: 'bwrap',
+      ...(io.env.PASSK_BWRAP ? { bwrapPath: io.env.PASSK_BWRAP } : {}),
+    });
+    const lines = executor.isolation ?? [];
+    await executor.close();
+    return lines.map((line, index) => ({
+      name: SANDBOX_LINES[index] ?? `sandbox (${index + 1})`,
+      ok: true,
+      detail: index === 0 ? `bwrap (default): ${line}` : line,
+    }));
+  } catch (error) {
+    if (!PasskError.is(error) || error.code !== 'sandbox-unavailable') throw error;
+    return [{ name: 'sandbox', ok: false, detail: `bwrap (default): ${error.message}` }];
+  }
 }

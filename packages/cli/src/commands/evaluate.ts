@@ -7,7 +7,7 @@ import { COMMON_RUN_OPTIONS, parseCommonRunValues, slug } from './common-options
 import { executeRun } from './execute-run.ts';
 
 export const EVALUATE_USAGE =
-  'passk evaluate <samples.jsonl> --dataset <id> [-k 1,10,100] [--out DIR] [--workers N] [--timeout-factor F] [--seed S] [--no-cache] [--json]';
+  'passk evaluate <samples.jsonl> --dataset <id> [-k 1,10,100] [--out DIR] [--workers N] [--timeout-factor F] [--seed S] [--no-cache] [--sandbox bwrap|none] [--verdicts strict|reference] [--json]';
 
 /**
  * `passk evaluate`: score an existing samples file (human-eval `completion`, EvalPlus
@@ -82,6 +82,8 @@ export async function evaluateCommand(
       ...(common.workers ? { workers: common.workers } : {}),
       cache: common.cache,
       json: common.json,
+      sandbox: common.sandbox,
+      verdicts: common.verdicts,
       input: { path, sha256: file.sha256, format: file.format },
       runName: `evaluate-${slug(basename(path).replace(/\.jsonl(\.gz)?$/, ''))}`,
     },

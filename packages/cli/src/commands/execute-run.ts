@@ -5,9 +5,12 @@ import {
   createExecutionCache,
   createGenerationCache,
   createLocalExecutor,
+  DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_MAX_PROCESSES,
   DEFAULT_RETRY_POLICY,
   defaultCacheDir,
   defaultDataContext,
+  type ExecutionLimits,
   hashJson,
   openRunStore,
   type Problem,
@@ -22,9 +25,11 @@ import {
   renderSummary,
   runEval,
   type SamplingParameters,
+  type SandboxMode,
   summarizeRun,
   type ToolchainInfo,
   UsageError,
+  type VerdictRule,
 } from '@passk/core';
 import { type CommandIo, log } from '../io.ts';
 import { createProgressReporter } from '../progress/progress-reporter.ts';
@@ -51,6 +56,10 @@ export interface PipelineSettings {
   readonly workers?: number;
   readonly cache: boolean;
   readonly json: boolean;
+  /** How model code is isolated (`--sandbox`). */
+  readonly sandbox: SandboxMode;
+  /** Which judgement is scored (`--verdicts`). */
+  readonly verdicts: VerdictRule;
   readonly input?: RunManifest['input'];
   /** Extra identity for the default run directory name. */
   readonly runName: string;
@@ -97,7 +106,17 @@ export async function executeRun(
   const executor = createLocalExecutor({
     concurrency: settings.workers ?? availableParallelism(),
     logger: { warn: (message) => log(io, `warning: ${message}`) },
+    sandbox: settings.sandbox,
+    ...(io.env.PASSK_BWRAP ? { bwrapPath: io.env.PASSK_BWRAP } : {}),
+    ...(io.env.PASSK_SCRATCH_DIR ? { scratchDir: io.env.PASSK_SCRATCH_DIR } : {}),
+    ...(sandboxUidBase(io.env) === undefined ? {} : { sandboxUidBase: sandboxUidBase(io.env) }),
   });
+  if (settings.sandbox === 'none') {
+    log(
+      io,
+      'warning: --sandbox none: model-written code runs WITHOUT a sandbox, as your user, with access to your files, network and processes (only time, memory, file-size and output limits apply)',
+    );
+  }
   const identity = {
     dataset: dataset.id,
     hash: loaded.contentHash,
@@ -136,8 +155,15 @@ export async function executeRun(
     n: maxN,
     k: ks,
     task_ids: problems.map((problem) => problem.id),
-    executor: { id: 'local', sandbox: 'none', concurrency: executor.concurrency },
+    executor: {
+      id: executor.id,
+      sandbox: executor.sandbox,
+      concurrency: executor.concurrency,
+      ...(executor.isolation ? { isolation: executor.isolation } : {}),
+    },
     timeout_factor: settings.timeoutFactor,
+    verdicts: settings.verdicts,
+    limits: limitsByLanguage(registry, dataset, problems),
     toolchains: Object.fromEntries(
       [...toolchains].map(([id, info]) => [id, { path: info.path, version: info.version }]),
     ),
@@ -214,6 +240,7 @@ export async function executeRun(
           }
         : {}),
       engineRevision: `passk@${PASSK_VERSION}`,
+      verdicts: settings.verdicts,
       onEvent: progress.onEvent,
       signal: io.signal,
     });
@@ -231,6 +258,7 @@ export async function executeRun(
       results: store.results,
       samples: store.samples,
       confidence: { resamples: settings.resamples, level: 0.95, seed: settings.seed },
+      verdicts: settings.verdicts,
     });
     if (outcome.stopReason === 'credentials-rejected') {
       const rejected = [...store.samples.values()].find(
@@ -276,4 +304,40 @@ function printSummary(
     io.stdout.write(`run directory: ${directory}\n`);
   }
   return 0;
+}
+
+/**
+ * The resource limits each language applies, as recorded in the manifest (defaults filled in;
+ * taken from the first problem of each language).
+ */
+function limitsByLanguage(
+  registry: Registry,
+  dataset: ReturnType<Registry['dataset']>,
+  problems: readonly Problem[],
+): Record<string, ExecutionLimits> {
+  const limits: Record<string, ExecutionLimits> = {};
+  for (const problem of problems) {
+    if (limits[problem.language] !== undefined) continue;
+    const language = registry.language(problem.language);
+    const own = language.limits(dataset.buildProgram(problem, { code: '', kind: 'completion' }));
+    limits[problem.language] = {
+      maxOutputBytes: own.maxOutputBytes,
+      maxMemoryBytes: own.maxMemoryBytes,
+      maxProcesses: own.maxProcesses ?? DEFAULT_MAX_PROCESSES,
+      maxFileBytes: own.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    };
+  }
+  return limits;
+}
+
+/** `PASSK_SANDBOX_UID_BASE`: the first uid of the sandbox slots when passk runs as root. */
+function sandboxUidBase(env: NodeJS.ProcessEnv): number | undefined {
+  const value = env.PASSK_SANDBOX_UID_BASE;
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1000 || Number(value) > 4_000_000_000) {
+    throw new UsageError({
+      message: `PASSK_SANDBOX_UID_BASE must be an integer from 1000 to 4000000000, got '${value}'`,
+    });
+  }
+  return Number(value);
 }

@@ -9,7 +9,7 @@ import { DEFAULT_MAX_TOKENS, MODEL_OPTIONS, setUpModel } from './model-options.t
 import { selectProblems } from './select-problems.ts';
 
 export const RUN_USAGE =
-  'passk run --dataset <id> --model <provider:model> [-n N] [-k 1,10,100] [--temperature T] [--top-p P] [--max-tokens N] [--languages a,b] [--limit N | --tasks id,id] [--out DIR] [--concurrency N] [--workers N] [--timeout-factor F] [--seed S] [--no-cache] [--json] [--base-url URL] [--api responses|chat] [--stream] [--prompt-mode chat|completion] [--prompt-template FILE] [--system-prompt TEXT] [--no-prefill] [--reasoning-effort LEVEL] [--max-cost USD] [--price IN,OUT[,CACHED] | --prices FILE] [--request-timeout S] [--retries N] [--dry-run]';
+  'passk run --dataset <id> --model <provider:model> [-n N] [-k 1,10,100] [--temperature T] [--top-p P] [--max-tokens N] [--languages a,b] [--limit N | --tasks id,id] [--out DIR] [--concurrency N] [--workers N] [--timeout-factor F] [--seed S] [--no-cache] [--sandbox bwrap|none] [--verdicts strict|reference] [--json] [--base-url URL] [--api responses|chat] [--stream] [--prompt-mode chat|completion] [--prompt-template FILE] [--system-prompt TEXT] [--no-prefill] [--reasoning-effort LEVEL] [--max-cost USD] [--price IN,OUT[,CACHED] | --prices FILE] [--request-timeout S] [--retries N] [--dry-run]';
 
 /** `passk run`: generate samples with a model and score them. */
 export async function runCommand(
@@ -96,6 +96,8 @@ export async function runCommand(
       ...(common.workers ? { workers: common.workers } : {}),
       cache: common.cache,
       json: common.json,
+      sandbox: common.sandbox,
+      verdicts: common.verdicts,
       runName: `${slug(common.datasetId.startsWith('jsonl:') ? basename(common.datasetId.slice(6)) : common.datasetId)}-${slug(provider.model)}`,
     },
     io,

@@ -10,6 +10,7 @@ export type PasskErrorCode =
   | 'executor-broken'
   | 'run-store'
   | 'credential-missing'
+  | 'sandbox-unavailable'
   | 'aborted';
 
 /** Options shared by every passk error. */
@@ -41,6 +42,7 @@ export class PasskError extends Error {
       'data-integrity',
       'data-unavailable',
       'credential-missing',
+      'sandbox-unavailable',
     ].includes(this.code);
   }
 

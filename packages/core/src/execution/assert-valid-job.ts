@@ -1,10 +1,11 @@
+import { isAbsolute, normalize } from 'node:path';
 import { ExecutorError } from '../errors/executor-error.ts';
 import type { ExecutionJob } from '../spec/executor.ts';
 import { assertRelativePath } from './job-files.ts';
 
 /**
  * Checks a job before it is queued: relative file and report paths without `..`, non-empty
- * argv, positive finite time limits, non-negative limits.
+ * argv, positive finite time limits, non-negative limits, absolute normalized mounts.
  *
  * @throws ExecutorError naming the offending field (a bug in the caller, not in the program
  * under test).
@@ -22,6 +23,13 @@ export function assertValidJob(job: ExecutionJob): void {
     }
     if (step.reportFile !== undefined) {
       assertRelativePath(step.reportFile, `report file of step '${step.name}'`);
+    }
+    for (const mount of step.mounts ?? []) {
+      if (!isAbsolute(mount.path) || normalize(mount.path) !== mount.path || mount.path === '/') {
+        throw new ExecutorError({
+          message: `step '${step.name}' mounts ${JSON.stringify(mount.path)}: a mount must be an absolute, normalized path other than /`,
+        });
+      }
     }
   }
   const { maxOutputBytes, maxMemoryBytes } = job.limits;

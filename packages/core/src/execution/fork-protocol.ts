@@ -7,9 +7,12 @@ import type { StepOutcome } from './step-outcome.ts';
  * The server reads one JSON request per line on stdin and answers each with one JSON line
  * on stdout, strictly one at a time. It runs `argv` exactly as the executor would have
  * spawned it (typically by forking a pre-loaded interpreter): in `cwd`, as a new process
- * group, stdin on /dev/null, stdout/stderr captured, `max_memory_bytes` as RLIMIT_AS, the
- * group SIGKILLed after `timeout_ms`, when a stream passes `max_output_bytes`, and always once
- * the main process has exited. The executor then reads `report_file` itself.
+ * group, stdin on /dev/null, stdout/stderr captured, under the same rlimits as a spawned step
+ * (`max_memory_bytes` as RLIMIT_AS, `max_cpu_seconds`, `max_processes`, `max_file_bytes`, no
+ * core dumps), the group SIGKILLed after `timeout_ms`, when a stream passes
+ * `max_output_bytes`, and always once the main process has exited. With `clean_sandbox` (a
+ * server running in its own sandbox) it then ends every other process of its PID namespace
+ * before answering. The executor then reads `report_file` itself.
  *
  * A server that cannot run a request identically answers `{"id", "error": "<reason>"}` and
  * the executor spawns the command instead. On SIGTERM a server kills its running child's
@@ -31,6 +34,17 @@ export interface ForkRequest {
   readonly max_output_bytes: number;
   /** RLIMIT_AS in bytes, 0 for none. */
   readonly max_memory_bytes: number;
+  /** RLIMIT_CPU soft limit in seconds (hard: one more), 0 for none. */
+  readonly max_cpu_seconds: number;
+  /** RLIMIT_NPROC, 0 for none. */
+  readonly max_processes: number;
+  /** RLIMIT_FSIZE in bytes, 0 for none. */
+  readonly max_file_bytes: number;
+  /**
+   * True when the server runs alone in a bwrap sandbox: after the child exits it SIGKILLs
+   * every other process of its PID namespace and waits for them (refused elsewhere).
+   */
+  readonly clean_sandbox: boolean;
   /** The step's report file (informational; the executor reads it), or null. */
   readonly report_file: string | null;
 }

@@ -4,7 +4,11 @@ import type { ExecutorLogger } from './executor-logger.ts';
 import { FORK_PROTOCOL, type ForkRequest, parseForkResponse } from './fork-protocol.ts';
 import { killGroup } from './kill-group.ts';
 import { OutputTail } from './output-tail.ts';
+import { BwrapStatus } from './sandbox/bwrap-status.ts';
+import { BWRAP_STATUS_FD } from './sandbox/sandbox-argv.ts';
+import type { StepLaunch } from './spawn-step.ts';
 import type { StepContext, StepOutcome } from './step-outcome.ts';
+import { waitForExit } from './wait-for-exit.ts';
 
 /** Extra time a server gets beyond the step's own limit before it counts as hung, in ms. */
 export const SERVER_GRACE_MS = 5000;
@@ -24,10 +28,13 @@ export type ForkReply =
 
 /** Options of a {@link ForkServer}. */
 export interface ForkServerOptions {
-  /** Working directory of the server process (the executor's scratch directory). */
-  readonly cwd: string;
   /** Complete environment of the server process. */
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * How to start the server process, asked at every (re)start: its command line (the
+   * server's argv, possibly wrapped in a sandbox) and host working directory.
+   */
+  readonly launch: () => StepLaunch;
   /** Receives the server's stderr tail at debug level when it fails. */
   readonly logger?: ExecutorLogger;
 }
@@ -55,6 +62,7 @@ export class ForkServer {
   private pending: Pending | undefined;
   private nextId = 1;
   private stderr = new OutputTail();
+  private status: BwrapStatus | undefined;
 
   constructor(argv: readonly string[], options: ForkServerOptions) {
     this.argv = argv;
@@ -86,6 +94,10 @@ export class ForkServer {
       timeout_ms: step.timeoutMs,
       max_output_bytes: context.maxOutputBytes,
       max_memory_bytes: context.maxMemoryBytes,
+      max_cpu_seconds: context.rlimits.cpuSeconds,
+      max_processes: context.rlimits.processes,
+      max_file_bytes: context.rlimits.fileBytes,
+      clean_sandbox: context.sandboxed,
       report_file: step.reportFile ?? null,
     };
     return new Promise<ForkReply>((resolve) => {
@@ -133,15 +145,20 @@ export class ForkServer {
   }
 
   /**
-   * Kills the server at once: SIGTERM (the server then kills its running child's process
-   * group and exits), then SIGKILL to its process group if it is still alive after 1 s.
+   * Kills the server at once: SIGKILL to its process group when it is sandboxed (nsenter and
+   * bwrap; the sandbox's PID namespace ends with bwrap), else SIGTERM (the server then kills
+   * its running child's process group and exits); then SIGKILL to its process group if it is
+   * still alive after 1 s.
    */
   kill(): void {
     const server = this.process;
     if (server === undefined) return;
     this.detach(server, 'killed');
     try {
-      server.kill('SIGTERM');
+      // A sandboxed server ends with bwrap (its sandbox dies with it); a plain one is asked to
+      // kill its running child first.
+      if (this.status !== undefined) killGroup(server.pid);
+      else server.kill('SIGTERM');
     } catch {
       // already gone
     }
@@ -169,16 +186,23 @@ export class ForkServer {
   }
 
   private start(): ChildProcessWithoutNullStreams | undefined {
-    const [command, ...args] = this.argv;
+    let launch: StepLaunch;
+    try {
+      launch = this.options.launch();
+    } catch (error) {
+      this.options.logger?.warn(`step server could not be prepared: ${String(error)}`);
+      return undefined;
+    }
+    const [command, ...args] = launch.argv;
     if (command === undefined) return undefined;
     let server: ChildProcessWithoutNullStreams;
     try {
       server = spawn(command, args, {
-        cwd: this.options.cwd,
+        cwd: launch.cwd,
         env: this.options.env,
         detached: true,
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
+        stdio: launch.sandboxed ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
+      }) as ChildProcessWithoutNullStreams;
     } catch (error) {
       this.options.logger?.warn(`step server ${command} could not be started: ${String(error)}`);
       return undefined;
@@ -186,8 +210,21 @@ export class ForkServer {
     this.process = server;
     this.buffer = '';
     this.stderr = new OutputTail();
+    const status = launch.sandboxed ? new BwrapStatus() : undefined;
+    this.status = status;
+    if (status !== undefined) {
+      const stream = server.stdio[BWRAP_STATUS_FD] as NodeJS.ReadableStream | null;
+      stream?.on('data', (chunk: Buffer) => status.push(chunk));
+    }
     this.exited = new Promise((resolve) => {
-      server.once('close', () => resolve());
+      server.once('close', () => {
+        // A sandboxed server is gone only when its sandbox's first process is.
+        const sandboxPid = status?.childPid;
+        if (sandboxPid === undefined) resolve();
+        else {
+          void waitForExit(sandboxPid, 2 * STOP_GRACE_MS, launch.procRoot).then(() => resolve());
+        }
+      });
       server.once('error', () => {
         if (server.pid === undefined) resolve();
       });

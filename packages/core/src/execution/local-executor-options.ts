@@ -1,4 +1,5 @@
 import type { ExecutorLogger } from './executor-logger.ts';
+import type { SandboxMode } from './sandbox/sandbox-mode.ts';
 
 /** Options of {@link createLocalExecutor}. Every field is optional. */
 export interface LocalExecutorOptions {
@@ -6,8 +7,10 @@ export interface LocalExecutorOptions {
   readonly concurrency?: number;
   /**
    * Directory in which job work directories (and the warm servers' cwd) are created. It is
-   * created if missing and left in place on `close()`. Default: a fresh `passk-exec-*`
-   * directory, removed on `close()`, under `os.tmpdir()` or, when that is disk-backed and
+   * created if missing and left in place on `close()` (what the executor put in it is
+   * removed). Default: a fresh `passk-exec-<pid>-*`
+   * directory, removed on `close()` (or by a later executor, should this process be killed
+   * first), under `os.tmpdir()` or, when that is disk-backed and
    * `/dev/shm` is a roomy tmpfs, under `/dev/shm` (see `defaultScratchParent`).
    */
   readonly scratchDir?: string;
@@ -25,4 +28,27 @@ export interface LocalExecutorOptions {
   readonly useStepServers?: boolean;
   /** Receives warnings (e.g. a warm server died) and debug details. Default: silent. */
   readonly logger?: ExecutorLogger;
+  /**
+   * How programs are isolated (see `SandboxMode`). Default `bwrap`: creating the executor
+   * fails with `SandboxUnavailableError` where bubblewrap cannot run (not Linux, not
+   * installed, user namespaces blocked); `none` must be asked for explicitly.
+   */
+  readonly sandbox?: SandboxMode;
+  /**
+   * Size of each slot's work area in bytes (`bwrap` only): a tmpfs holding the job's work
+   * directory and `/tmp`, so one job can write at most this much. Default 512 MiB.
+   */
+  readonly workAreaBytes?: number;
+  /**
+   * When passk runs as root (`bwrap` only): slot i's programs run as host uid
+   * `sandboxUidBase + i` (uids without an account). Default 1 000 000 000.
+   */
+  readonly sandboxUidBase?: number;
+  /** The bubblewrap binary (`bwrap` only). Default: found in the system directories or `PATH`. */
+  readonly bwrapPath?: string;
+  /**
+   * Also bound each slot's total memory and processes with cgroups (`bwrap` only), where passk
+   * may create them (see `findCgroupParents`). Default true; elsewhere rlimits alone apply.
+   */
+  readonly cgroups?: boolean;
 }

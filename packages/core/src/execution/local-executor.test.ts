@@ -1,12 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PasskError } from '../errors/passk-error.ts';
 import type { ExecutionJob, Executor, Step } from '../spec/executor.ts';
+import { defaultScratchParent } from './default-scratch-parent.ts';
 import { createLocalExecutor } from './local-executor.ts';
 import type { LocalExecutorOptions } from './local-executor-options.ts';
+import type { SandboxMode } from './sandbox/sandbox-mode.ts';
 
 const PYTHON = '/usr/bin/python3';
 const LIMITS = { maxOutputBytes: 1024 * 1024, maxMemoryBytes: 0 };
@@ -24,8 +26,13 @@ afterAll(() => {
   rmSync(sandbox, { recursive: true, force: true });
 });
 
+/** Every sandbox mode; the executor's plumbing must behave the same in each. */
+const MODES: readonly SandboxMode[] = ['none', 'bwrap'];
+
+let mode: SandboxMode = 'none';
+
 function executor(options: LocalExecutorOptions = {}): Executor {
-  const created = createLocalExecutor({ concurrency: 2, ...options });
+  const created = createLocalExecutor({ concurrency: 2, sandbox: mode, ...options });
   executors.push(created);
   return created;
 }
@@ -68,7 +75,11 @@ async function eventually(check: () => boolean, timeoutMs = 3000): Promise<boole
   return check();
 }
 
-describe('createLocalExecutor', () => {
+describe.each(MODES)('createLocalExecutor (sandbox %s)', (sandboxMode) => {
+  beforeAll(() => {
+    mode = sandboxMode;
+  });
+
   it('reports exit codes and stops after a failing step', async () => {
     const result = await executor().execute(
       job([
@@ -208,17 +219,21 @@ describe('createLocalExecutor', () => {
 
   it('never runs more jobs at once than its concurrency, and starts them in order', async () => {
     const marks = mkdtempSync(join(sandbox, 'marks-'));
+    chmodSync(marks, 0o777);
     const run = (concurrency: number, count: number) => {
       const pool = executor({ concurrency, env: { MARKS: marks } });
       return Promise.all(
         Array.from({ length: count }, (_, index) =>
           pool.execute(
             job([
-              step([
-                'sh',
-                '-c',
-                `s=$(date +%s%N); sleep 0.15; e=$(date +%s%N); echo "$s $e" > "$MARKS/${concurrency}-${index}"`,
-              ]),
+              step(
+                [
+                  'sh',
+                  '-c',
+                  `s=$(date +%s%N); sleep 0.15; e=$(date +%s%N); echo "$s $e" > "$MARKS/${concurrency}-${index}"`,
+                ],
+                { mounts: [{ path: marks, writable: true }] },
+              ),
             ]),
           ),
         ),
@@ -269,24 +284,44 @@ describe('createLocalExecutor', () => {
   });
 
   it('removes work directories, keeps them on request, and removes its scratch directory on close', async () => {
-    const scratch = join(sandbox, 'scratch-remove');
+    const scratch = join(sandbox, `scratch-remove-${mode}`);
+    const debug: string[] = [];
     const pool = executor({ scratchDir: scratch });
     await pool.execute(job([step(['sh', '-c', 'mkdir -p a/b && touch a/b/c && chmod 500 a/b'])]));
-    expect(await readdir(scratch)).toEqual([]);
+    if (mode === 'none') expect(await readdir(scratch)).toEqual([]);
+    else {
+      // Job directories live in the slot's work area, which exists only in its namespace.
+      expect((await readdir(scratch)).filter((name) => name.startsWith('job-'))).toEqual([]);
+      expect(await readdir(join(scratch, 'slot-0'))).toEqual([]);
+    }
 
-    const keep = join(sandbox, 'scratch-keep');
-    const keeping = executor({ scratchDir: keep, keepWorkDirs: true });
+    const keep = join(sandbox, `scratch-keep-${mode}`);
+    const keeping = executor({
+      scratchDir: keep,
+      keepWorkDirs: true,
+      logger: { warn: () => {}, debug: (message) => debug.push(message) },
+    });
     await keeping.execute(job([step(['touch', 'kept.txt'])]));
-    const [workDir] = await readdir(keep);
-    expect(await readdir(join(keep, workDir ?? ''))).toEqual(['kept.txt']);
+    const kept = (debug.find((line) => line.startsWith('kept work directory ')) ?? '').slice(20);
+    expect(await readdir(kept)).toEqual(['kept.txt']);
 
-    let own = '';
-    const owning = createLocalExecutor({ concurrency: 1 });
-    const result = await owning.execute(job([step(['pwd'])]));
-    own = (result.steps[0]?.stdoutTail ?? '').trim().replace(/\/job-[^/]+$/, '');
-    expect(own).toMatch(/passk-exec-/);
+    const logged: string[] = [];
+    const owning = createLocalExecutor({
+      concurrency: 1,
+      sandbox: mode,
+      keepWorkDirs: true,
+      logger: { warn: () => {}, debug: (message) => logged.push(message) },
+    });
+    const result = await owning.execute(job([step(['sh', '-c', 'echo $TMPDIR'])]));
+    const workDir = (result.steps[0]?.stdoutTail ?? '').trim();
+    if (mode === 'none') expect(workDir).toMatch(/passk-exec-[^/]+\/job-[^/]+$/);
+    else expect(workDir).toMatch(/^\/passk\/jobs\/job-[^/]+\/work$/);
+    const own = /(\/[^ ]*\/passk-exec-[^/]+)\//.exec(logged.join('\n'))?.[1] ?? '';
+    const scratchPath = own.replace(/^\/proc\/\d+\/root/, '');
+    expect(scratchPath.startsWith(defaultScratchParent())).toBe(true);
+    expect(readdirSync(scratchPath).length).toBeGreaterThan(0);
     await owning.close();
-    expect(() => readdirSync(own)).toThrow();
+    expect(() => readdirSync(scratchPath)).toThrow();
     await expect(owning.execute(job([step(['true'])]))).rejects.toMatchObject({
       code: 'executor-broken',
     });
@@ -308,13 +343,20 @@ describe('createLocalExecutor', () => {
     ).rejects.toMatchObject({
       code: 'executor-broken',
     });
+    for (const path of ['relative/dir', '/usr/../root', '/']) {
+      await expect(
+        pool.execute(job([step(['true'], { mounts: [{ path }] })])),
+      ).rejects.toMatchObject({ code: 'executor-broken' });
+    }
   });
 });
 
-describe('warm step servers', () => {
+describe.each(MODES)('warm step servers (sandbox %s)', (sandboxMode) => {
   let scripts: string;
   beforeAll(() => {
+    mode = sandboxMode;
     scripts = mkdtempSync(join(sandbox, 'servers-'));
+    chmodSync(scripts, 0o777);
     // A fake passk-fork-v1 server: behaviour chosen by its argument; records its starts.
     writeFileSync(
       join(scripts, 'fake_server.py'),
@@ -336,13 +378,14 @@ describe('warm step servers', () => {
     );
   });
 
-  const serverStep = (mode: string, starts: string, timeoutMs = 2000): Step =>
+  const serverStep = (behaviour: string, starts: string, timeoutMs = 2000): Step =>
     step(['sh', '-c', 'printf from-spawn'], {
       timeoutMs,
       server: {
-        argv: [PYTHON, join(scripts, 'fake_server.py'), mode, starts],
+        argv: [PYTHON, join(scripts, 'fake_server.py'), behaviour, starts],
         protocol: 'passk-fork-v1',
       },
+      mounts: [{ path: scripts, writable: true }],
     });
 
   const starts = (file: string): number => {
@@ -378,17 +421,18 @@ describe('warm step servers', () => {
     expect(starts(file)).toBe(0);
   });
 
-  for (const mode of ['garbage', 'die', 'hang', 'decline']) {
-    it(`falls back to spawning when the server answers with '${mode}'`, async () => {
-      const file = join(scripts, `${mode}-starts`);
+  for (const behaviour of ['garbage', 'die', 'hang', 'decline']) {
+    it(`falls back to spawning when the server answers with '${behaviour}'`, async () => {
+      const file = join(scripts, `${behaviour}-starts`);
       const warnings: string[] = [];
       const pool = executor({
         concurrency: 1,
         logger: { warn: (message) => warnings.push(message) },
       });
-      const timeoutMs = mode === 'hang' ? 100 : 2000;
-      const first = await pool.execute(job([serverStep(mode, file, timeoutMs)]));
-      const second = await pool.execute(job([serverStep(mode, file, timeoutMs)]));
+      // The fallback runs under the same limit: long enough for a sandbox to start under load.
+      const timeoutMs = behaviour === 'hang' ? 500 : 2000;
+      const first = await pool.execute(job([serverStep(behaviour, file, timeoutMs)]));
+      const second = await pool.execute(job([serverStep(behaviour, file, timeoutMs)]));
       for (const result of [first, second]) {
         expect(result.steps[0]).toMatchObject({
           exitCode: 0,
@@ -398,7 +442,7 @@ describe('warm step servers', () => {
       }
       expect(warnings.length).toBeGreaterThan(0);
       // A failed server is replaced by a fresh one for the next job; a declining one is kept.
-      expect(starts(file)).toBe(mode === 'decline' ? 1 : 2);
+      expect(starts(file)).toBe(behaviour === 'decline' ? 1 : 2);
       await pool.close();
       expect(await eventually(() => processesMatching(file).length === 0)).toBe(true);
     }, 30_000);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ExecutorError } from '../errors/executor-error.ts';
@@ -11,22 +11,41 @@ import type {
   StepResult,
 } from '../spec/executor.ts';
 import { assertValidJob } from './assert-valid-job.ts';
+import { attributeLimit } from './attribute-limit.ts';
+import { createBwrapSlot, SANDBOX_JOBS_DIR } from './bwrap-slot.ts';
 import { defaultScratchParent } from './default-scratch-parent.ts';
 import { FORK_PROTOCOL } from './fork-protocol.ts';
 import { ForkServer } from './fork-server.ts';
-import { writeJobFiles } from './job-files.ts';
 import type { LocalExecutorOptions } from './local-executor-options.ts';
+import { oomKillCount } from './oom-kill-count.ts';
+import { createPlainSlot } from './plain-slot.ts';
 import { readStepReport } from './read-step-report.ts';
 import { removeDirectory } from './remove-directory.ts';
+import { removeStaleScratch } from './remove-stale-scratch.ts';
+import { SlotCgroup } from './sandbox/cgroups.ts';
+import {
+  DEFAULT_SANDBOX_UID_BASE,
+  DEFAULT_WORK_AREA_BYTES,
+  type PreparedSandbox,
+  prepareSandbox,
+} from './sandbox/prepare-sandbox.ts';
+import { stepRlimits } from './sandbox/resource-limits.ts';
+import { SANDBOX_MODES } from './sandbox/sandbox-mode.ts';
+import type { JobDirectory, SlotIsolation } from './slot-isolation.ts';
 import { type PoolSlot, SlotPool } from './slot-pool.ts';
 import { spawnStep } from './spawn-step.ts';
 import { createStepEnvironment } from './step-environment.ts';
-import { type StepContext, type StepOutcome, stepFailed } from './step-outcome.ts';
-
-const PRLIMIT = '/usr/bin/prlimit';
+import { type StepContext, type StepOutcome, spawnFailure, stepFailed } from './step-outcome.ts';
 
 /** Consecutive failures after which a slot stops using a server command. */
 const MAX_SERVER_FAILURES = 3;
+
+/** What `isolation` says without a sandbox. */
+const NO_SANDBOX = [
+  'none: NO SANDBOX. Programs run as your user with access to your files, network and processes',
+  'each job: a fresh work directory, an allow-listed environment, its own process group killed at the end',
+  'limits: wall time per step; CPU time = the wall-clock limit (RLIMIT_CPU); memory per process (RLIMIT_AS); file size (RLIMIT_FSIZE); captured output per stream; processes: not limited',
+];
 
 interface ServerEntry {
   readonly server: ForkServer;
@@ -35,23 +54,33 @@ interface ServerEntry {
   warnedDeclined: boolean;
 }
 
-type Servers = Map<string, ServerEntry>;
+interface SlotState {
+  readonly isolation: SlotIsolation;
+  readonly servers: Map<string, ServerEntry>;
+  /** `isolation.generation` the servers were started in. */
+  generation: number;
+}
 
 /**
- * Creates the default executor: jobs run as local processes (no sandbox beyond process
- * groups, rlimits and a scrubbed environment), at most `concurrency` at once, queued FIFO.
+ * Creates the default executor: jobs run as local processes, at most `concurrency` at once,
+ * queued FIFO, in a bubblewrap sandbox per step (`sandbox: 'bwrap'`, the default; see
+ * `createBwrapSlot` and `sandboxArgv`) or as plain processes (`sandbox: 'none'`).
  *
- * Each job gets a fresh work directory below the scratch directory holding `job.files`; its
- * steps run in order (see `spawnStep` for how one step runs, and fork-protocol.ts for warm
- * servers); the first failing step ends the job unless it sets `stopOnFailure: false`; the
- * work directory is removed afterwards.
+ * Each job gets a fresh work directory holding `job.files`; its steps run in order (see
+ * `spawnStep` for how one step runs, and fork-protocol.ts for warm servers, which run in a
+ * sandbox of their own per slot and end whatever a program left running after each job);
+ * the first failing step ends the job unless it sets `stopOnFailure: false`; the work
+ * directory is removed afterwards. Each step result says which resource limit was exceeded
+ * (`limit`), and `infraError` when the step could not run for a reason outside the program
+ * (the sandbox did not start, the machine ran out of memory).
  *
  * `execute` rejects with `ExecutorError` for an invalid job (see `assertValidJob`: e.g. an
  * absolute or `..` path; a caller bug), when the work directory cannot be prepared, or after
- * `close()`;
- * with the signal's reason when aborted. A failing program is a result, never a rejection.
+ * `close()`; with the signal's reason when aborted. A failing program is a result, never a
+ * rejection.
  *
- * @throws UsageError for an invalid `concurrency`.
+ * @throws UsageError for an invalid `concurrency` or `sandbox`.
+ * @throws SandboxUnavailableError when `sandbox` is `bwrap` and bubblewrap cannot run here.
  * @throws ExecutorError when the scratch directory cannot be created.
  */
 export function createLocalExecutor(options: LocalExecutorOptions = {}): Executor {
@@ -59,15 +88,22 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new UsageError({ message: `concurrency must be an integer >= 1, got ${concurrency}` });
   }
+  const mode = options.sandbox ?? 'bwrap';
+  if (!SANDBOX_MODES.includes(mode)) {
+    throw new UsageError({
+      message: `sandbox must be one of ${SANDBOX_MODES.join(', ')}, got '${String(mode)}'`,
+    });
+  }
   const logger = options.logger;
   const useServers = options.useStepServers ?? true;
   const keepWorkDirs = options.keepWorkDirs ?? false;
-  const prlimitPath = existsSync(PRLIMIT) ? PRLIMIT : null;
   const ownsScratch = options.scratchDir === undefined;
   let scratchDir: string;
   try {
     if (options.scratchDir === undefined) {
-      scratchDir = mkdtempSync(join(defaultScratchParent(), 'passk-exec-'));
+      const parent = defaultScratchParent();
+      removeStaleScratch(parent);
+      scratchDir = mkdtempSync(join(parent, `passk-exec-${process.pid}-`));
     } else {
       scratchDir = resolve(options.scratchDir);
       mkdirSync(scratchDir, { recursive: true });
@@ -78,8 +114,53 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
       cause: error,
     });
   }
-  const serverEnv = createStepEnvironment(scratchDir, options.env);
-  const pool = new SlotPool<Servers>(concurrency, () => new Map());
+  const areaBytes = options.workAreaBytes ?? DEFAULT_WORK_AREA_BYTES;
+  const uidBase = options.sandboxUidBase ?? DEFAULT_SANDBOX_UID_BASE;
+  let prepared: PreparedSandbox | undefined;
+  /** What the executor created inside a scratch directory it does not own. */
+  const created: string[] = [];
+  if (mode === 'bwrap') {
+    try {
+      const etcDirectory = mkdtempSync(join(scratchDir, 'etc-'));
+      created.push(etcDirectory);
+      prepared = prepareSandbox({
+        etcDirectory,
+        slotUids: Array.from({ length: concurrency }, (_, index) => uidBase + index),
+        areaBytes,
+        cgroups: options.cgroups ?? true,
+        ...(options.bwrapPath === undefined ? {} : { bwrap: options.bwrapPath }),
+      });
+    } catch (error) {
+      if (ownsScratch) rmSync(scratchDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+  const sandbox = prepared;
+  const createIsolation = (index: number): SlotIsolation => {
+    if (sandbox === undefined) return createPlainSlot(scratchDir);
+    const areaRoot = join(scratchDir, `slot-${index}`);
+    created.push(areaRoot);
+    let cgroup: SlotCgroup | undefined;
+    if (sandbox.cgroups !== undefined) {
+      try {
+        cgroup = new SlotCgroup(sandbox.cgroups, `${Date.now().toString(36)}-${index}`);
+      } catch (error) {
+        logger?.warn(`cannot create the cgroups of slot ${index}; rlimits only: ${String(error)}`);
+      }
+    }
+    return createBwrapSlot({
+      layout: sandbox.layout,
+      areaRoot,
+      areaBytes,
+      ...(sandbox.layout.privileged ? { uid: uidBase + index } : {}),
+      ...(cgroup === undefined ? {} : { cgroup }),
+    });
+  };
+  const pool = new SlotPool<SlotState>(concurrency, (index) => ({
+    isolation: createIsolation(index),
+    servers: new Map(),
+    generation: 0,
+  }));
   const live = new Set<() => void>();
   const running = new Set<Promise<unknown>>();
   let closed = false;
@@ -92,7 +173,10 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
 
   const closedError = (): ExecutorError => new ExecutorError({ message: 'the executor is closed' });
 
-  const serverFor = (slot: PoolSlot<Servers>, step: Step): ServerEntry | undefined => {
+  const environment = (workDir: string, step: Step): Record<string, string> =>
+    createStepEnvironment(workDir, { ...options.env, ...step.env });
+
+  const serverFor = (slot: PoolSlot<SlotState>, step: Step): ServerEntry | undefined => {
     const spec = step.server;
     if (
       !useServers ||
@@ -102,12 +186,24 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
     ) {
       return undefined;
     }
-    const key = JSON.stringify(spec.argv);
-    let entry = slot.servers.get(key);
+    const state = slot.state;
+    if (state.generation !== state.isolation.generation) {
+      // The slot's work area was rebuilt: servers started in the old one cannot see new jobs.
+      for (const entry of state.servers.values()) void entry.server.stop();
+      state.servers.clear();
+      state.generation = state.isolation.generation;
+    }
+    const key = JSON.stringify([spec.argv, step.mounts ?? [], step.env ?? {}]);
+    let entry = state.servers.get(key);
     if (entry === undefined) {
-      const server = new ForkServer(spec.argv, { cwd: scratchDir, env: serverEnv, logger });
+      const isolation = state.isolation;
+      const server = new ForkServer(spec.argv, {
+        env: environment(isolation.sandboxed ? SANDBOX_JOBS_DIR : scratchDir, step),
+        launch: () => isolation.launchServer(step),
+        logger,
+      });
       entry = { server, failures: 0, disabled: false, warnedDeclined: false };
-      slot.servers.set(key, entry);
+      state.servers.set(key, entry);
     }
     return entry.disabled ? undefined : entry;
   };
@@ -115,7 +211,8 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
   const runStep = async (
     step: Step,
     context: StepContext,
-    slot: PoolSlot<Servers>,
+    slot: PoolSlot<SlotState>,
+    job: JobDirectory,
   ): Promise<StepOutcome> => {
     const entry = serverFor(slot, step);
     if (entry !== undefined) {
@@ -150,66 +247,82 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
         }
       }
     }
-    return spawnStep(step, context, prlimitPath);
+    const started = performance.now();
+    const launch = slot.state.isolation.launchStep(step, job, context.env, context.rlimits);
+    if ('spawnError' in launch) {
+      return spawnFailure(step.name, launch.spawnError, performance.now() - started);
+    }
+    return spawnStep(step, context, launch);
   };
 
   const runJob = async (
     job: ExecutionJob,
-    slot: PoolSlot<Servers>,
+    slot: PoolSlot<SlotState>,
     signal?: AbortSignal,
   ): Promise<ExecutionResult> => {
-    let workDir: string;
+    const isolation = slot.state.isolation;
+    let directory: JobDirectory;
     try {
-      workDir = mkdtempSync(join(scratchDir, 'job-'));
+      directory = await isolation.createJob();
     } catch (error) {
-      throw new ExecutorError({
-        message: `cannot create a work directory in ${scratchDir}`,
-        cause: error,
-      });
+      if (!isolation.sandboxed) throw error;
+      // The sandbox's work area could not be set up: an infrastructure fault, not a verdict.
+      return infrastructureFailure(job, `the sandbox could not be set up: ${String(error)}`);
     }
     try {
+      isolation.beginJob(job.limits);
       try {
-        writeJobFiles(workDir, job.files);
+        isolation.writeFiles(directory, job.files);
       } catch (error) {
         throw new ExecutorError({
-          message: `cannot write the job's files in ${workDir}`,
+          message: `cannot write the job's files in ${directory.hostWorkDir}`,
           cause: error,
         });
       }
-      const context: StepContext = {
-        workDir,
-        env: createStepEnvironment(workDir, options.env),
-        maxOutputBytes: job.limits.maxOutputBytes,
-        maxMemoryBytes: job.limits.maxMemoryBytes,
-        signal,
-        track,
-      };
       const steps: StepResult[] = [];
       for (const step of job.steps) {
         signal?.throwIfAborted();
         if (closed) throw closedError();
-        const outcome = await runStep(
-          step,
-          step.env === undefined ? context : { ...context, env: { ...context.env, ...step.env } },
-          slot,
-        );
+        const rlimits = stepRlimits(job.limits, step.timeoutMs, sandbox?.processLimit ?? false);
+        const context: StepContext = {
+          workDir: directory.workDir,
+          env: environment(directory.workDir, step),
+          maxOutputBytes: job.limits.maxOutputBytes,
+          maxMemoryBytes: job.limits.maxMemoryBytes,
+          rlimits,
+          sandboxed: isolation.sandboxed,
+          signal,
+          track,
+        };
+        const oomKillsBefore = oomKillCount();
+        const cgroupBefore = isolation.cgroupEvents();
+        const outcome = attributeLimit(await runStep(step, context, slot, directory), {
+          hostDirectories: directory.hostWritable,
+          maxFileBytes: rlimits.fileBytes,
+          areaFull: () => isolation.areaFull(),
+          oomKillsBefore,
+          ...(cgroupBefore === undefined
+            ? {}
+            : { cgroup: { before: cgroupBefore, now: () => isolation.cgroupEvents() } }),
+        });
         signal?.throwIfAborted();
         if (closed) throw closedError();
-        steps.push({ ...outcome, report: readStepReport(workDir, step.reportFile) });
+        steps.push({ ...outcome, report: readStepReport(directory.hostWorkDir, step.reportFile) });
         if (stepFailed(outcome) && step.stopOnFailure !== false) break;
       }
       return { steps };
     } finally {
-      if (keepWorkDirs) logger?.debug?.(`kept work directory ${workDir}`);
-      else if (!(await removeDirectory(workDir)))
-        logger?.warn(`could not remove work directory ${workDir}`);
+      if (keepWorkDirs) logger?.debug?.(`kept work directory ${directory.hostWorkDir}`);
+      else if (!(await isolation.removeJob(directory)))
+        logger?.warn(`could not remove work directory ${directory.hostWorkDir}`);
     }
   };
 
   return {
     id: 'local',
-    sandbox: 'none',
+    sandbox: mode,
     concurrency,
+    isolation: sandbox?.isolation ?? NO_SANDBOX,
     async execute(job, signal) {
       if (closed) throw closedError();
       assertValidJob(job);
@@ -232,14 +345,31 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
         await Promise.allSettled([...running]);
         await Promise.all(
           pool.slots.flatMap((slot) =>
-            [...slot.servers.values()].map((entry) => entry.server.stop()),
+            [...slot.state.servers.values()].map((entry) => entry.server.stop()),
           ),
         );
-        if (ownsScratch && !(await removeDirectory(scratchDir))) {
-          logger?.warn(`could not remove scratch directory ${scratchDir}`);
+        await Promise.all(pool.slots.map((slot) => slot.state.isolation.stop()));
+        const leftovers = ownsScratch ? [scratchDir] : created;
+        for (const path of leftovers) {
+          if (!(await removeDirectory(path))) logger?.warn(`could not remove ${path}`);
         }
       })();
       return closing;
     },
+  };
+}
+
+/** A result whose first step could not run for an infrastructure reason. */
+function infrastructureFailure(job: ExecutionJob, message: string): ExecutionResult {
+  const name = job.steps[0]?.name ?? 'run';
+  return {
+    steps: [
+      {
+        ...spawnFailure(name, message, 0),
+        spawnError: undefined,
+        infraError: message,
+        report: null,
+      },
+    ],
   };
 }

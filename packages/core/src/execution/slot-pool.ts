@@ -2,8 +2,8 @@
 export interface PoolSlot<Servers> {
   /** 0-based slot number. */
   readonly index: number;
-  /** Per-slot state (the warm servers of this slot). */
-  readonly servers: Servers;
+  /** Per-slot state (its isolation and warm servers). */
+  readonly state: Servers;
 }
 
 interface Waiter<Servers> {
@@ -21,8 +21,11 @@ export class SlotPool<Servers> {
   private readonly free: PoolSlot<Servers>[];
   private readonly waiters: Waiter<Servers>[] = [];
 
-  constructor(size: number, createServers: () => Servers) {
-    this.slots = Array.from({ length: size }, (_, index) => ({ index, servers: createServers() }));
+  constructor(size: number, createServers: (index: number) => Servers) {
+    this.slots = Array.from({ length: size }, (_, index) => ({
+      index,
+      state: createServers(index),
+    }));
     this.free = [...this.slots];
   }
 

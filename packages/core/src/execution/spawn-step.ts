@@ -3,55 +3,79 @@ import { performance } from 'node:perf_hooks';
 import type { Step } from '../spec/executor.ts';
 import { killGroup } from './kill-group.ts';
 import { OutputTail } from './output-tail.ts';
-import { resolveCommand } from './resolve-command.ts';
-import { STEP_PATH } from './step-environment.ts';
-import { type StepContext, type StepOutcome, spawnFailure } from './step-outcome.ts';
+import { BwrapStatus } from './sandbox/bwrap-status.ts';
+import { BWRAP_STATUS_FD } from './sandbox/sandbox-argv.ts';
+import { splitExitStatus } from './signal-name.ts';
+import type { StepContext, StepOutcome } from './step-outcome.ts';
+import { waitForExit } from './wait-for-exit.ts';
 
 /** How long to wait for stdout/stderr to close after the main process exited, in ms. */
 const STREAM_CLOSE_GRACE_MS = 1000;
 
+/** How long to wait for a sandbox's PID namespace to end after bwrap exited, in ms. */
+const SANDBOX_EXIT_WAIT_MS = 2000;
+
+/** How a step's process is started. */
+export interface StepLaunch {
+  /** The complete command line (the step's argv, wrapped in `prlimit` and maybe a sandbox). */
+  readonly argv: readonly string[];
+  /** Host directory the process starts in. */
+  readonly cwd: string;
+  /**
+   * True when `argv` starts a bwrap sandbox that reports on fd 3 (see `BwrapStatus`): the exit
+   * status is taken from bwrap's report, a sandbox that never started the command yields
+   * `infraError`, and a kill goes to the sandbox's first process, which ends every process in
+   * the sandbox's PID namespace.
+   */
+  readonly sandboxed: boolean;
+  /**
+   * For a sandbox started inside a work area's PID namespace: the host path of that
+   * namespace's `/proc`, where the pid bwrap reports can be looked up.
+   */
+  readonly procRoot?: string;
+}
+
 /**
- * Runs `step.argv` as a new process group in the work directory, with stdin on /dev/null and
- * the given environment. The whole group is SIGKILLed when the step times out, when stdout or
+ * Runs one step as a new process group with stdin on /dev/null and the context's
+ * environment. Everything the step started is SIGKILLed when it times out, when stdout or
  * stderr passes `maxOutputBytes`, when `signal` aborts, and always once the main process has
- * exited (reaping leftover children). With `prlimitPath` and `maxMemoryBytes > 0` the command
- * runs as `prlimit --as=<bytes> -- <argv>`.
+ * exited (a sandbox ends its whole PID namespace; otherwise the process group is killed).
  *
  * Returns the outcome; never rejects. A command that cannot be started yields `spawnError`.
  */
 export function spawnStep(
   step: Step,
   context: StepContext,
-  prlimitPath: string | null,
+  launch: StepLaunch,
 ): Promise<StepOutcome> {
   const started = performance.now();
   const elapsed = (): number => performance.now() - started;
-  let argv = [...step.argv];
-  const command = argv[0] ?? '';
-  if (context.maxMemoryBytes > 0 && prlimitPath !== null) {
-    // prlimit would report a missing command as its own failure: resolve it first.
-    const resolved = resolveCommand(command, context.workDir, context.env.PATH ?? STEP_PATH);
-    if (resolved === null) {
-      return Promise.resolve(spawnFailure(step.name, `spawn ${command} ENOENT`, elapsed()));
-    }
-    argv = [prlimitPath, `--as=${context.maxMemoryBytes}`, '--', resolved, ...argv.slice(1)];
-  }
 
   return new Promise((resolvePromise) => {
     const stdout = new OutputTail();
     const stderr = new OutputTail();
+    const status = new BwrapStatus();
     let timedOut = false;
     let outputLimitExceeded = false;
+    let killed = false;
     let exit: { code: number | null; signal: string | null; durationMs: number } | undefined;
     let settled = false;
 
-    const child = spawn(argv[0] as string, argv.slice(1), {
-      cwd: context.workDir,
+    const [command, ...args] = launch.argv;
+    const child = spawn(command as string, args, {
+      cwd: launch.cwd,
       env: context.env,
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: launch.sandboxed ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
     });
+    if (launch.sandboxed) {
+      const statusStream = child.stdio[BWRAP_STATUS_FD] as NodeJS.ReadableStream | null;
+      statusStream?.on('data', (chunk: Buffer) => status.push(chunk));
+    }
+    // Killing nsenter and bwrap (one process group) ends the sandbox: its first process dies
+    // with bwrap (--die-with-parent), and with it the sandbox's whole PID namespace.
     const kill = (): void => {
+      killed = true;
       killGroup(child.pid);
     };
     const untrack = context.track(kill);
@@ -84,27 +108,66 @@ export function spawnStep(
         }
       });
     };
-    watch(child.stdout, stdout);
-    watch(child.stderr, stderr);
+    watch(child.stdout as NodeJS.ReadableStream, stdout);
+    watch(child.stderr as NodeJS.ReadableStream, stderr);
 
     child.on('error', (error) => {
-      if (child.pid === undefined) finish(spawnFailure(step.name, error.message, elapsed()));
+      if (child.pid === undefined) {
+        finish({
+          name: step.name,
+          exitCode: null,
+          signal: null,
+          timedOut: false,
+          outputLimitExceeded: false,
+          durationMs: elapsed(),
+          stdoutTail: '',
+          stderrTail: '',
+          stdoutBytes: 0,
+          stderrBytes: 0,
+          spawnError: error.message,
+        });
+      }
     });
     child.on('exit', (code, signal) => {
       exit = { code, signal, durationMs: elapsed() };
-      kill();
+      killGroup(child.pid);
       graceTimer = setTimeout(() => {
-        child.stdout.destroy();
-        child.stderr.destroy();
+        child.stdout?.destroy();
+        child.stderr?.destroy();
         complete();
       }, STREAM_CLOSE_GRACE_MS);
     });
+    let completing = false;
     const complete = (): void => {
+      if (exit === undefined || completing) return;
+      completing = true;
+      const sandboxPid = status.childPid;
+      // bwrap may exit before the kernel has ended the rest of the sandbox: wait for it.
+      if (launch.sandboxed && sandboxPid !== undefined) {
+        void waitForExit(sandboxPid, SANDBOX_EXIT_WAIT_MS, launch.procRoot).then(report);
+      } else report();
+    };
+    const report = (): void => {
       if (exit === undefined) return;
+      let exitCode = exit.code;
+      let signal = exit.signal;
+      let infraError: string | undefined;
+      if (launch.sandboxed) {
+        const reported = status.exitCode;
+        if (reported !== undefined) ({ exitCode, signal } = splitExitStatus(reported));
+        else if (!killed) {
+          const reason = stderr
+            .text()
+            .split('\n')
+            .filter((line) => line.startsWith('bwrap:') || line.startsWith('nsenter:'))
+            .join('; ');
+          infraError = `the sandbox could not start the command${reason ? `: ${reason}` : ` (exit code ${exit.code}, signal ${exit.signal})`}`;
+        }
+      }
       finish({
         name: step.name,
-        exitCode: exit.code,
-        signal: exit.signal,
+        exitCode,
+        signal,
         timedOut,
         outputLimitExceeded,
         durationMs: exit.durationMs,
@@ -112,6 +175,7 @@ export function spawnStep(
         stderrTail: stderr.text(),
         stdoutBytes: stdout.bytes,
         stderrBytes: stderr.bytes,
+        ...(infraError === undefined ? {} : { infraError }),
       });
     };
     child.on('close', complete);

@@ -1,11 +1,12 @@
 import type { StepResult } from '../spec/executor.ts';
+import type { StepRlimits } from './sandbox/resource-limits.ts';
 
 /** A step result before its report file was read. */
 export type StepOutcome = Omit<StepResult, 'report'>;
 
 /** What running a step needs besides the step itself. */
 export interface StepContext {
-  /** Absolute work directory: the step's cwd. */
+  /** Work directory as the step sees it: its cwd (inside the sandbox, when there is one). */
   readonly workDir: string;
   /** Complete environment of the step. */
   readonly env: Readonly<Record<string, string>>;
@@ -13,6 +14,10 @@ export interface StepContext {
   readonly maxOutputBytes: number;
   /** Address-space limit in bytes, 0 for none. */
   readonly maxMemoryBytes: number;
+  /** The rlimits the step's processes run under. */
+  readonly rlimits: StepRlimits;
+  /** True when the step runs in a sandbox of its own (a warm server then cleans it up). */
+  readonly sandboxed: boolean;
   /** Aborts the step (kills its process group). */
   readonly signal?: AbortSignal;
   /**
@@ -41,11 +46,12 @@ export function spawnFailure(name: string, message: string, durationMs: number):
 
 /**
  * True when the steps after this one should not run: it could not start, exited non-zero,
- * was killed by a signal, timed out or produced too much output.
+ * was killed by a signal, timed out, produced too much output or met an infrastructure fault.
  */
 export function stepFailed(result: StepOutcome): boolean {
   return (
     result.spawnError !== undefined ||
+    result.infraError !== undefined ||
     result.exitCode !== 0 ||
     result.signal !== null ||
     result.timedOut ||

@@ -49,7 +49,24 @@ function notes(summary: RunSummary): string[] {
   const lines = summary.excluded_k.map((entry) => `pass@${entry.k} not reported: ${entry.reason}`);
   if (summary.infrastructure_failures > 0) {
     lines.push(
-      `${summary.infrastructure_failures} samples not scored because of infrastructure faults (toolchain missing, executor or provider errors)`,
+      `${summary.infrastructure_failures} samples not scored because of infrastructure faults (toolchain missing, sandbox or executor faults, provider errors); run the same command again to retry them`,
+    );
+    for (const fault of (summary.infrastructure_faults ?? []).slice(0, 5)) {
+      lines.push(`  ${fault.task_id} #${fault.sample_index}: ${fault.status}: ${fault.detail}`);
+    }
+  }
+  const reruns = summary.timeout_reruns;
+  if (reruns && reruns.rerun > 0) {
+    lines.push(
+      `${reruns.rerun} timed-out samples re-run alone; ${reruns.changed} of those verdicts changed`,
+    );
+  }
+  const rule = summary.verdict_rule;
+  if (rule && (rule.scored !== 'strict' || rule.differing > 0)) {
+    lines.push(
+      rule.scored === 'strict'
+        ? `${rule.differing} samples would be judged differently by the reference harness's rule (e.g. an early exit with status 0); see --verdicts reference`
+        : `scored by the reference harness's rule (--verdicts reference); ${rule.differing} samples differ from passk's strict verdicts`,
     );
   }
   lines.push(...generationNotes(summary));

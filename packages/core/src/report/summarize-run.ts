@@ -5,7 +5,12 @@ import {
   type RunSummary,
   type SampleRecord,
 } from '../spec/run.ts';
-import { INFRASTRUCTURE_STATUSES, VERDICT_STATUSES, type VerdictStatus } from '../spec/verdict.ts';
+import {
+  INFRASTRUCTURE_STATUSES,
+  VERDICT_STATUSES,
+  type VerdictRule,
+  type VerdictStatus,
+} from '../spec/verdict.ts';
 import { BOOTSTRAP_METHOD } from '../stats/bootstrap.ts';
 import { passAtKInOrder } from '../stats/pass-at-k-in-order.ts';
 import { summarizePassAtK } from '../stats/summarize-pass-at-k.ts';
@@ -28,16 +33,27 @@ export interface SummarizeRunInput {
     readonly level: number;
     readonly seed: number;
   };
+  /** The verdict rule the run scored (default `strict`). */
+  readonly verdicts?: VerdictRule;
 }
 
-type Body = Omit<RunSummary, 'languages' | 'confidence' | 'format_version' | 'dataset' | 'model'>;
+/** Infrastructure faults listed in a summary at most. */
+const MAX_LISTED_FAULTS = 100;
+
+type Body = Omit<
+  RunSummary,
+  'languages' | 'confidence' | 'format_version' | 'dataset' | 'model' | 'verdict_rule'
+>;
 
 /**
  * Computes `summary.json` from the records of a run: pass@k with bootstrap intervals (k
  * reported only when every problem has at least k scored samples; others listed in
  * `excluded_k`), counts by status, infrastructure failures, pass@k in generation order,
  * diversity, and one entry per language when several ran. Infrastructure faults are not
- * scored: a problem's n counts only samples with a model verdict.
+ * scored: a problem's n counts only samples with a model verdict; they are listed in
+ * `infrastructure_faults`. Also reports how many timed-out samples were re-run alone and
+ * how many of those changed verdict, and how many samples the other verdict rule (strict vs
+ * reference) judges differently.
  */
 export function summarizeRun(input: SummarizeRunInput): RunSummary {
   const languages = [...new Set(input.problems.map((problem) => problem.language))];
@@ -45,11 +61,21 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
   const generation = input.samples
     ? summarizeGeneration(input.problems, input.n, input.samples)
     : undefined;
+  const scored = input.verdicts ?? 'strict';
+  let differing = 0;
+  for (const problem of input.problems) {
+    for (let index = 0; index < input.n; index++) {
+      const result = input.results.get(sampleKey(problem.id, index));
+      const other = scored === 'strict' ? result?.reference : result?.strict;
+      if (result && other && other.passed !== result.passed) differing++;
+    }
+  }
   return {
     format_version: RUN_FORMAT_VERSION,
     dataset: input.dataset,
     model: input.model,
     ...body,
+    verdict_rule: { scored, differing },
     confidence: { method: BOOTSTRAP_METHOD, ...input.confidence },
     ...(generation ? { generation } : {}),
     ...(languages.length > 1
@@ -76,6 +102,9 @@ function summarizeBody(input: SummarizeRunInput, problems: SummarizeRunInput['pr
   const outcomes: boolean[][] = [];
   const counts: { taskId: string; n: number; c: number }[] = [];
   let infrastructure = 0;
+  const faults: NonNullable<Body['infrastructure_faults']>[number][] = [];
+  let reruns = 0;
+  let changedByRerun = 0;
   let samples = 0;
   let cost = 0;
   let distinct = 0;
@@ -90,13 +119,31 @@ function summarizeBody(input: SummarizeRunInput, problems: SummarizeRunInput['pr
       cost += sample?.cost_usd ?? 0;
       const result = input.results.get(key);
       if (!result) {
-        if (sample?.error) infrastructure++;
+        if (sample?.error) {
+          infrastructure++;
+          faults.push({
+            task_id: problem.id,
+            sample_index: index,
+            status: 'generation_error',
+            detail: `${sample.error.class}: ${sample.error.message}`,
+          });
+        }
         continue;
       }
       statuses[result.status]++;
       samples++;
+      if (result.rerun) {
+        reruns++;
+        if (result.status !== result.rerun.first_status) changedByRerun++;
+      }
       if (INFRASTRUCTURE_STATUSES.has(result.status)) {
         infrastructure++;
+        faults.push({
+          task_id: problem.id,
+          sample_index: index,
+          status: result.status,
+          detail: result.detail,
+        });
         continue;
       }
       row.push(result.passed);
@@ -125,6 +172,8 @@ function summarizeBody(input: SummarizeRunInput, problems: SummarizeRunInput['pr
     excluded_k: excluded,
     statuses,
     infrastructure_failures: infrastructure,
+    ...(faults.length > 0 ? { infrastructure_faults: faults.slice(0, MAX_LISTED_FAULTS) } : {}),
+    timeout_reruns: { rerun: reruns, changed: changedByRerun },
     ...(reported.length > 0 && outcomes.every((row) => row.length >= Math.max(...reported))
       ? {
           pass_at_k_in_order: Object.fromEntries(

@@ -1,12 +1,13 @@
 import { createLimiter } from '../internal/create-limiter.ts';
 import { hashJson } from '../io/hash.ts';
 import type { Dataset } from '../spec/dataset.ts';
-import type { Executor } from '../spec/executor.ts';
+import type { ExecutionLimits, Executor, Step } from '../spec/executor.ts';
 import type { Language, ToolchainInfo } from '../spec/language.ts';
 import type { Problem } from '../spec/problem.ts';
+import type { Program } from '../spec/program.ts';
 import type { PromptFormat, Provider, SamplingParameters } from '../spec/provider.ts';
 import type { ResultRecord, SampleRecord } from '../spec/run.ts';
-import { INFRASTRUCTURE_STATUSES, type Verdict } from '../spec/verdict.ts';
+import { INFRASTRUCTURE_STATUSES, type Verdict, type VerdictRule } from '../spec/verdict.ts';
 import type { CachedExecution, ExecutionCache } from '../store/execution-cache.ts';
 import type { GenerationCache } from '../store/generation-cache.ts';
 import { sampleKey } from '../store/run-files.ts';
@@ -16,7 +17,9 @@ import type { CostBudget } from './cost-budget.ts';
 import type { RunEvent, RunStopReason } from './events.ts';
 import { failedGenerationResult } from './failed-generation-result.ts';
 import { createSampleGenerator } from './generate-sample.ts';
+import { judgeExecution } from './judge-execution.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-delay.ts';
+import { scoredJudgement } from './verdict-rule.ts';
 
 /** Everything `runEval` needs; plugins are already resolved. */
 export interface RunEvalOptions {
@@ -53,6 +56,14 @@ export interface RunEvalOptions {
   readonly engineRevision: string;
   /** How often an infrastructure fault is retried before it is recorded (default 2). */
   readonly maxInfrastructureRetries?: number;
+  /** Which judgement is scored (default `strict`); the other is recorded when it differs. */
+  readonly verdicts?: VerdictRule;
+  /**
+   * Re-run every sample that timed out once more, alone (after everything else has executed,
+   * one at a time), before its timeout becomes final (default true): a timeout under load is
+   * not a verdict yet.
+   */
+  readonly rerunTimeouts?: boolean;
   readonly onEvent?: (event: RunEvent) => void;
   /** Stops scheduling work and kills running executions; what finished stays recorded. */
   readonly signal?: AbortSignal;
@@ -71,11 +82,21 @@ interface SampleWork {
   readonly sampleIndex: number;
 }
 
+/** A program whose first execution timed out, waiting to be re-run alone. */
+interface PendingRerun {
+  readonly first: CachedExecution;
+  readonly rerun: () => Promise<CachedExecution>;
+  readonly samples: { readonly problem: Problem; readonly sample: SampleRecord }[];
+}
+
 /**
  * Generates `n` samples per problem and executes each as soon as it exists, appending to the
  * run store. Work already in the store is skipped (resume): a sample with a generation error
  * is regenerated, a result with an infrastructure status is re-executed. Identical programs
- * execute once per run (and once across runs with an execution cache).
+ * execute once per run (and once across runs with an execution cache). Verdicts come from
+ * `judgeExecution` (infrastructure faults, the language's rule, exceeded limits); the
+ * `verdicts` rule picks the scored judgement. Samples that time out are re-run alone at the
+ * end (`rerunTimeouts`) and recorded with the first attempt's status.
  *
  * Never throws for a failing program or a failed generation (they are records); throws only
  * when the store or the executor is broken.
@@ -83,8 +104,11 @@ interface SampleWork {
 export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> {
   const { store, signal } = options;
   const timeoutFactor = options.timeoutFactor ?? 1;
+  const rerunTimeouts = options.rerunTimeouts ?? true;
   const execute = createLimiter(Math.max(1, options.executor.concurrency * 2));
   const inFlight = new Map<string, Promise<CachedExecution>>();
+  const pendingReruns = new Map<string, PendingRerun>();
+  const rule = options.verdicts ?? 'strict';
   const emit = options.onEvent ?? (() => {});
 
   const work: SampleWork[] = [];
@@ -152,6 +176,74 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     return undefined;
   };
 
+  const executeProgram = async (
+    language: Language,
+    program: Program,
+    steps: readonly Step[],
+    limits: ExecutionLimits,
+  ): Promise<CachedExecution> => {
+    let verdict: Verdict;
+    let result: Awaited<ReturnType<Executor['execute']>>;
+    let attempt = 0;
+    do {
+      result = await options.executor.execute({ files: program.files, steps, limits }, signal);
+      verdict = judgeExecution(language, program, result);
+      attempt++;
+    } while (
+      INFRASTRUCTURE_STATUSES.has(verdict.status) &&
+      attempt <= (options.maxInfrastructureRetries ?? 2) &&
+      !signal?.aborted
+    );
+    const last = result.steps.at(-1);
+    const durationMs = result.steps.reduce((total, step) => total + step.durationMs, 0);
+    return {
+      ...verdictToCached(verdict, durationMs, last?.exitCode ?? null),
+      stdout_tail: tail(verdictTail(result, 'stdout')),
+      stderr_tail: tail(verdictTail(result, 'stderr')),
+      ...(last?.limit === undefined ? {} : { limit: last.limit }),
+    };
+  };
+
+  const record = (
+    problem: Problem,
+    sample: SampleRecord,
+    entry: CachedExecution,
+    key: string,
+    cached: boolean,
+    first?: CachedExecution,
+  ): void => {
+    const scored = scoredJudgement(entry, rule);
+    const result: ResultRecord = {
+      task_id: problem.id,
+      sample_index: sample.sample_index,
+      language: problem.language,
+      status: scored.judgement.status,
+      passed: scored.judgement.passed,
+      detail: scored.judgement.detail,
+      duration_ms: entry.duration_ms,
+      exit_code: entry.exit_code,
+      stdout_tail: entry.stdout_tail,
+      stderr_tail: entry.stderr_tail,
+      execution_key: key,
+      cached,
+      ...(entry.limit === undefined ? {} : { limit: entry.limit }),
+      ...(scored.other === undefined
+        ? {}
+        : { [rule === 'strict' ? 'reference' : 'strict']: scored.other }),
+      ...(first === undefined
+        ? {}
+        : { rerun: { first_status: first.status, first_detail: first.detail } }),
+    };
+    store.appendResult(result);
+    emit({
+      type: 'execution-end',
+      taskId: problem.id,
+      sampleIndex: sample.sample_index,
+      status: result.status,
+      cached,
+    });
+  };
+
   const judge = async (problem: Problem, sample: SampleRecord): Promise<void> => {
     const language = options.language(problem.language);
     const toolchain = options.toolchains.get(problem.language) ?? {
@@ -168,11 +260,13 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       engine: options.engineRevision,
       files: program.files,
       judge: program.judge,
-      steps: steps.map(({ name, argv, timeoutMs, reportFile }) => ({
+      steps: steps.map(({ name, argv, timeoutMs, reportFile, mounts, env }) => ({
         name,
         argv,
         timeoutMs,
         reportFile,
+        mounts,
+        env,
       })),
       limits,
       toolchain: { path: toolchain.path, version: toolchain.version },
@@ -196,29 +290,10 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
               null,
             );
           }
-          let verdict: Verdict;
-          let result: Awaited<ReturnType<Executor['execute']>>;
-          let attempt = 0;
-          do {
-            result = await options.executor.execute(
-              { files: program.files, steps, limits },
-              signal,
-            );
-            verdict = language.classify(program, result);
-            attempt++;
-          } while (
-            INFRASTRUCTURE_STATUSES.has(verdict.status) &&
-            attempt <= (options.maxInfrastructureRetries ?? 2) &&
-            !signal?.aborted
-          );
-          const last = result.steps.at(-1);
-          const durationMs = result.steps.reduce((total, step) => total + step.durationMs, 0);
-          const entry: CachedExecution = {
-            ...verdictToCached(verdict, durationMs, last?.exitCode ?? null),
-            stdout_tail: tail(verdictTail(result, 'stdout')),
-            stderr_tail: tail(verdictTail(result, 'stderr')),
-          };
-          if (!signal?.aborted) await options.executionCache?.set(key, entry);
+          const entry = await executeProgram(language, program, steps, limits);
+          if (!signal?.aborted && !(rerunTimeouts && entry.status === 'timeout')) {
+            await options.executionCache?.set(key, entry);
+          }
           return entry;
         });
         inFlight.set(key, outcome);
@@ -226,28 +301,18 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     }
     const entry = await outcome;
     if (signal?.aborted) return;
-    const record: ResultRecord = {
-      task_id: problem.id,
-      sample_index: sample.sample_index,
-      language: problem.language,
-      status: entry.status,
-      passed: entry.passed,
-      detail: entry.detail,
-      duration_ms: entry.duration_ms,
-      exit_code: entry.exit_code,
-      stdout_tail: entry.stdout_tail,
-      stderr_tail: entry.stderr_tail,
-      execution_key: key,
-      cached,
-    };
-    store.appendResult(record);
-    emit({
-      type: 'execution-end',
-      taskId: problem.id,
-      sampleIndex: sample.sample_index,
-      status: record.status,
-      cached,
-    });
+    if (rerunTimeouts && entry.status === 'timeout') {
+      // Not a verdict yet: re-run alone once everything else has executed.
+      const pending = pendingReruns.get(key) ?? {
+        first: entry,
+        rerun: () => executeProgram(language, program, steps, limits),
+        samples: [],
+      };
+      pending.samples.push({ problem, sample });
+      pendingReruns.set(key, pending);
+      return;
+    }
+    record(problem, sample, entry, key, cached);
   };
 
   await Promise.all(
@@ -264,6 +329,22 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       }
     }),
   );
+  // Timeouts, one program at a time with nothing else executing.
+  for (const [key, pending] of pendingReruns) {
+    if (signal?.aborted) break;
+    let final: CachedExecution;
+    try {
+      final = await pending.rerun();
+    } catch (error) {
+      if (signal?.aborted) break;
+      throw error;
+    }
+    if (signal?.aborted) break;
+    if (!INFRASTRUCTURE_STATUSES.has(final.status)) await options.executionCache?.set(key, final);
+    for (const { problem, sample } of pending.samples) {
+      record(problem, sample, final, key, false, pending.first);
+    }
+  }
   const stopReason: RunStopReason | undefined = signal?.aborted ? 'aborted' : stoppedBy;
   emit({
     type: 'run-end',
@@ -282,6 +363,7 @@ function verdictToCached(
     status: verdict.status,
     passed: verdict.passed,
     detail: verdict.detail,
+    ...(verdict.reference === undefined ? {} : { reference: verdict.reference }),
     duration_ms: Math.round(durationMs),
     exit_code: exitCode,
     stdout_tail: '',

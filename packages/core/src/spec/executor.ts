@@ -16,7 +16,7 @@ export interface StepServer {
  * package, a vendored library) names its directories here.
  */
 export interface StepMount {
-  /** Absolute host path (file or directory). */
+  /** Absolute, normalized host path (file or directory), other than `/`. */
   readonly path: string;
   /**
    * Whether the step may write to it (default false). A writable mount is shared by every
@@ -46,13 +46,42 @@ export interface Step {
   readonly mounts?: readonly StepMount[];
 }
 
-/** Resource limits of one execution. */
+/**
+ * Resource limits of one execution. Wall-clock time is per step (`Step.timeoutMs`); CPU time
+ * follows from it: every process may use at most `ceil(timeoutMs / 1000)` CPU seconds
+ * (RLIMIT_CPU, SIGXCPU) and is SIGKILLed one second later.
+ */
 export interface ExecutionLimits {
   /** Bytes of stdout and of stderr captured per step before the step is killed. */
   readonly maxOutputBytes: number;
-  /** Address-space limit per process in bytes, or 0 for none. */
+  /** Address-space limit per process in bytes (RLIMIT_AS), or 0 for none. */
   readonly maxMemoryBytes: number;
+  /**
+   * Processes and threads the job may have at once (RLIMIT_NPROC counted inside the sandbox's
+   * own user namespace), or 0 for none. Enforced by the `bwrap` sandbox only: without a
+   * sandbox the count would include every process of the user. Default 256.
+   */
+  readonly maxProcesses?: number;
+  /** Largest file a process may write, in bytes (RLIMIT_FSIZE), or 0 for none. Default 64 MiB. */
+  readonly maxFileBytes?: number;
 }
+
+/** A resource limit that the executor saw being exceeded. */
+export type ResourceLimit =
+  /** The step ran past `Step.timeoutMs` and was killed. */
+  | 'wall_time'
+  /** A process used up its CPU time (SIGXCPU / SIGKILL from RLIMIT_CPU). */
+  | 'cpu_time'
+  /** The sandbox's memory was exhausted (its memory cgroup killed a process). */
+  | 'memory'
+  /** stdout or stderr passed `maxOutputBytes` and the step was killed. */
+  | 'output'
+  /** A file reached `maxFileBytes` (SIGXFSZ, or a file of exactly that size was left). */
+  | 'file_size'
+  /** The work area (work directory and /tmp) filled up. */
+  | 'disk'
+  /** The job reached `maxProcesses` (seen by a pids cgroup). */
+  | 'processes';
 
 /** Everything needed to execute a program: files, steps and limits. */
 export interface ExecutionJob {
@@ -90,6 +119,19 @@ export interface StepResult {
   readonly report: unknown;
   /** Set when the step could not be started (missing command): the error message. */
   readonly spawnError?: string;
+  /**
+   * The first resource limit the executor saw being exceeded during the step, if any. A
+   * program may also meet a limit without the executor seeing it (e.g. a failed `malloc`
+   * under RLIMIT_AS); languages classify those from the program's own output.
+   */
+  readonly limit?: ResourceLimit;
+  /**
+   * Set when the step could not run for a reason outside the program under test: the
+   * sandbox failed to start, or the machine ran out of memory (the kernel's OOM killer ended
+   * it). The run records such a step as `infra_error` (retried, never a model failure),
+   * whatever the language's classification says.
+   */
+  readonly infraError?: string;
 }
 
 /** What happened when a job ran. Steps after a failing one are absent. */
@@ -107,6 +149,11 @@ export interface Executor {
   readonly id: string;
   /** Sandbox mode recorded in the run manifest (`none`, `bwrap`). */
   readonly sandbox: string;
+  /**
+   * How programs are isolated and which limits are in force, one short line each (for
+   * `passk doctor`, the run manifest and logs). Optional for executors that cannot say.
+   */
+  readonly isolation?: readonly string[];
   /** How many jobs run at once. */
   readonly concurrency: number;
   /** Runs one job. Honors `signal` by killing the job's processes. */

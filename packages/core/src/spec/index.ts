@@ -4,6 +4,7 @@ export type {
   ExecutionLimits,
   ExecutionResult,
   Executor,
+  ResourceLimit,
   Step,
   StepMount,
   StepResult,
@@ -39,5 +40,5 @@ export type {
   SampleRecord,
 } from './run.ts';
 export { RUN_FORMAT_VERSION } from './run.ts';
-export type { Judgement, Verdict, VerdictStatus } from './verdict.ts';
-export { INFRASTRUCTURE_STATUSES, VERDICT_STATUSES } from './verdict.ts';
+export type { Judgement, Verdict, VerdictRule, VerdictStatus } from './verdict.ts';
+export { INFRASTRUCTURE_STATUSES, VERDICT_RULES, VERDICT_STATUSES } from './verdict.ts';

@@ -12,6 +12,11 @@ export interface ToolchainInfo {
   readonly version?: string;
   /** Why it is unavailable, and how to install it. */
   readonly problem?: string;
+  /**
+   * Host paths outside the system directories (`/usr`, `/bin`, `/lib*`) that the toolchain
+   * needs inside the sandbox (e.g. a pyenv prefix); the language puts them in `Step.mounts`.
+   */
+  readonly mounts?: readonly string[];
 }
 
 /** Options the orchestrator passes when asking a language for steps. */

@@ -1,5 +1,6 @@
+import type { ExecutionLimits, ResourceLimit } from './executor.ts';
 import type { PromptMode, ProviderFailure, SamplingParameters, TokenUsage } from './provider.ts';
-import type { VerdictStatus } from './verdict.ts';
+import type { Judgement, VerdictRule, VerdictStatus } from './verdict.ts';
 
 /** Version of the run-store file formats; bumped on incompatible change. */
 export const RUN_FORMAT_VERSION = 1;
@@ -41,8 +42,18 @@ export interface RunManifest {
     readonly id: string;
     readonly sandbox: string;
     readonly concurrency: number;
+    /** How programs were isolated and which limits were in force (`Executor.isolation`). */
+    readonly isolation?: readonly string[];
   };
   readonly timeout_factor: number;
+  /** Which judgement is scored (absent in runs made before the rule existed: `strict`). */
+  readonly verdicts?: VerdictRule;
+  /**
+   * Resource limits per language id, as used (memory, output, processes, file size), with the
+   * rule for time: each step's wall-clock limit is the benchmark's, times `timeout_factor`,
+   * and its CPU-time limit equals its wall-clock limit.
+   */
+  readonly limits?: Readonly<Record<string, ExecutionLimits>>;
   /** Toolchain per language id: path and version. */
   readonly toolchains: Readonly<
     Record<string, { readonly path?: string; readonly version?: string }>
@@ -96,6 +107,20 @@ export interface ResultRecord {
   readonly execution_key: string;
   /** True when the verdict came from the execution cache instead of a new execution. */
   readonly cached: boolean;
+  /** The resource limit the executor saw being exceeded, if any. */
+  readonly limit?: ResourceLimit;
+  /**
+   * The reference harness's judgement, when the run scores `strict` verdicts and the
+   * reference rule says otherwise (e.g. it passes an early `exit(0)`).
+   */
+  readonly reference?: Judgement;
+  /** passk's strict judgement, when the run scores `reference` verdicts and they differ. */
+  readonly strict?: Judgement;
+  /**
+   * Set when the sample first timed out and was re-run alone (nothing else executing) before
+   * its verdict became final: the first attempt's status and detail.
+   */
+  readonly rerun?: { readonly first_status: VerdictStatus; readonly first_detail: string };
 }
 
 /** One pass@k figure with its confidence interval; fractions in [0, 1]. */
@@ -126,6 +151,23 @@ export interface RunSummary {
   readonly statuses: Readonly<Record<VerdictStatus, number>>;
   /** Samples not scored because of infrastructure faults (toolchain_missing, infra_error, failed generations). */
   readonly infrastructure_failures: number;
+  /**
+   * The infrastructure faults themselves (at most 100, in benchmark order): never model
+   * failures, listed so they can be fixed and the run resumed (which re-executes them).
+   */
+  readonly infrastructure_faults?: readonly {
+    readonly task_id: string;
+    readonly sample_index: number;
+    readonly status: VerdictStatus | 'generation_error';
+    readonly detail: string;
+  }[];
+  /** Samples that timed out, were re-run alone, and how many of those verdicts changed. */
+  readonly timeout_reruns?: { readonly rerun: number; readonly changed: number };
+  /**
+   * The scored verdict rule, and how many samples the other rule judges differently (pass vs
+   * no pass).
+   */
+  readonly verdict_rule?: { readonly scored: VerdictRule; readonly differing: number };
   /** How the intervals were computed. */
   readonly confidence: {
     readonly method: string;

@@ -57,3 +57,13 @@ export interface Verdict extends Judgement {
    */
   readonly reference?: Judgement;
 }
+
+/**
+ * Which judgement a run scores: `strict` (passk's verdict: a pass needs evidence that the
+ * tests ran to completion) or `reference` (the reference harness's own rule, for parity
+ * studies; it may pass a program that exits early with status 0).
+ */
+export type VerdictRule = 'strict' | 'reference';
+
+/** Every verdict rule, default first. */
+export const VERDICT_RULES: readonly VerdictRule[] = ['strict', 'reference'];

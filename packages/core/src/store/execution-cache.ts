@@ -1,13 +1,18 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/write-file-atomic.ts';
-import type { VerdictStatus } from '../spec/verdict.ts';
+import type { ResourceLimit } from '../spec/executor.ts';
+import type { Judgement, VerdictStatus } from '../spec/verdict.ts';
 
 /** The part of a result that depends only on what ran. */
 export interface CachedExecution {
   readonly status: VerdictStatus;
   readonly passed: boolean;
   readonly detail: string;
+  /** The reference harness's judgement when it differs (see `Verdict.reference`). */
+  readonly reference?: Judgement;
+  /** The resource limit the executor saw being exceeded. */
+  readonly limit?: ResourceLimit;
   readonly duration_ms: number;
   readonly exit_code: number | null;
   readonly stdout_tail: string;

@@ -45,13 +45,14 @@ function identity(manifest: RunManifest): string {
     seed: manifest.seed,
     timeout_factor: manifest.timeout_factor,
     input: manifest.input?.sha256,
+    verdicts: manifest.verdicts ?? 'strict',
   });
 }
 
 /**
  * Opens (creating or resuming) the run in `directory` for `manifest`. When the directory
  * already holds a run, its identity (dataset and its hash, provider, sampling, seed, timeout
- * factor, input file) must equal the new one; `n`, `k` and the task list may change (top-up).
+ * factor, input file, verdict rule) must equal the new one; `n`, `k` and the task list may change (top-up).
  * Throws `RunStoreError` for an incompatible or unreadable run, `InvalidInputError` for a
  * corrupt line (a torn last line is tolerated and removed).
  */
@@ -152,6 +153,7 @@ function describeDifference(previous: RunManifest, next: RunManifest): string {
     ['timeout factor', previous.timeout_factor, next.timeout_factor],
     ['input', previous.input?.sha256, next.input?.sha256],
     ['mode', previous.mode, next.mode],
+    ['verdicts', previous.verdicts ?? 'strict', next.verdicts ?? 'strict'],
   ];
   const differing = fields
     .filter(([, a, b]) => canonicalJson(a) !== canonicalJson(b))

