@@ -7,9 +7,12 @@ export const SYSTEM_DIRECTORIES = ['/usr', '/bin', '/sbin', '/lib', '/lib32', '/
 /**
  * Entries of `/etc` every sandbox shows read-only: the dynamic loader's configuration, time
  * zone, name-service switch, Debian's `alternatives` symlinks (e.g. `/usr/bin/java` resolves
- * through them) and the JVMs' configuration (`/etc/java-*`). Nothing else of `/etc` is
- * visible; `/etc/passwd`, `/etc/group` and `/etc/hosts` are passk's own minimal files.
- * A toolchain that needs more of `/etc` lists it in `Step.mounts`.
+ * through them), and the configuration Debian installs for the toolchains of passk's
+ * languages: the JVMs (`/etc/java-*`), R (`/etc/R`), mono (`/etc/mono`), Perl (`/etc/perl`),
+ * PHP (`/etc/php`), Racket (`/etc/racket`: where its compiled collections are; without it
+ * every run recompiles rackunit) and LDC/DMD (`ldc2.conf`, `dmd.conf`). None of these hold
+ * secrets. Nothing else of `/etc` is visible; `/etc/passwd`, `/etc/group` and `/etc/hosts` are
+ * passk's own minimal files. A toolchain that needs more of `/etc` lists it in `Step.mounts`.
  */
 export const ETC_ENTRIES = [
   'alternatives',
@@ -22,6 +25,13 @@ export const ETC_ENTRIES = [
   'os-release',
   'protocols',
   'services',
+  'R',
+  'mono',
+  'perl',
+  'php',
+  'racket',
+  'ldc2.conf',
+  'dmd.conf',
 ];
 
 /** Prefixes of `/etc` directories shown as well (toolchain configuration). */
