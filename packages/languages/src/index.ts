@@ -1,5 +1,6 @@
 import { createPythonLanguage } from './python/create-python-language.ts';
 
+export { classifyEvalPlus } from './python/classify-evalplus.ts';
 export { classifyHumanEvalExec } from './python/classify-humaneval-exec.ts';
 export { classifyPythonScript } from './python/classify-python-script.ts';
 export {
@@ -9,6 +10,13 @@ export {
   type PythonLanguageOptions,
 } from './python/create-python-language.ts';
 export { type DetectPythonOptions, detectPython } from './python/detect-python.ts';
+export {
+  type EvalPlusReport,
+  type EvalPlusStatus,
+  type EvalPlusSubsetReport,
+  parseEvalPlusReport,
+} from './python/evalplus-report.ts';
+export { EVALPLUS_RUNNER_PATH } from './python/evalplus-runner-path.ts';
 export { type HumanEvalReport, parseHumanEvalReport } from './python/humaneval-report.ts';
 export { PYTHON_JUDGES, type PythonJudge } from './python/python-steps.ts';
 export { HUMANEVAL_RUNNER_PATH } from './python/runner-path.ts';

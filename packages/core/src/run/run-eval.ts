@@ -232,6 +232,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       stderr_tail: entry.stderr_tail,
       execution_key: key,
       cached,
+      ...(entry.subsets ? { subsets: entry.subsets } : {}),
     };
     store.appendResult(record);
     emit({
@@ -275,6 +276,7 @@ function verdictToCached(
     exit_code: exitCode,
     stdout_tail: '',
     stderr_tail: '',
+    ...(verdict.subsets ? { subsets: verdict.subsets } : {}),
   };
 }
 

@@ -73,6 +73,8 @@ export interface ResultRecord {
   readonly execution_key: string;
   /** True when the verdict came from the execution cache instead of a new execution. */
   readonly cached: boolean;
+  /** Verdicts on named test subsets (`Verdict.subsets`), when the benchmark has them. */
+  readonly subsets?: Readonly<Record<string, boolean>>;
 }
 
 /** One pass@k figure with its confidence interval; fractions in [0, 1]. */
@@ -125,4 +127,17 @@ export interface RunSummary {
     readonly distinct_passing_per_problem: number;
   };
   readonly cost_usd?: number;
+  /**
+   * pass@k on each named test subset the results carry (EvalPlus: `base`, while `pass_at_k`
+   * is base + plus); a sample without the subset counts as failing it.
+   */
+  readonly subsets?: Readonly<
+    Record<
+      string,
+      {
+        readonly pass_at_k: Readonly<Record<string, PassAtKEstimate>>;
+        readonly excluded_k: RunSummary['excluded_k'];
+      }
+    >
+  >;
 }

@@ -1,8 +1,10 @@
 import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
 import { FORK_PROTOCOL, UnknownIdError } from '@passk/core';
+import { EVALPLUS_RUNNER_PATH } from './evalplus-runner-path.ts';
+import { evalPlusSteps } from './evalplus-steps.ts';
 
 /** The verdict rules (`Program.judge`) the Python language knows. */
-export const PYTHON_JUDGES = ['humaneval-exec', 'script'] as const;
+export const PYTHON_JUDGES = ['humaneval-exec', 'script', 'evalplus'] as const;
 
 /** One of {@link PYTHON_JUDGES}. */
 export type PythonJudge = (typeof PYTHON_JUDGES)[number];
@@ -39,7 +41,8 @@ export interface PythonStepSettings {
  *   `<python> -B <runner> exec <mainFile> --timeout <s> --report report.json --max-memory <bytes>`
  *   with `timeoutMs = program.timeoutMs * factor + 1000`, the report file, and the runner's
  *   `serve` mode as a `passk-fork-v1` warm server;
- * - `script`: one step `run`, `<python> <mainFile>`, `timeoutMs = program.timeoutMs * factor`.
+ * - `script`: one step `run`, `<python> <mainFile>`, `timeoutMs = program.timeoutMs * factor`;
+ * - `evalplus`: EvalPlus's ground truth and check (see `evalPlusSteps`).
  *
  * @throws UnknownIdError for another judge.
  */
@@ -54,6 +57,12 @@ export function pythonSteps(
   const timeoutMs = program.timeoutMs * factor;
   if (pythonJudge(program.judge) === 'script') {
     return [{ name: 'run', argv: [python, program.mainFile], timeoutMs }];
+  }
+  if (program.judge === 'evalplus') {
+    return evalPlusSteps(program, toolchain, options, {
+      runnerPath: EVALPLUS_RUNNER_PATH,
+      maxMemoryBytes: settings.maxMemoryBytes,
+    });
   }
   const runner = [python, '-B', settings.runnerPath];
   return [
