@@ -38,7 +38,7 @@ Exit codes: 0 after writing the report (or the ground truth), 2 for bad argument
 runner could not set up (missing files, a canonical solution that raises).
 
 ``serve`` is humaneval_runner.py's ``passk-fork-v1`` server running this module's ``main``, with
-numpy preloaded.
+numpy preloaded. Every mode runs with ``PYTHONHASHSEED=0`` (see HASH_SEED).
 """
 
 import json
@@ -796,5 +796,21 @@ def serve(argv):
     return humaneval_runner.serve(argv)
 
 
+HASH_SEED = "0"
+"""``PYTHONHASHSEED`` of every runner process. EvalPlus computes the expected outputs in its
+evaluator process and checks solutions in children forked from it, so both see the same string
+hashes (the same set iteration order); passk computes them in separate processes, so it fixes
+the seed for both, which also makes such verdicts reproducible."""
+
+
+def _with_fixed_hash_seed():
+    """Re-executes this interpreter with ``PYTHONHASHSEED=HASH_SEED`` unless already set."""
+    if os.environ.get("PYTHONHASHSEED") == HASH_SEED:
+        return
+    argv = list(getattr(sys, "orig_argv", None) or [sys.executable, "-B", *sys.argv])
+    os.execve(sys.executable, [sys.executable, *argv[1:]], {**os.environ, "PYTHONHASHSEED": HASH_SEED})
+
+
 if __name__ == "__main__":
+    _with_fixed_hash_seed()
     sys.exit(main(sys.argv[1:]))
