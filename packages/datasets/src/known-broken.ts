@@ -18,6 +18,14 @@ export interface KnownBrokenTask {
 export const KNOWN_BROKEN_TASKS: readonly KnownBrokenTask[] = [
   {
     dataset: 'mbpp',
+    taskId: 'Mbpp/123',
+    reason:
+      "the reference solution is O(n²): amicable_numbers_sum(9999) takes 7 s on passk's 2-core test machine (under load), over bigcode-evaluation-harness's 3 s limit, so it times out (timing-dependent: it may pass on a machine more than 2.5x faster)",
+    source:
+      'measured by running mbpp.jsonl task 123 code and test_list standalone (CPython 3.11); the mbpp reference-solution test',
+  },
+  {
+    dataset: 'mbpp',
     taskId: 'Mbpp/367',
     reason:
       "the asserts use trees (root, root1, root2) built by the task's test_setup_code, which bigcode-evaluation-harness does not run; the reference solution fails with NameError",

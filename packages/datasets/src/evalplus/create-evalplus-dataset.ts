@@ -26,7 +26,7 @@ export const EVALPLUS_GT_TIME_LIMIT_FACTOR = 4;
 export const EVALPLUS_PROGRAM_TIMEOUT_MS = 2 * (60_000 + 3000);
 
 /** Version of the ground-truth files `evalplus_runner.py` writes (its GROUNDTRUTH_FORMAT). */
-const GROUNDTRUTH_FORMAT = 1;
+const GROUNDTRUTH_FORMAT = 2;
 
 /** Options every EvalPlus dataset accepts. */
 export interface EvalPlusDatasetOptions {

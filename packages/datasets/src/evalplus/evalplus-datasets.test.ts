@@ -79,7 +79,7 @@ describe('EvalPlus datasets', () => {
     expect(config).toEqual({
       kind: 'mbpp',
       dataFile: join(dataDir, 'mbpp-plus/v0.1.0/MbppPlus.jsonl.gz'),
-      groundTruthDir: join(cacheDir, 'evalplus', 'mbpp-57d639e77667d889-gt1'),
+      groundTruthDir: join(cacheDir, 'evalplus', 'mbpp-57d639e77667d889-gt2'),
       taskIndex: 0,
       taskId: 'Mbpp/2',
       minTimeLimitMs: 1000,

@@ -55,7 +55,7 @@ reaches the same depth as in EvalPlus's forked ``unsafe_execute`` child under
 ``python -m evalplus.evaluate`` (968 nested calls of a one-line recursive function on CPython
 3.11, measured with a mimic of EvalPlus's ProcessPoolExecutor -> Process(fork) call chain)."""
 
-GROUNDTRUTH_FORMAT = 1
+GROUNDTRUTH_FORMAT = 2
 """Version of the files ``groundtruth`` writes; part of the directory name chosen by passk."""
 
 _USAGE = 2
