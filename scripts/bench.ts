@@ -9,10 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evalPlusBench } from './bench/evalplus.ts';
 import { humanEvalBench } from './bench/humaneval.ts';
 import type { BenchSection, BenchTable } from './bench/section.ts';
 
-const SECTIONS: readonly BenchSection[] = [humanEvalBench];
+const SECTIONS: readonly BenchSection[] = [humanEvalBench, evalPlusBench];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = process.env.PASSK_DATA_DIR ?? join(root, '../shared/datasets');

@@ -230,6 +230,35 @@ describe('EvalPlus parity with published per-sample results (Qwen2.5-Coder-1.5B 
     }, 600_000);
   }
 
+  it("EvalPlus `solution` samples (the programs EvalPlus recorded) get EvalPlus's verdicts", async () => {
+    const set = SETS[0] as ParitySet;
+    const recorded = JSON.parse(gunzipSync(readFileSync(set.results)).toString('utf8')) as {
+      eval: Record<string, { solution: string }[]>;
+    };
+    const samples = join(tmpdir(), `passk-evalplus-solutions-${process.pid}.jsonl`);
+    const taskIds = Object.keys(recorded.eval).slice(0, 40);
+    writeFileSync(
+      samples,
+      taskIds
+        .map(
+          (taskId) =>
+            `${JSON.stringify({ task_id: taskId, solution: recorded.eval[taskId]?.[0]?.solution })}\n`,
+        )
+        .join(''),
+    );
+    const run = await evaluate(set.dataset, samples, 1000);
+    expect(run.code).toBe(0);
+    const reference = published(set.results);
+    const ours = taskIds.map((taskId) => [
+      taskId,
+      run.results.get(taskId)?.subsets.base,
+      run.results.get(taskId)?.passed,
+    ]);
+    expect(ours).toEqual(
+      taskIds.map((taskId) => [taskId, reference.get(taskId)?.base, reference.get(taskId)?.plus]),
+    );
+  }, 300_000);
+
   it('Mbpp/123 is the timing-dependent verdict: a base input over the 1 s limit', async () => {
     const samples = join(tmpdir(), `passk-mbpp-123-${process.pid}.jsonl`);
     const all = gunzipSync(readFileSync(join(QWEN, 'mbpp/generated.jsonl.gz')))

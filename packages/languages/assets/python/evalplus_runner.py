@@ -610,7 +610,8 @@ def untrusted_check(kind, code, inputs, entry_point, expected, atol, ref_time, m
     import struct
 
     time_limits = [time_factor * max(min_time_limit, gt_factor * t) for t in ref_time]
-    budget = min(60 * time_factor, sum(time_limits)) + 1 + 1
+    # EvalPlus: timeout = min(60, sum(limits)) + 1 (fast_check), then p.join(timeout + 1).
+    budget = min(60 * time_factor, sum(time_limits)) + 1
     header_size = struct.calcsize(_HEADER)
     shared = mmap.mmap(-1, header_size + max(1, len(inputs)))
     struct.pack_into(_HEADER, shared, 0, _UNKNOWN, 0, -1, 0, b"", b"")
@@ -716,6 +717,10 @@ def run_check(solution_path, options):
         raise UsageError(str(error)) from None
     if not (min_time_limit > 0 and gt_factor > 0 and time_factor > 0 and max_memory >= 0):
         raise UsageError("time limits must be > 0 and --max-memory >= 0")
+    try:
+        import numpy  # noqa: F401  (EvalPlus compares with numpy; checked before any child runs)
+    except ImportError as error:
+        raise SetupError(f"numpy is required for EvalPlus checks ({error}); install python3-numpy") from error
     try:
         report_file = open(options["--report"], "w", encoding="utf-8")
         with open(solution_path, "rb") as source:

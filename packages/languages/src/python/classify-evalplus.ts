@@ -31,6 +31,7 @@ const COMPILE_EXCEPTIONS = new Set(['SyntaxError', 'IndentationError', 'TabError
  * | `fail`: any other exception (no entry point, a crash in it)   | `runtime_error`     |
  * | `timeout`: the child ran over its budget and was killed       | `timeout`           |
  * | `timeout`: the child ended without a status (`os._exit`, crash)| `runtime_error`     |
+ * | no report: the solution wrote past the output limit (C level) | `output_limit`      |
  *
  * EvalPlus counts only `pass` as correct, so these refinements never change pass/fail.
  */
@@ -108,6 +109,8 @@ function withoutReport(check: StepResult): Verdict {
     return setupFailure(check, 'check');
   if (check.timedOut)
     return plain('timeout', `check step killed at its ${check.durationMs} ms limit`);
+  if (check.outputLimitExceeded)
+    return plain('output_limit', 'the check was killed: the solution wrote past the output limit');
   const how = check.signal !== null ? `killed by ${check.signal}` : `exit code ${check.exitCode}`;
   return plain('runtime_error', `the check ended without a report (${how})`);
 }

@@ -24,7 +24,7 @@ export interface EvalPlusSubsetReport {
   /** For `timeout`: the child's exit code or terminating signal number. */
   readonly exitCode?: number;
   readonly signal?: number;
-  /** The child's budget in seconds (EvalPlus: `min(60, sum(limits)) + 2`, + 1 to join). */
+  /** How long the runner waited for the child, in seconds: EvalPlus's `min(60, sum(limits)) + 1` and 1 s more to join. */
   readonly budgetSeconds: number;
 }
 
