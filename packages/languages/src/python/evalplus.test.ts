@@ -433,6 +433,36 @@ describe.each([
   });
 });
 
+describe('evalplus server mode', () => {
+  it('serves both steps from the warm server without declining or failing', async () => {
+    const warnings: string[] = [];
+    const logged = createLocalExecutor({
+      concurrency: 1,
+      logger: { warn: (message) => warnings.push(message) },
+    });
+    try {
+      const verdict = await judge(logged, program(`${ADD}    return a + b\n`, 0));
+      expect(verdict.status).toBe('passed');
+      expect(warnings).toEqual([]);
+      const servers = readdirSync('/proc').filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(
+            `${EVALPLUS_RUNNER_PATH}\0serve`,
+          );
+        } catch {
+          return false;
+        }
+      });
+      expect(servers.length).toBeGreaterThan(0);
+      // The server re-executed itself with one hash seed for ground truth and checks.
+      const environ = readFileSync(`/proc/${servers[0]}/environ`, 'utf8').split('\0');
+      expect(environ).toContain('PYTHONHASHSEED=0');
+    } finally {
+      await logged.close();
+    }
+  });
+});
+
 describe('evalplus ground truth', () => {
   it('is computed once for concurrent jobs, then reused', async () => {
     const groundTruthDir = join(scratch, 'groundtruth', 'concurrent');
