@@ -37,7 +37,7 @@ export function createBuiltinRegistry(): Registry {
       },
       'humaneval-plus-v0.1.9': {
         create: () => createHumanEvalPlusDataset({ variant: 'v0.1.9' }),
-        description: 'HumanEval+ v0.1.9 (as scored in many 2024 reports)',
+        description: 'HumanEval+ v0.1.9, scored as in 2024 (1 s minimum limit)',
       },
       mbpp: {
         create: () => createMbppDataset(),
@@ -53,7 +53,8 @@ export function createBuiltinRegistry(): Registry {
       },
       'mbpp-plus-v0.1.0': {
         create: () => createMbppPlusDataset({ variant: 'v0.1.0' }),
-        description: 'MBPP+ v0.1.0 (399 problems, as scored in many 2024 reports)',
+        description:
+          'MBPP+ v0.1.0 (399 problems), scored as in 2024 (its oracles, 1 s minimum limit)',
       },
       jsonl: {
         create: (path) => createJsonlDataset(path as string),

@@ -1,15 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
-import { createRegistry } from '@passk/core';
-import { createHumanEvalPlusDataset, createMbppPlusDataset } from '@passk/datasets';
 import { describe, expect, it } from 'vitest';
-import { createBuiltinRegistry } from '../src/builtin-registry.ts';
-import { main } from '../src/main.ts';
 import { humanEvalPassAtK } from './human-eval-pass-at-k.ts';
-import { DATA_DIR } from './run-cli.ts';
+import { DATA_DIR, runCli, workspace } from './run-cli.ts';
 
 /**
  * Parity with EvalPlus's published per-sample results for Qwen2.5-Coder-1.5B base (greedy):
@@ -17,8 +12,8 @@ import { DATA_DIR } from './run-cli.ts';
  * (the `hash` in each results file is the md5 of those releases), on 2024-09-24.
  *
  * The EvalPlus of that date had `--min-time-limit` 1 s by default (Qwen's evaluate.py; 4 s since
- * 2025-04) and only the MBPP oracles of MBPP+ v0.1.0 (`mbpp-plus-v0.1.0` applies those). So the
- * runs here set the 1 s minimum, as the published ones had. With 4 s, one verdict is
+ * 2025-04) and only the MBPP oracles of MBPP+ v0.1.0: the `humaneval-plus-v0.1.9` and
+ * `mbpp-plus-v0.1.0` datasets score that way. With a 4 s minimum, one more verdict is
  * timing-dependent: Mbpp/123's solution is O(n²) and needs about 4 s for the base input 9999
  * here, so it fails at 1 s (published: base fail, input [9999]) and passes or fails at 4 s
  * depending on the machine's load; see the last test.
@@ -86,60 +81,15 @@ const SETS: readonly ParitySet[] = [
   },
 ];
 
-/** The built-in registry with the EvalPlus sets at the 2024 minimum time limit. */
-function registryAt(minTimeLimitMs: number) {
-  const builtin = createBuiltinRegistry().input;
-  return createRegistry({
-    ...builtin,
-    datasets: {
-      ...builtin.datasets,
-      'humaneval-plus-v0.1.9': {
-        create: () => createHumanEvalPlusDataset({ variant: 'v0.1.9', minTimeLimitMs }),
-        description: 'HumanEval+ v0.1.9',
-      },
-      'mbpp-plus-v0.1.0': {
-        create: () => createMbppPlusDataset({ variant: 'v0.1.0', minTimeLimitMs }),
-        description: 'MBPP+ v0.1.0',
-      },
-    },
-  });
-}
-
 /** One cache for the file: the expected outputs are computed once per data file. */
 const cacheDir = mkdtempSync(join(tmpdir(), 'passk-evalplus-parity-'));
 
-async function evaluate(
-  dataset: string,
-  samples: string,
-  minTimeLimitMs: number,
-  extra: readonly string[] = [],
-) {
-  const dir = mkdtempSync(join(tmpdir(), 'passk-evalplus-run-'));
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => {
-    out += chunk;
-  });
-  stderr.on('data', (chunk: Buffer) => {
-    err += chunk;
-  });
-  const code = await main(
-    ['evaluate', samples, '--dataset', dataset, '--out', 'run', '--json', '--no-cache', ...extra],
-    {
-      stdout,
-      stderr,
-      env: {
-        ...process.env,
-        PASSK_DATA_DIR: DATA_DIR,
-        PASSK_CACHE_DIR: cacheDir,
-        PASSK_OFFLINE: '1',
-      },
-      cwd: dir,
-      signal: new AbortController().signal,
-    },
-    registryAt(minTimeLimitMs),
+/** `passk evaluate <samples> --dataset <dataset>`, as a user runs it. */
+async function evaluate(dataset: string, samples: string) {
+  const { dir, env } = workspace();
+  const result = await runCli(
+    ['evaluate', samples, '--dataset', dataset, '--out', 'run', '--json', '--no-cache'],
+    { cwd: dir, env: { ...env, PASSK_CACHE_DIR: cacheDir } },
   );
   const results = new Map(
     readFileSync(join(dir, 'run/results.jsonl'), 'utf8')
@@ -156,7 +106,7 @@ async function evaluate(
       )
       .map((record) => [record.task_id, record]),
   );
-  return { code, stdout: out, stderr: err, results };
+  return { ...result, results };
 }
 
 function published(path: string): Map<string, { base: boolean; plus: boolean }> {
@@ -178,7 +128,7 @@ function published(path: string): Map<string, { base: boolean; plus: boolean }> 
 describe('EvalPlus parity with published per-sample results (Qwen2.5-Coder-1.5B base)', () => {
   for (const set of SETS) {
     it(`${set.name}: base and plus verdicts agree (every disagreement explained), pass@1 reproduced`, async () => {
-      const run = await evaluate(set.dataset, set.samples, 1000);
+      const run = await evaluate(set.dataset, set.samples);
       expect(run.stderr).not.toMatch(/internal error|passk: /);
       expect(run.code).toBe(0);
       const reference = published(set.results);
@@ -246,7 +196,7 @@ describe('EvalPlus parity with published per-sample results (Qwen2.5-Coder-1.5B 
         )
         .join(''),
     );
-    const run = await evaluate(set.dataset, samples, 1000);
+    const run = await evaluate(set.dataset, samples);
     expect(run.code).toBe(0);
     const reference = published(set.results);
     const ours = taskIds.map((taskId) => [
@@ -266,7 +216,7 @@ describe('EvalPlus parity with published per-sample results (Qwen2.5-Coder-1.5B 
       .split('\n')
       .filter((line) => line.includes('"Mbpp/123"'));
     writeFileSync(samples, `${all.join('\n')}\n`);
-    const run = await evaluate('mbpp-plus-v0.1.0', samples, 1000);
+    const run = await evaluate('mbpp-plus-v0.1.0', samples);
     expect(run.results.get('Mbpp/123')?.detail).toBe(
       'base: fail, plus: fail (base input 1 over its 1 s limit)',
     );

@@ -32,7 +32,7 @@ const GROUNDTRUTH_FORMAT = 2;
 export interface EvalPlusDatasetOptions {
   /** Use this data file instead of looking one up (its sha256 is still checked). */
   readonly path?: string;
-  /** Smallest per-input time limit in ms (default 4000, EvalPlus's current default). */
+  /** Smallest per-input time limit in ms (default: the dataset's, see the definition). */
   readonly minTimeLimitMs?: number;
   /** Per-input limit as a multiple of the ground-truth time (default 4). */
   readonly gtTimeLimitFactor?: number;
@@ -51,6 +51,11 @@ export interface EvalPlusDatasetDefinition {
   readonly stopSequences: readonly string[];
   /** The MBPP special oracles of the EvalPlus releases that scored this data (default v0.2.0). */
   readonly mbppOracles?: 'v0.1.0' | 'v0.2.0';
+  /**
+   * EvalPlus's default smallest per-input limit while this data was current, in ms (default
+   * 4000; 1000 for releases superseded before EvalPlus raised it on 2025-04-02).
+   */
+  readonly minTimeLimitMs?: number;
 }
 
 /** What an EvalPlus problem keeps in `metadata.evalplus`. */
@@ -77,7 +82,8 @@ export function createEvalPlusDataset(
   definition: EvalPlusDatasetDefinition,
   options: EvalPlusDatasetOptions = {},
 ): Dataset {
-  const minTimeLimitMs = options.minTimeLimitMs ?? EVALPLUS_MIN_TIME_LIMIT_MS;
+  const minTimeLimitMs =
+    options.minTimeLimitMs ?? definition.minTimeLimitMs ?? EVALPLUS_MIN_TIME_LIMIT_MS;
   const gtTimeLimitFactor = options.gtTimeLimitFactor ?? EVALPLUS_GT_TIME_LIMIT_FACTOR;
   const mbppOracles = options.mbppOracles ?? definition.mbppOracles;
   return defineDataset({

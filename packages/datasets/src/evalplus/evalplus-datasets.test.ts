@@ -62,7 +62,8 @@ describe('EvalPlus datasets', () => {
   });
 
   it('builds EvalPlus programs: completion after the prompt, or a whole solution', async () => {
-    const dataset = createMbppPlusDataset({ variant: 'v0.1.0', minTimeLimitMs: 1000 });
+    // v0.1.0 is scored as in its time: a 1 s minimum per-input limit and its MBPP oracles.
+    const dataset = createMbppPlusDataset({ variant: 'v0.1.0' });
     const { problems } = await dataset.load(context);
     const problem = problems[0];
     if (problem === undefined) throw new Error('no problem');
@@ -86,6 +87,18 @@ describe('EvalPlus datasets', () => {
       gtTimeLimitFactor: 4,
       mbppOracles: 'v0.1.0',
     });
+    const current = createHumanEvalPlusDataset({ gtTimeLimitFactor: 2 });
+    const [first] = (await current.load(context)).problems;
+    const program = current.buildProgram(first as NonNullable<typeof first>, {
+      code: '',
+      kind: 'completion',
+    });
+    expect(readEvalPlusConfig(program)).toMatchObject({
+      kind: 'humaneval',
+      minTimeLimitMs: 4000,
+      gtTimeLimitFactor: 2,
+    });
+    expect(readEvalPlusConfig(program).mbppOracles).toBeUndefined();
     const solution = dataset.buildProgram(problem, { code: 'x = 1\n', kind: 'solution' });
     expect(solution.files[0]?.contents).toBe('x = 1\n');
     expect(problem.referenceCompletion).toContain('def similar_elements');

@@ -64,7 +64,8 @@ const VERSIONS: Record<HumanEvalPlusVariant, string> = {
  * HumanEval+ (EvalPlus): the 164 HumanEval problems with EvalPlus's extra inputs, scored as
  * `evalplus.evaluate --dataset humaneval` scores them (see `createEvalPlusDataset`). Ids:
  * `humaneval-plus` (v0.1.10), `humaneval-plus-mini`, `humaneval-plus-noextreme`,
- * `humaneval-plus-v0.1.9`.
+ * `humaneval-plus-v0.1.9` (scored as in its time: a 1 s minimum per-input limit, for
+ * reproducing 2024 reports).
  */
 export function createHumanEvalPlusDataset(options: HumanEvalPlusOptions = {}): Dataset {
   const variant = options.variant ?? 'default';
@@ -83,6 +84,8 @@ export function createHumanEvalPlusDataset(options: HumanEvalPlusOptions = {}): 
         '\nfrom ',
         '\nassert ',
       ],
+      // v0.1.9 was scored while EvalPlus's minimum per-input limit was 1 s (until 2025-04).
+      ...(variant === 'v0.1.9' ? { minTimeLimitMs: 1000 } : {}),
     },
     options,
   );

@@ -56,7 +56,8 @@ const VERSIONS: Record<MbppPlusVariant, string> = {
  * MBPP+ (EvalPlus): sanitized MBPP problems with EvalPlus's extra inputs, scored as
  * `evalplus.evaluate --dataset mbpp` scores them, including MBPP's special oracles (see
  * `createEvalPlusDataset`). Ids: `mbpp-plus` (v0.2.0), `mbpp-plus-noextreme`,
- * `mbpp-plus-v0.1.0`.
+ * `mbpp-plus-v0.1.0` (scored as in its time: the MBPP+ v0.1.0 oracles and a 1 s minimum
+ * per-input limit, for reproducing 2024 reports).
  */
 export function createMbppPlusDataset(options: MbppPlusOptions = {}): Dataset {
   const variant = options.variant ?? 'default';
@@ -70,6 +71,8 @@ export function createMbppPlusDataset(options: MbppPlusOptions = {}): Dataset {
       stopSequences: [...EVALPLUS_BASE_STOP_SEQUENCES, '\n"""', '\nassert'],
       // EvalPlus added set equality (8 tasks) and the Mbpp/558 and /581 oracles with v0.2.0.
       mbppOracles: variant === 'v0.1.0' ? 'v0.1.0' : 'v0.2.0',
+      // v0.1.0 was scored while EvalPlus's minimum per-input limit was 1 s (until 2025-04).
+      ...(variant === 'v0.1.0' ? { minTimeLimitMs: 1000 } : {}),
     },
     options,
   );

@@ -175,13 +175,11 @@ def run_groundtruth(data_path, kind, out_dir):
     if os.path.exists(index_path):
         return
     import fcntl
-    import pickle
 
     parent = os.path.dirname(os.path.abspath(out_dir))
     try:
         os.makedirs(parent, exist_ok=True)
         lock = open(out_dir.rstrip("/") + ".lock", "w")
-        records = None
     except OSError as error:
         raise SetupError(f"{type(error).__name__}: {error}") from error
     with lock:
@@ -194,57 +192,70 @@ def run_groundtruth(data_path, kind, out_dir):
             raise SetupError(f"cannot read {data_path}: {error}") from error
         staging = f"{out_dir.rstrip('/')}.tmp-{os.getpid()}"
         os.makedirs(staging, exist_ok=True)
-        started = time.time()
-        tasks = []
-        for number, record in enumerate(records):
-            task_id = record["task_id"]
-            base_input = record["base_input"]
-            plus_input = record["plus_input"]
-            if kind == "mbpp":
-                base_input = mbpp_deserialize_inputs(task_id, base_input)
-                plus_input = mbpp_deserialize_inputs(task_id, plus_input)
-            entry_point = record["entry_point"]
-            not_none = kind == "mbpp" and entry_point in MBPP_OUTPUT_NOT_NONE_TASKS
-            code = record["prompt"] + record["canonical_solution"]
-            try:
-                base, base_time = trusted_exec(code, base_input, entry_point, not_none)
-                plus, plus_time = trusted_exec(code, plus_input, entry_point, not_none)
-            except BaseException as error:
-                raise SetupError(
-                    f"canonical solution of {task_id} raised {type(error).__name__}: {error}"
-                ) from error
-            task = {
-                "task_id": task_id,
-                "entry_point": entry_point,
-                "atol": record["atol"],
-                "base_input": base_input,
-                "plus_input": plus_input,
-                "base": base,
-                "base_time": base_time,
-                "plus": plus,
-                "plus_time": plus_time,
-            }
-            with open(os.path.join(staging, f"{number}.pkl"), "wb") as sink:
-                pickle.dump(task, sink, protocol=pickle.HIGHEST_PROTOCOL)
-            tasks.append(task_id)
-        with open(os.path.join(staging, "index.json"), "w", encoding="utf-8") as sink:
-            json.dump(
-                {
-                    "format": GROUNDTRUTH_FORMAT,
-                    "kind": kind,
-                    "data": os.path.abspath(data_path),
-                    "tasks": tasks,
-                    "seconds": time.time() - started,
-                    "python": sys.version.split()[0],
-                },
-                sink,
-            )
+        try:
+            _compute_groundtruth(records, kind, staging, data_path)
+        except BaseException:
+            import shutil
+
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
         if os.path.isdir(out_dir):
             # A directory without index.json is an interrupted computation: replace it.
             import shutil
 
             shutil.rmtree(out_dir)
         os.rename(staging, out_dir)
+
+
+def _compute_groundtruth(records, kind, staging, data_path):
+    """Writes ``<staging>/<n>.pkl`` for every record, then ``index.json``."""
+    import pickle
+
+    started = time.time()
+    tasks = []
+    for number, record in enumerate(records):
+        task_id = record["task_id"]
+        base_input = record["base_input"]
+        plus_input = record["plus_input"]
+        if kind == "mbpp":
+            base_input = mbpp_deserialize_inputs(task_id, base_input)
+            plus_input = mbpp_deserialize_inputs(task_id, plus_input)
+        entry_point = record["entry_point"]
+        not_none = kind == "mbpp" and entry_point in MBPP_OUTPUT_NOT_NONE_TASKS
+        code = record["prompt"] + record["canonical_solution"]
+        try:
+            base, base_time = trusted_exec(code, base_input, entry_point, not_none)
+            plus, plus_time = trusted_exec(code, plus_input, entry_point, not_none)
+        except BaseException as error:
+            raise SetupError(
+                f"canonical solution of {task_id} raised {type(error).__name__}: {error}"
+            ) from error
+        task = {
+            "task_id": task_id,
+            "entry_point": entry_point,
+            "atol": record["atol"],
+            "base_input": base_input,
+            "plus_input": plus_input,
+            "base": base,
+            "base_time": base_time,
+            "plus": plus,
+            "plus_time": plus_time,
+        }
+        with open(os.path.join(staging, f"{number}.pkl"), "wb") as sink:
+            pickle.dump(task, sink, protocol=pickle.HIGHEST_PROTOCOL)
+        tasks.append(task_id)
+    with open(os.path.join(staging, "index.json"), "w", encoding="utf-8") as sink:
+        json.dump(
+            {
+                "format": GROUNDTRUTH_FORMAT,
+                "kind": kind,
+                "data": os.path.abspath(data_path),
+                "tasks": tasks,
+                "seconds": time.time() - started,
+                "python": sys.version.split()[0],
+            },
+            sink,
+        )
 
 
 # --- EvalPlus's guard and helpers (eval/utils.py) -------------------------------------------
@@ -440,7 +451,7 @@ _HEADER = "<iiii64s200s"
 _PHASES = ["", "exec", "entry_point", "call", "compare"]
 
 
-def _write_reason(shared, header_size, struct, index, phase, error):
+def _write_reason(shared, struct, index, phase, error):
     name = type(error).__name__.encode("utf-8", "replace")[:64]
     try:
         message = str(error)
@@ -545,7 +556,7 @@ def _unsafe_execute(kind, entry_point, code, inputs, expected, time_limits, atol
                 shared[header_size + i] = 0
                 progress += 1
                 set_progress(progress)
-                _write_reason(shared, header_size, struct, i, phase, error)
+                _write_reason(shared, struct, i, phase, error)
                 raise
 
             shared[header_size + i] = 1
@@ -555,7 +566,7 @@ def _unsafe_execute(kind, entry_point, code, inputs, expected, time_limits, atol
         set_stat(_SUCCESS)
     except BaseException as error:
         if unpack_from("<i", shared, 12)[0] == 0:
-            _write_reason(shared, header_size, struct, index, phase, error)
+            _write_reason(shared, struct, index, phase, error)
         set_stat(_FAILED)
 
 

@@ -502,6 +502,10 @@ describe('evalplus ground truth', () => {
     expect(verdict.detail).toMatch(
       /^ground truth: passk-runner: setup failed: canonical solution of Test\/0 raised NameError/,
     );
+    // Nothing half-written is left behind, and nothing counts as computed.
+    expect(
+      readdirSync(join(scratch, 'groundtruth')).filter((name) => name.startsWith('broken')),
+    ).toEqual(['broken.lock']);
   });
 
   it('builds both steps from evalplus.json and mounts what they need', () => {
