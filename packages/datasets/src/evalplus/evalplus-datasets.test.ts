@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DataContext, readEvalPlusConfig } from '@passk/core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createHumanEvalPlusDataset } from '../humaneval-plus/humaneval-plus.ts';
 import { createMbppDataset } from '../mbpp/mbpp.ts';
 import { createMbppPlusDataset } from '../mbpp-plus/mbpp-plus.ts';
@@ -10,6 +10,7 @@ import { createMbppPlusDataset } from '../mbpp-plus/mbpp-plus.ts';
 const dataDir = process.env.PASSK_DATA_DIR ?? '';
 const cacheDir = mkdtempSync(join(tmpdir(), 'passk-evalplus-datasets-'));
 const context: DataContext = { dataDir, cacheDir, allowDownload: false };
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
 
 describe('EvalPlus datasets', () => {
   it.each([
