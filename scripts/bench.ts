@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evalPlusBench } from './bench/evalplus.ts';
 import { humanEvalBench } from './bench/humaneval.ts';
 import { languagesScriptingBench } from './bench/languages-scripting.ts';
 import { providersBench } from './bench/providers.ts';
@@ -20,6 +21,7 @@ const SECTIONS: readonly BenchSection[] = [
   sandboxBench,
   providersBench,
   languagesScriptingBench,
+  evalPlusBench,
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

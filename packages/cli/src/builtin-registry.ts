@@ -2,7 +2,10 @@ import { createRegistry, type Dataset, type PluginEntry, type Registry } from '@
 import {
   createDemoDataset,
   createHumanEvalDataset,
+  createHumanEvalPlusDataset,
   createJsonlDataset,
+  createMbppDataset,
+  createMbppPlusDataset,
   createMultiplEDataset,
   DEMO_SAMPLES_PATH,
   MULTIPL_E_LANGUAGES,
@@ -55,6 +58,39 @@ export function createBuiltinRegistry(): Registry {
       humaneval: {
         create: () => createHumanEvalDataset(),
         description: 'OpenAI HumanEval (164 Python problems)',
+      },
+      'humaneval-plus': {
+        create: () => createHumanEvalPlusDataset(),
+        description: 'HumanEval+ v0.1.10 (EvalPlus, 164 problems, base and plus verdicts)',
+      },
+      'humaneval-plus-mini': {
+        create: () => createHumanEvalPlusDataset({ variant: 'mini' }),
+        description: 'HumanEval+ v0.1.10 Mini (reduced plus inputs)',
+      },
+      'humaneval-plus-noextreme': {
+        create: () => createHumanEvalPlusDataset({ variant: 'noextreme' }),
+        description: 'HumanEval+ v0.1.10 without extreme inputs',
+      },
+      'humaneval-plus-v0.1.9': {
+        create: () => createHumanEvalPlusDataset({ variant: 'v0.1.9' }),
+        description: 'HumanEval+ v0.1.9, scored as in 2024 (1 s minimum limit)',
+      },
+      mbpp: {
+        create: () => createMbppDataset(),
+        description: 'MBPP test split (500 Python problems, bigcode rules)',
+      },
+      'mbpp-plus': {
+        create: () => createMbppPlusDataset(),
+        description: 'MBPP+ v0.2.0 (EvalPlus, 378 problems, base and plus verdicts)',
+      },
+      'mbpp-plus-noextreme': {
+        create: () => createMbppPlusDataset({ variant: 'noextreme' }),
+        description: 'MBPP+ v0.2.0 without extreme inputs',
+      },
+      'mbpp-plus-v0.1.0': {
+        create: () => createMbppPlusDataset({ variant: 'v0.1.0' }),
+        description:
+          'MBPP+ v0.1.0 (399 problems), scored as in 2024 (its oracles, 1 s minimum limit)',
       },
       jsonl: {
         create: (path) => createJsonlDataset(path as string),

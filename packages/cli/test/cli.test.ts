@@ -93,7 +93,7 @@ describe('bad input gets a clear message, exit code 2, and nothing half-written'
     [
       'an unknown dataset',
       () => ['evaluate', example.samples, '--dataset', 'humaneva'],
-      /unknown dataset 'humaneva'; known datasets: demo, humaneval, jsonl:<path>/,
+      /unknown dataset 'humaneva'; known datasets: demo, humaneval, (.+, )?jsonl:<path>/,
     ],
     [
       'an unknown model',

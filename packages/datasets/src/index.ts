@@ -1,5 +1,16 @@
 export { createDemoDataset, DEMO_PROBLEMS_PATH, DEMO_SAMPLES_PATH } from './demo/demo.ts';
 export {
+  createEvalPlusDataset,
+  EVALPLUS_BASE_STOP_SEQUENCES,
+  EVALPLUS_GT_TIME_LIMIT_FACTOR,
+  EVALPLUS_MIN_TIME_LIMIT_MS,
+  EVALPLUS_PROGRAM_TIMEOUT_MS,
+  type EvalPlusDatasetDefinition,
+  type EvalPlusDatasetOptions,
+  type EvalPlusProblemMetadata,
+} from './evalplus/create-evalplus-dataset.ts';
+export { parsePythonJson } from './evalplus/parse-python-json.ts';
+export {
   buildHumanEvalProgram,
   CODEX_STOP_SEQUENCES,
   HUMAN_EVAL_TIMEOUT_MS,
@@ -11,7 +22,27 @@ export {
   HUMANEVAL_FILE,
   type HumanEvalOptions,
 } from './humaneval/humaneval.ts';
+export {
+  createHumanEvalPlusDataset,
+  HUMANEVAL_PLUS_FILES,
+  type HumanEvalPlusOptions,
+  type HumanEvalPlusVariant,
+} from './humaneval-plus/humaneval-plus.ts';
 export { createJsonlDataset } from './jsonl/jsonl-dataset.ts';
+export { KNOWN_BROKEN_TASKS, type KnownBrokenTask, knownBroken } from './known-broken.ts';
+export {
+  createMbppDataset,
+  MBPP_FILE,
+  MBPP_STOP_SEQUENCES,
+  MBPP_TIMEOUT_MS,
+  type MbppOptions,
+} from './mbpp/mbpp.ts';
+export {
+  createMbppPlusDataset,
+  MBPP_PLUS_FILES,
+  type MbppPlusOptions,
+  type MbppPlusVariant,
+} from './mbpp-plus/mbpp-plus.ts';
 export {
   buildMultiplEProgram,
   createMultiplEDataset,

@@ -27,6 +27,7 @@ export { createJuliaLanguage, JULIA_RULES } from './julia/create-julia-language.
 export { createLuaLanguage, LUA_RULES } from './lua/create-lua-language.ts';
 export { createPerlLanguage, PERL_RULES } from './perl/create-perl-language.ts';
 export { createPhpLanguage, PHP_RULES } from './php/create-php-language.ts';
+export { classifyEvalPlus } from './python/classify-evalplus.ts';
 export { classifyHumanEvalExec } from './python/classify-humaneval-exec.ts';
 export { classifyPythonScript } from './python/classify-python-script.ts';
 export {
@@ -36,6 +37,13 @@ export {
   type PythonLanguageOptions,
 } from './python/create-python-language.ts';
 export { type DetectPythonOptions, detectPython } from './python/detect-python.ts';
+export {
+  type EvalPlusReport,
+  type EvalPlusStatus,
+  type EvalPlusSubsetReport,
+  parseEvalPlusReport,
+} from './python/evalplus-report.ts';
+export { EVALPLUS_RUNNER_PATH } from './python/evalplus-runner-path.ts';
 export { type HumanEvalReport, parseHumanEvalReport } from './python/humaneval-report.ts';
 export { PYTHON_JUDGES, type PythonJudge, SCRIPT_WRAPPER } from './python/python-steps.ts';
 export { HUMANEVAL_RUNNER_PATH } from './python/runner-path.ts';

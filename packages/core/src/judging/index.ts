@@ -3,3 +3,9 @@ export {
   hasCompletionSentinel,
   withoutCompletionSentinel,
 } from './completion-sentinel.ts';
+export {
+  EVALPLUS_CONFIG_FILE,
+  type EvalPlusConfig,
+  evalPlusConfigFile,
+  readEvalPlusConfig,
+} from './evalplus-config.ts';

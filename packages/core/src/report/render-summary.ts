@@ -24,14 +24,29 @@ export function renderSummary(summary: RunSummary, format: SummaryFormat): strin
 }
 
 function passRows(summary: RunSummary): string[][] {
-  return Object.entries(summary.pass_at_k).map(([k, value]) => [
-    `pass@${k}`,
-    percent(value.estimate),
-    `[${percent(value.ci_low)}, ${percent(value.ci_high)}]`,
-    summary.pass_at_k_in_order?.[k] === undefined
-      ? ''
-      : percent(summary.pass_at_k_in_order[k] as number),
-  ]);
+  return [
+    ...Object.entries(summary.pass_at_k).map(([k, value]) => [
+      `pass@${k}`,
+      percent(value.estimate),
+      `[${percent(value.ci_low)}, ${percent(value.ci_high)}]`,
+      summary.pass_at_k_in_order?.[k] === undefined
+        ? ''
+        : percent(summary.pass_at_k_in_order[k] as number),
+    ]),
+    ...subsetRows(summary),
+  ];
+}
+
+/** One row per k of each test subset (e.g. EvalPlus `base`), after the main rows. */
+function subsetRows(summary: RunSummary): string[][] {
+  return Object.entries(summary.subsets ?? {}).flatMap(([name, subset]) =>
+    Object.entries(subset.pass_at_k).map(([k, value]) => [
+      `pass@${k} (${name})`,
+      percent(value.estimate),
+      `[${percent(value.ci_low)}, ${percent(value.ci_high)}]`,
+      '',
+    ]),
+  );
 }
 
 function statusRows(summary: RunSummary): string[][] {
@@ -152,6 +167,16 @@ function renderCsv(summary: RunSummary): string {
   const rows = [['scope', 'k', 'estimate', 'ci_low', 'ci_high']];
   for (const [k, value] of Object.entries(summary.pass_at_k))
     rows.push(['all', k, String(value.estimate), String(value.ci_low), String(value.ci_high)]);
+  for (const [name, subset] of Object.entries(summary.subsets ?? {})) {
+    for (const [k, value] of Object.entries(subset.pass_at_k))
+      rows.push([
+        `subset:${name}`,
+        k,
+        String(value.estimate),
+        String(value.ci_low),
+        String(value.ci_high),
+      ]);
+  }
   for (const [language, body] of Object.entries(summary.languages ?? {})) {
     for (const [k, value] of Object.entries(body.pass_at_k))
       rows.push([language, k, String(value.estimate), String(value.ci_low), String(value.ci_high)]);

@@ -101,6 +101,8 @@ function summarizeBody(input: SummarizeRunInput, problems: SummarizeRunInput['pr
   >;
   const outcomes: boolean[][] = [];
   const counts: { taskId: string; n: number; c: number }[] = [];
+  /** Per test subset (Verdict.subsets): passing scored samples per problem, in problem order. */
+  const subsetPasses = new Map<string, number[]>();
   let infrastructure = 0;
   const faults: NonNullable<Body['infrastructure_faults']>[number][] = [];
   let reruns = 0;
@@ -147,6 +149,11 @@ function summarizeBody(input: SummarizeRunInput, problems: SummarizeRunInput['pr
         continue;
       }
       row.push(result.passed);
+      for (const [name, passed] of Object.entries(result.subsets ?? {})) {
+        const passes = subsetPasses.get(name) ?? new Array<number>(problems.length).fill(0);
+        subsetPasses.set(name, passes);
+        if (passed) passes[outcomes.length] = (passes[outcomes.length] ?? 0) + 1;
+      }
       if (sample) {
         const normalized = normalizeProgram(sample.completion);
         programs.add(normalized);
@@ -190,6 +197,20 @@ function summarizeBody(input: SummarizeRunInput, problems: SummarizeRunInput['pr
         }
       : {}),
     ...(cost > 0 ? { cost_usd: cost } : {}),
+    ...(subsetPasses.size > 0
+      ? {
+          subsets: Object.fromEntries(
+            [...subsetPasses].map(([name, passes]) => {
+              const subset = summarizePassAtK(
+                counts.map((count, index) => ({ ...count, c: passes[index] ?? 0 })),
+                input.k,
+                input.confidence,
+              );
+              return [name, { pass_at_k: subset.passAtK, excluded_k: subset.excluded }];
+            }),
+          ),
+        }
+      : {}),
   };
 }
 

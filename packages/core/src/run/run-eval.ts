@@ -227,6 +227,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       execution_key: key,
       cached,
       ...(entry.limit === undefined ? {} : { limit: entry.limit }),
+      ...(entry.subsets ? { subsets: entry.subsets } : {}),
       ...(scored.other === undefined
         ? {}
         : { [rule === 'strict' ? 'reference' : 'strict']: scored.other }),
@@ -368,6 +369,7 @@ function verdictToCached(
     exit_code: exitCode,
     stdout_tail: '',
     stderr_tail: '',
+    ...(verdict.subsets ? { subsets: verdict.subsets } : {}),
   };
 }
 

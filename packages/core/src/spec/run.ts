@@ -121,6 +121,8 @@ export interface ResultRecord {
    * its verdict became final: the first attempt's status and detail.
    */
   readonly rerun?: { readonly first_status: VerdictStatus; readonly first_detail: string };
+  /** Verdicts on named test subsets (`Verdict.subsets`), when the benchmark has them. */
+  readonly subsets?: Readonly<Record<string, boolean>>;
 }
 
 /** One pass@k figure with its confidence interval; fractions in [0, 1]. */
@@ -192,6 +194,19 @@ export interface RunSummary {
   readonly cost_usd?: number;
   /** Generation figures of model runs: token usage, failures and extraction. */
   readonly generation?: RunGenerationSummary;
+  /**
+   * pass@k on each named test subset the results carry (EvalPlus: `base`, while `pass_at_k`
+   * is base + plus); a sample without the subset counts as failing it.
+   */
+  readonly subsets?: Readonly<
+    Record<
+      string,
+      {
+        readonly pass_at_k: Readonly<Record<string, PassAtKEstimate>>;
+        readonly excluded_k: RunSummary['excluded_k'];
+      }
+    >
+  >;
 }
 
 /** Token usage and extraction figures over a run's samples. */

@@ -56,6 +56,12 @@ export interface Verdict extends Judgement {
    * instead for parity studies.
    */
   readonly reference?: Judgement;
+  /**
+   * Verdicts on named subsets of the tests, when the benchmark scores them separately
+   * (EvalPlus: `base`, the original benchmark's test inputs, next to base + plus). `passed`
+   * stays the verdict on all tests; the run summary reports pass@k per subset too.
+   */
+  readonly subsets?: Readonly<Record<string, boolean>>;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface CachedExecution {
   readonly exit_code: number | null;
   readonly stdout_tail: string;
   readonly stderr_tail: string;
+  /** Verdicts on named test subsets, when the language reports them. */
+  readonly subsets?: Readonly<Record<string, boolean>>;
 }
 
 /** A cache of execution outcomes keyed by the hash of program, steps, limits and toolchain. */

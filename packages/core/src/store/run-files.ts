@@ -100,6 +100,7 @@ export const validateResultRecord = createValidator<ResultRecord>({
     detail: { type: 'string' },
     duration_ms: { type: 'number' },
     execution_key: { type: 'string' },
+    subsets: { type: 'object', additionalProperties: { type: 'boolean' } },
   },
 });
 

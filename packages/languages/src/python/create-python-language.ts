@@ -1,7 +1,9 @@
 import type { ExecutionLimits, Language, ToolchainInfo } from '@passk/core';
+import { classifyEvalPlus } from './classify-evalplus.ts';
 import { classifyHumanEvalExec } from './classify-humaneval-exec.ts';
 import { classifyPythonScript } from './classify-python-script.ts';
 import { detectPython } from './detect-python.ts';
+import { EVALPLUS_RUNNER_PATH } from './evalplus-runner-path.ts';
 import { pythonJudge, pythonSteps } from './python-steps.ts';
 import { HUMANEVAL_RUNNER_PATH } from './runner-path.ts';
 
@@ -28,7 +30,8 @@ export interface PythonLanguageOptions {
  *
  * Judges: `humaneval-exec` reproduces openai/human-eval's `check_correctness` with
  * `assets/python/humaneval_runner.py` (fast through the executor's warm fork server);
- * `script` runs `python <file>` and passes on exit code 0 (MultiPL-E). `detect()` resolves
+ * `script` runs `python <file>` and passes on exit code 0 (MultiPL-E); `evalplus` reproduces
+ * EvalPlus's differential testing with `assets/python/evalplus_runner.py`. `detect()` resolves
  * the interpreter once and caches it. `steps()` and `classify()` throw `UnknownIdError` for
  * another judge. See `classifyHumanEvalExec` / `classifyPythonScript` for the status tables.
  */
@@ -47,7 +50,7 @@ export function createPythonLanguage(options: PythonLanguageOptions = {}): Langu
       detected ??= detectPython({
         python: options.python,
         env: options.env,
-        requiredFiles: [HUMANEVAL_RUNNER_PATH],
+        requiredFiles: [HUMANEVAL_RUNNER_PATH, EVALPLUS_RUNNER_PATH],
       });
       return detected;
     },
@@ -57,13 +60,15 @@ export function createPythonLanguage(options: PythonLanguageOptions = {}): Langu
         maxMemoryBytes,
       });
     },
-    limits() {
-      return limits;
+    limits(program) {
+      // EvalPlus limits the child that runs the solution (reliability_guard), not the runner
+      // holding the expected outputs: see evalplus_runner.py.
+      return program.judge === 'evalplus' ? { ...limits, maxMemoryBytes: 0 } : limits;
     },
     classify(program, result) {
-      return pythonJudge(program.judge) === 'script'
-        ? classifyPythonScript(result)
-        : classifyHumanEvalExec(result);
+      const judge = pythonJudge(program.judge);
+      if (judge === 'evalplus') return classifyEvalPlus(result);
+      return judge === 'script' ? classifyPythonScript(result) : classifyHumanEvalExec(result);
     },
   };
 }

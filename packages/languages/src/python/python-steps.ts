@@ -1,9 +1,11 @@
 import { dirname } from 'node:path';
 import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
 import { COMPLETION_SENTINEL, FORK_PROTOCOL, UnknownIdError } from '@passk/core';
+import { EVALPLUS_RUNNER_PATH } from './evalplus-runner-path.ts';
+import { evalPlusSteps } from './evalplus-steps.ts';
 
 /** The verdict rules (`Program.judge`) the Python language knows. */
-export const PYTHON_JUDGES = ['humaneval-exec', 'script'] as const;
+export const PYTHON_JUDGES = ['humaneval-exec', 'script', 'evalplus'] as const;
 
 /** One of {@link PYTHON_JUDGES}. */
 export type PythonJudge = (typeof PYTHON_JUDGES)[number];
@@ -55,7 +57,8 @@ export interface PythonStepSettings {
  *   `serve` mode as a `passk-fork-v1` warm server;
  * - `script`: one step `run`, `<python> -c <SCRIPT_WRAPPER> <mainFile>` (the file runs as
  *   `__main__`, as `python <mainFile>` runs it, then the completion sentinel is printed),
- *   `timeoutMs = program.timeoutMs * factor`.
+ *  `timeoutMs = program.timeoutMs * factor`;
+ * - `evalplus`: EvalPlus's ground truth and check (see `evalPlusSteps`).
  *
  * Mounts (for the sandbox, read-only): the interpreter's prefixes outside the system
  * directories (`toolchain.mounts`) and, for `humaneval-exec`, the runner's directory.
@@ -81,6 +84,12 @@ export function pythonSteps(
         ...(interpreter.length > 0 ? { mounts: interpreter } : {}),
       },
     ];
+  }
+  if (program.judge === 'evalplus') {
+    return evalPlusSteps(program, toolchain, options, {
+      runnerPath: EVALPLUS_RUNNER_PATH,
+      maxMemoryBytes: settings.maxMemoryBytes,
+    });
   }
   const runner = [python, '-B', settings.runnerPath];
   return [
