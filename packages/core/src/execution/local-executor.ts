@@ -96,6 +96,9 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
     const spec = step.server;
     if (
       !useServers ||
+      // A warm server runs with the executor's environment; a step with its own variables
+      // is spawned so that it sees them.
+      (step.env !== undefined && Object.keys(step.env).length > 0) ||
       spec === undefined ||
       spec.protocol !== FORK_PROTOCOL ||
       spec.argv.length === 0
@@ -188,7 +191,7 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
       for (const step of job.steps) {
         signal?.throwIfAborted();
         if (closed) throw closedError();
-        const outcome = await runStep(step, context, slot);
+        const outcome = await runStep(step, withStepEnvironment(context, step), slot);
         signal?.throwIfAborted();
         if (closed) throw closedError();
         steps.push({ ...outcome, report: readStepReport(workDir, step.reportFile) });
@@ -238,4 +241,10 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
       return closing;
     },
   };
+}
+
+/** `context` with the step's own variables added to (and winning over) its environment. */
+function withStepEnvironment(context: StepContext, step: Step): StepContext {
+  if (step.env === undefined || Object.keys(step.env).length === 0) return context;
+  return { ...context, env: { ...context.env, ...step.env } };
 }
