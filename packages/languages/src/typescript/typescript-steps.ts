@@ -1,0 +1,50 @@
+import type { Program, Step, StepOptions } from '@passk/core';
+import { hostMounts } from '../internal/host-mounts.ts';
+import { selectJudge } from '../internal/select-judge.ts';
+import { nodeRunStep } from '../javascript/javascript-steps.ts';
+import type { TypeScriptToolchain } from './detect-typescript.ts';
+
+/** The verdict rules (`Program.judge`) of the TypeScript language. */
+export const TYPESCRIPT_JUDGES = ['multipl-e'] as const;
+/** One of {@link TYPESCRIPT_JUDGES}. */
+export type TypeScriptJudge = (typeof TYPESCRIPT_JUDGES)[number];
+
+/** MultiPL-E's time limit for `tsc`, in milliseconds. */
+export const TSC_TIMEOUT_MS = 15_000;
+
+/** Returns `judge` when it is a TypeScript judge. @throws UnknownIdError otherwise. */
+export function typescriptJudge(judge: string): TypeScriptJudge {
+  return selectJudge('typescript', judge, TYPESCRIPT_JUDGES);
+}
+
+/** The JavaScript file `tsc` writes for `file` (`main.ts` → `main.js`). */
+export function compiledFile(file: string): string {
+  return `${file.replace(/\.(ts|tsx|mts|cts)$/, '')}.js`;
+}
+
+/**
+ * The steps of a MultiPL-E TypeScript program, as `eval_ts.py` runs it:
+ * - `compile`: `node <tsc> --target esnext <mainFile>` (no tsconfig, so no `strict`, default
+ *   libraries including the DOM; type errors fail), 15 s × `timeoutFactor`;
+ * - `run`: `node --require <completion hook> <mainFile as .js>`, the program's limit × factor.
+ *
+ * @throws UnknownIdError for another judge.
+ */
+export function typescriptSteps(
+  program: Program,
+  toolchain: TypeScriptToolchain,
+  options: StepOptions,
+): readonly Step[] {
+  typescriptJudge(program.judge);
+  const node = toolchain.node ?? { available: false };
+  const compile: Step = {
+    name: 'compile',
+    argv: [node.path ?? 'node', toolchain.path ?? 'tsc', '--target', 'esnext', program.mainFile],
+    timeoutMs: TSC_TIMEOUT_MS * options.timeoutFactor,
+    mounts: hostMounts([node.directory, toolchain.packageDirectory]),
+  };
+  return [
+    compile,
+    nodeRunStep(node, compiledFile(program.mainFile), program.timeoutMs * options.timeoutFactor),
+  ];
+}
