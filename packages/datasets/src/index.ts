@@ -11,4 +11,15 @@ export {
   HUMANEVAL_FILE,
   type HumanEvalOptions,
 } from './humaneval/humaneval.ts';
+export * from './humaneval-x/index.ts';
 export { createJsonlDataset } from './jsonl/jsonl-dataset.ts';
+export {
+  KNOWN_BROKEN_TASKS,
+  type KnownBrokenTask,
+  knownBrokenTask,
+} from './known-broken.ts';
+export {
+  type SelftestControl,
+  type SelftestControls,
+  selftestControlsOf,
+} from './selftest-controls.ts';
