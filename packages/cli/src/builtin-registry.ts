@@ -2,10 +2,20 @@ import { createRegistry, type Registry } from '@passk/core';
 import {
   createDemoDataset,
   createHumanEvalDataset,
+  createHumanEvalXDataset,
   createJsonlDataset,
   DEMO_SAMPLES_PATH,
+  HUMANEVAL_X_LANGUAGES,
 } from '@passk/datasets';
-import { createPythonLanguage } from '@passk/languages';
+import {
+  createCppLanguage,
+  createGoLanguage,
+  createJavaLanguage,
+  createJavaScriptLanguage,
+  createPythonLanguage,
+  createRustLanguage,
+  createTypeScriptLanguage,
+} from '@passk/languages';
 import { createReferenceProvider, createReplayProvider } from '@passk/providers';
 
 /** The plugins the `passk` command knows, by id. */
@@ -25,9 +35,27 @@ export function createBuiltinRegistry(): Registry {
         description: 'custom problems in human-eval format',
         argument: 'path',
       },
+      ...Object.fromEntries(
+        HUMANEVAL_X_LANGUAGES.map((language) => [
+          `humaneval-x/${language}`,
+          {
+            create: () => createHumanEvalXDataset(language),
+            description: `HumanEval-X ${language} (164 problems, CodeGeeX)`,
+          },
+        ]),
+      ),
     },
     languages: {
       python: { create: () => createPythonLanguage(), description: 'Python 3' },
+      javascript: { create: () => createJavaScriptLanguage(), description: 'JavaScript (Node.js)' },
+      typescript: {
+        create: () => createTypeScriptLanguage(),
+        description: 'TypeScript (tsc + Node.js)',
+      },
+      cpp: { create: () => createCppLanguage(), description: 'C++ (g++)' },
+      java: { create: () => createJavaLanguage(), description: 'Java (OpenJDK)' },
+      go: { create: () => createGoLanguage(), description: 'Go' },
+      rust: { create: () => createRustLanguage(), description: 'Rust (rustc)' },
     },
     providers: {
       reference: {

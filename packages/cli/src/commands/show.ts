@@ -17,10 +17,7 @@ export async function showCommand(
   if (positionals.length === 2) {
     [datasetId, taskId] = positionals as [string, string];
   } else if (positionals.length === 1 && (positionals[0] as string).includes('/')) {
-    const text = positionals[0] as string;
-    const slash = text.indexOf('/');
-    datasetId = text.slice(0, slash);
-    taskId = text.slice(slash + 1);
+    [datasetId, taskId] = splitDatasetTask(positionals[0] as string, registry);
   } else {
     throw new UsageError({ message: `expected <dataset>/<task-id>\nusage: ${SHOW_USAGE}` });
   }
@@ -64,4 +61,19 @@ export async function showCommand(
         : ''),
   );
   return 0;
+}
+
+/**
+ * Splits `<dataset>/<task-id>` where both may contain `/` (`humaneval-x/cpp/CPP/0`): the
+ * dataset is the longest prefix, ending at a `/`, that is a registered dataset id; failing
+ * that, the part before the first `/`.
+ */
+export function splitDatasetTask(text: string, registry: Registry): [string, string] {
+  const datasets = registry.input.datasets;
+  for (let slash = text.lastIndexOf('/'); slash > 0; slash = text.lastIndexOf('/', slash - 1)) {
+    const prefix = text.slice(0, slash);
+    if (Object.hasOwn(datasets, prefix)) return [prefix, text.slice(slash + 1)];
+  }
+  const slash = text.indexOf('/');
+  return [text.slice(0, slash), text.slice(slash + 1)];
 }
