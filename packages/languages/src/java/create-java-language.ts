@@ -30,6 +30,8 @@ export interface JavaLanguageOptions {
   readonly maxMemoryBytes?: number;
   /** Bytes of stdout and of stderr per step before it is killed (default 1 MiB). */
   readonly maxOutputBytes?: number;
+  /** Offer the warm `javac` server for compile steps (default true; see `javaSteps`). */
+  readonly warmCompiler?: boolean;
 }
 
 /**
@@ -57,7 +59,7 @@ export function createJavaLanguage(options: JavaLanguageOptions = {}): Language 
       return detected;
     },
     steps(program, toolchain, stepOptions) {
-      return javaSteps(program, toolchain, stepOptions);
+      return javaSteps(program, toolchain, stepOptions, options.warmCompiler ?? true);
     },
     limits() {
       return limits;

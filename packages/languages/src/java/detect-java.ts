@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir, probeCommand, type ToolchainInfo } from '@passk/core';
 import { assetPath } from '../internal/asset-path.ts';
@@ -7,6 +8,10 @@ import { findExecutable } from '../internal/find-executable.ts';
 
 /** Source of the completion wrapper class (see the file's comment). */
 export const JAVA_WRAPPER_SOURCE = assetPath('java/PasskMain.java');
+/** Source of the warm compiler server (see the file's comment). */
+export const JAVAC_SERVER_SOURCE = assetPath('java/PasskJavacServer.java');
+/** Name of the warm compiler server class. */
+export const JAVAC_SERVER_CLASS = 'PasskJavacServer';
 /** Name of the completion wrapper class. */
 export const JAVA_WRAPPER_CLASS = 'PasskMain';
 /** Where Debian's `libjavatuples-java` installs the javatuples jar MultiPL-E uses. */
@@ -30,7 +35,7 @@ export interface DetectJavaOptions {
 export interface JavaToolchain extends ToolchainInfo {
   /** The `java` launcher. */
   readonly java?: string;
-  /** Directory holding the compiled completion wrapper class. */
+  /** Directory holding the compiled completion wrapper and warm compiler classes. */
   readonly wrapperDirectory?: string;
   /** The javatuples jar, when installed (MultiPL-E programs import `org.javatuples.*`). */
   readonly javatuplesJar?: string;
@@ -73,15 +78,27 @@ export async function detectJava(options: DetectJavaOptions = {}): Promise<JavaT
   let wrapperDirectory: string;
   try {
     wrapperDirectory = await ensureArtifact(
-      join(cacheDir, 'java-wrapper', javacVersion.replace(/[^A-Za-z0-9._-]+/g, '_')),
+      join(
+        cacheDir,
+        'java-helpers',
+        createHash('sha256')
+          .update(`${javac}\0${javacVersion}\0`)
+          .update(readFileSync(JAVA_WRAPPER_SOURCE))
+          .update(readFileSync(JAVAC_SERVER_SOURCE))
+          .digest('hex')
+          .slice(0, 16),
+      ),
       async (staging) => {
-        const compiled = await probeCommand([javac, '-d', staging, JAVA_WRAPPER_SOURCE], {
-          env,
-          timeoutMs: 120_000,
-        });
+        const compiled = await probeCommand(
+          [javac, '-d', staging, JAVA_WRAPPER_SOURCE, JAVAC_SERVER_SOURCE],
+          {
+            env,
+            timeoutMs: 120_000,
+          },
+        );
         if (compiled.exitCode !== 0) {
           throw new Error(
-            `cannot compile ${JAVA_WRAPPER_SOURCE}: ${compiled.error ?? compiled.stderr.trim()}`,
+            `cannot compile passk's Java helpers: ${compiled.error ?? compiled.stderr.trim()}`,
           );
         }
       },

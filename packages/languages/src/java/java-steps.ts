@@ -1,9 +1,15 @@
 import { realpathSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Program, Step, StepOptions } from '@passk/core';
+import {
+  FORK_PROTOCOL,
+  type Program,
+  type Step,
+  type StepOptions,
+  type StepServer,
+} from '@passk/core';
 import { hostMounts } from '../internal/host-mounts.ts';
 import { selectJudge } from '../internal/select-judge.ts';
-import { JAVA_WRAPPER_CLASS, type JavaToolchain } from './detect-java.ts';
+import { JAVA_WRAPPER_CLASS, JAVAC_SERVER_CLASS, type JavaToolchain } from './detect-java.ts';
 
 /** The verdict rules (`Program.judge`) of the Java language. */
 export const JAVA_JUDGES = ['humaneval-x', 'multipl-e'] as const;
@@ -38,11 +44,12 @@ function jdkHome(executable: string | undefined): string | undefined {
  * - `humaneval-x` (CodeGeeX's intended rule; its `java` line is commented out as shipped):
  *   `compile` = `javac <mainFile>` ({@link HUMANEVAL_X_JAVAC_TIMEOUT_MS}), `run` =
  *   `java -cp .:<wrapper> PasskMain Main` (the program's limit);
- * - `multipl-e`: `compile` = `javac -encoding UTF8 -d . <mainFile>` with
- *   `CLASSPATH=<javatuples jar>` (15 s), `run` = `java -ea -cp .:<jar>:<wrapper> PasskMain
- *   Problem` (the program's limit). No steps at all when the javatuples jar is missing (the
- *   verdict is then `toolchain_missing`).
- * Limits are multiplied by `timeoutFactor`.
+ * - `multipl-e`: `compile` = `javac -encoding UTF8 -cp <javatuples jar> -d . <mainFile>` (15 s;
+ *   MultiPL-E puts the jar in `CLASSPATH`, which `-cp` sets the same way), `run` = `java -ea -cp
+ *   .:<jar>:<wrapper> PasskMain Problem` (the program's limit). No steps at all when the
+ *   javatuples jar is missing (the verdict is then `toolchain_missing`).
+ * Limits are multiplied by `timeoutFactor`. With `warmCompiler`, compile steps offer the warm
+ * `javac` server (`assets/java/PasskJavacServer.java`: the same compiler in a JVM that stays up).
  *
  * @throws UnknownIdError for another judge.
  */
@@ -50,6 +57,7 @@ export function javaSteps(
   program: Program,
   toolchain: JavaToolchain,
   options: StepOptions,
+  warmCompiler = true,
 ): readonly Step[] {
   const judge = javaJudge(program.judge);
   const javac = toolchain.path ?? 'javac';
@@ -57,6 +65,15 @@ export function javaSteps(
   const wrapper = toolchain.wrapperDirectory ?? '.';
   const runTimeoutMs = program.timeoutMs * options.timeoutFactor;
   const jdkMounts = hostMounts([jdkHome(javac), jdkHome(java)]);
+  const server: { server?: StepServer } =
+    warmCompiler && toolchain.wrapperDirectory !== undefined
+      ? {
+          server: {
+            argv: [java, '-XX:+UseSerialGC', '-cp', wrapper, JAVAC_SERVER_CLASS, javac],
+            protocol: FORK_PROTOCOL,
+          },
+        }
+      : {};
   if (judge === 'humaneval-x') {
     return [
       {
@@ -64,6 +81,7 @@ export function javaSteps(
         argv: [javac, program.mainFile],
         timeoutMs: HUMANEVAL_X_JAVAC_TIMEOUT_MS * options.timeoutFactor,
         mounts: jdkMounts,
+        ...server,
       },
       {
         name: 'run',
@@ -79,10 +97,10 @@ export function javaSteps(
   return [
     {
       name: 'compile',
-      argv: [javac, '-encoding', 'UTF8', '-d', '.', program.mainFile],
+      argv: [javac, '-encoding', 'UTF8', '-cp', jar, '-d', '.', program.mainFile],
       timeoutMs: MULTIPL_E_JAVAC_TIMEOUT_MS * options.timeoutFactor,
-      env: { CLASSPATH: jar },
       mounts,
+      ...server,
     },
     {
       name: 'run',

@@ -19,6 +19,8 @@ export interface TypeScriptLanguageOptions {
   readonly maxMemoryBytes?: number;
   /** Bytes of stdout and of stderr per step before it is killed (default 1 MiB). */
   readonly maxOutputBytes?: number;
+  /** Offer the warm compiler server for `tsc` steps (default true; see `typescriptSteps`). */
+  readonly warmCompiler?: boolean;
 }
 
 /**
@@ -44,7 +46,7 @@ export function createTypeScriptLanguage(options: TypeScriptLanguageOptions = {}
       return detected;
     },
     steps(program, toolchain, stepOptions) {
-      return typescriptSteps(program, toolchain, stepOptions);
+      return typescriptSteps(program, toolchain, stepOptions, options.warmCompiler ?? true);
     },
     limits() {
       return limits;
