@@ -12,7 +12,7 @@ export interface HumanEvalXRecord {
   readonly canonical_solution: string;
   /** Hidden tests, appended after the solution. */
   readonly test: string;
-  /** Tests from the docstring examples (null for Rust). */
+  /** Tests from the docstring examples (`"None"` for Rust). */
   readonly example_test?: string | null;
   /** Go: the prompt's `import (...)` block, removed before the program is assembled. */
   readonly import?: string;
@@ -96,8 +96,11 @@ export function parseHumanEvalXProblems(
     if (language === 'go' && (record.import === undefined || record.test_setup === undefined)) {
       throw fail('a Go record needs `import` and `test_setup`', '/test_setup');
     }
+    // Rust records hold the string "None" (a Python None written as text): no example tests.
     const exampleTest =
-      typeof record.example_test === 'string' && record.example_test !== ''
+      typeof record.example_test === 'string' &&
+      record.example_test !== '' &&
+      record.example_test !== 'None'
         ? record.example_test
         : undefined;
     const metadata: HumanEvalXMetadata = {
