@@ -10,9 +10,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { humanEvalBench } from './bench/humaneval.ts';
+import { languagesCompiledBench } from './bench/languages-compiled.ts';
 import type { BenchSection, BenchTable } from './bench/section.ts';
 
-const SECTIONS: readonly BenchSection[] = [humanEvalBench];
+const SECTIONS: readonly BenchSection[] = [humanEvalBench, languagesCompiledBench];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = process.env.PASSK_DATA_DIR ?? join(root, '../shared/datasets');

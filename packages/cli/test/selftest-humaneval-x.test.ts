@@ -79,13 +79,21 @@ describe.each(HUMANEVAL_X_LANGUAGES.map((language) => [language]))(
         .filter((entry) => entry.outcome === 'fail')
         .map((entry) => `${entry.task_id} ${entry.check}: ${entry.status} ${entry.detail}`);
       expect(unexpected).toEqual([]);
+      // A flaky task (Go/95) may pass or fail; everything else must be exactly as listed.
+      const flaky = new Set(
+        checks.filter((check) => check.knownBroken?.kind === 'flaky').map((check) => check.taskId),
+      );
       expect(
-        report.exceptions.map((entry) => `${entry.task_id} ${entry.check} ${entry.status}`).sort(),
+        report.exceptions
+          .filter((entry) => !flaky.has(entry.task_id))
+          .map((entry) => `${entry.task_id} ${entry.check} ${entry.status}`)
+          .sort(),
       ).toEqual([...EXPECTED[name].known].sort());
+      const flakyFailures = report.exceptions.filter((entry) => flaky.has(entry.task_id)).length;
       expect(report.languages[0]).toMatchObject({
         problems: 164,
         references: 164,
-        referencesPassed: EXPECTED[name].passed,
+        referencesPassed: EXPECTED[name].passed - flakyFailures,
         controls: 328,
         skipped: 0,
         failures: 0,

@@ -90,7 +90,10 @@ describe('Qwen2.5-Coder MultiPL-E files', () => {
         if (prediction === undefined) throw new Error(`no prediction for ${name}`);
         const setup =
           ext === 'cpp'
-            ? `${headers.filter((line) => !prediction.prompt.includes(line)).map((line) => `${line}\n`).join('')}\n`
+            ? `${headers
+                .filter((line) => !prediction.prompt.includes(line))
+                .map((line) => `${line}\n`)
+                .join('')}\n`
             : '';
         expect(detail.code).toBe(`${setup}${prediction.generation}\n${tests.get(name)}`);
         if (prediction.wholecode === detail.code) wholecode++;
@@ -103,28 +106,33 @@ describe('Qwen2.5-Coder MultiPL-E files', () => {
 describe.each(LANGUAGES.map((entry) => [entry.ext, entry] as const))(
   'parity with Qwen2.5-Coder verdicts: %s',
   (ext, entry) => {
-    it(
-      'every verdict agrees and the published pass@1 is reproduced',
-      async () => {
-        const language = entry.create();
-        const toolchain = await language.detect();
-        if (skipReason(ext, toolchain)) return;
-        const samples = details(ext);
-        const outcomes = await Promise.all(
-          samples.map(async ([name, detail]) => {
-            const target = program(language.id, entry.file, 'multipl-e', detail.code, entry.timeoutMs);
-            const { verdict } = await judgeProgram(language, toolchain, executor, target);
-            return { name, ours: verdict.passed, theirs: detail.passed, verdict };
-          }),
+    it('every verdict agrees and the published pass@1 is reproduced', async () => {
+      const language = entry.create();
+      const toolchain = await language.detect();
+      if (skipReason(ext, toolchain)) return;
+      const samples = details(ext);
+      const outcomes = await Promise.all(
+        samples.map(async ([name, detail]) => {
+          const target = program(
+            language.id,
+            entry.file,
+            'multipl-e',
+            detail.code,
+            entry.timeoutMs,
+          );
+          const { verdict } = await judgeProgram(language, toolchain, executor, target);
+          return { name, ours: verdict.passed, theirs: detail.passed, verdict };
+        }),
+      );
+      const disagreements = outcomes
+        .filter((outcome) => outcome.ours !== outcome.theirs)
+        .map(
+          (outcome) =>
+            `${outcome.name}: passk ${outcome.verdict.status} (${outcome.verdict.detail}), Qwen ${outcome.theirs}`,
         );
-        const disagreements = outcomes
-          .filter((outcome) => outcome.ours !== outcome.theirs)
-          .map((outcome) => `${outcome.name}: passk ${outcome.verdict.status} (${outcome.verdict.detail}), Qwen ${outcome.theirs}`);
-        expect(disagreements).toEqual([]);
-        const passed = outcomes.filter((outcome) => outcome.ours).length;
-        expect(Math.round((10_000 * passed) / samples.length) / 100).toBe(PUBLISHED[ext]);
-      },
-      1_200_000,
-    );
+      expect(disagreements).toEqual([]);
+      const passed = outcomes.filter((outcome) => outcome.ours).length;
+      expect(Math.round((10_000 * passed) / samples.length) / 100).toBe(PUBLISHED[ext]);
+    }, 1_200_000);
   },
 );

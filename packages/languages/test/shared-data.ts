@@ -5,7 +5,8 @@ import { gunzipSync } from 'node:zlib';
 
 /** The shared benchmark data (vitest sets PASSK_DATA_DIR there). */
 export const DATA_DIR =
-  process.env.PASSK_DATA_DIR ?? fileURLToPath(new URL('../../../../shared/datasets', import.meta.url));
+  process.env.PASSK_DATA_DIR ??
+  fileURLToPath(new URL('../../../../shared/datasets', import.meta.url));
 
 /** Reads a data file (`.gz` transparently) as text. */
 export function readData(relative: string): string {

@@ -126,7 +126,7 @@ function outcomeOf(
   if (verdict.status === 'toolchain_missing') return 'skipped';
   if (verdict.passed === mustPass) return 'ok';
   if (knownBroken !== undefined && INFRASTRUCTURE_STATUSES.has(verdict.status) === false) {
-    if (mustPass && knownBroken.kind === 'broken') return 'known';
+    if (mustPass && knownBroken.kind !== 'weak') return 'known';
     if (!mustPass && knownBroken.kind === 'weak') return 'known';
   }
   return 'fail';

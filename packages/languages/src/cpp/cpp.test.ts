@@ -40,7 +40,13 @@ const CODEGEEX = [
 const humanEvalX = (body: string) =>
   program('cpp', 'test.cpp', 'humaneval-x', `${CODEGEEX}\nusing namespace std;\n${body}`, 5000);
 const multiplE = (body: string, timeoutMs = 15_000) =>
-  program('cpp', 'main.cpp', 'multipl-e', `#include<assert.h>\n#include<bits/stdc++.h>\n${body}`, timeoutMs);
+  program(
+    'cpp',
+    'main.cpp',
+    'multipl-e',
+    `#include<assert.h>\n#include<bits/stdc++.h>\n${body}`,
+    timeoutMs,
+  );
 
 const CASES: readonly {
   readonly name: string;
@@ -51,13 +57,17 @@ const CASES: readonly {
 }[] = [
   {
     name: 'HumanEval-X: asserts that hold',
-    target: humanEvalX('int f(int a){ return a + 1; }\n#undef NDEBUG\n#include<assert.h>\nint main(){ assert(f(1) == 2); }\n'),
+    target: humanEvalX(
+      'int f(int a){ return a + 1; }\n#undef NDEBUG\n#include<assert.h>\nint main(){ assert(f(1) == 2); }\n',
+    ),
     status: 'passed',
     detail: 'passed',
   },
   {
     name: 'HumanEval-X: a failed assert aborts',
-    target: humanEvalX('int f(int a){ return a; }\n#undef NDEBUG\n#include<assert.h>\nint main(){ assert(f(1) == 2); }\n'),
+    target: humanEvalX(
+      'int f(int a){ return a; }\n#undef NDEBUG\n#include<assert.h>\nint main(){ assert(f(1) == 2); }\n',
+    ),
     status: 'failed',
     detail: /^failed: .*Assertion `f\(1\) == 2' failed/,
   },
@@ -126,7 +136,10 @@ describe('createCppLanguage', () => {
     if (skip) return;
     expect(toolchain.version).toMatch(/^g\+\+ \d+\.\d+/);
     expect(toolchain.harnessObject).toMatch(/passk_completion\.o$/);
-    expect(Object.keys(toolchain.precompiledHeaders ?? {}).sort()).toEqual(['humaneval-x', 'multipl-e']);
+    expect(Object.keys(toolchain.precompiledHeaders ?? {}).sort()).toEqual([
+      'humaneval-x',
+      'multipl-e',
+    ]);
     expect(await language.detect()).toBe(toolchain);
     const missing = await createCppLanguage({ compiler: '/nonexistent/g++' }).detect();
     expect(missing.available).toBe(false);
@@ -135,7 +148,9 @@ describe('createCppLanguage', () => {
 
   it('compiles with the reference flags, the main wrapper, and a PCH only where it cannot matter', () => {
     if (skip) return;
-    const [compile, run] = language.steps(multiplE('int main() {}\n'), toolchain, { timeoutFactor: 1 });
+    const [compile, run] = language.steps(multiplE('int main() {}\n'), toolchain, {
+      timeoutFactor: 1,
+    });
     expect(compile?.argv).toEqual([
       toolchain.path,
       '-include',
@@ -148,8 +163,16 @@ describe('createCppLanguage', () => {
       '-std=c++17',
     ]);
     expect([compile?.timeoutMs, run?.argv, run?.timeoutMs]).toEqual([15_000, ['./main'], 15_000]);
-    const late = program('cpp', 'main.cpp', 'multipl-e', 'int x;\n#include<bits/stdc++.h>\nint main() {}\n', 1000);
-    expect(language.steps(late, toolchain, { timeoutFactor: 1 })[0]?.argv).not.toContain('-include');
+    const late = program(
+      'cpp',
+      'main.cpp',
+      'multipl-e',
+      'int x;\n#include<bits/stdc++.h>\nint main() {}\n',
+      1000,
+    );
+    expect(language.steps(late, toolchain, { timeoutFactor: 1 })[0]?.argv).not.toContain(
+      '-include',
+    );
     const [humanCompile, humanRun] = language.steps(humanEvalX('int main(){}\n'), toolchain, {
       timeoutFactor: 2,
     });
@@ -189,7 +212,9 @@ describe('createCppLanguage', () => {
 describe('leadingIncludes', () => {
   it('collects the includes before the first line of code, across comments', () => {
     expect([
-      ...leadingIncludes('/*\n doc */\n#include<stdio.h>\n// x\n#include <vector>\n#include "a.h"\nusing namespace std;\n#include<map>\n'),
+      ...leadingIncludes(
+        '/*\n doc */\n#include<stdio.h>\n// x\n#include <vector>\n#include "a.h"\nusing namespace std;\n#include<map>\n',
+      ),
     ]).toEqual(['stdio.h', 'vector', 'a.h']);
     expect([...leadingIncludes('#define X 1\n#include<vector>\n')]).toEqual([]);
     expect([...leadingIncludes('')]).toEqual([]);

@@ -42,19 +42,26 @@ const CASES: readonly {
 }[] = [
   {
     name: 'HumanEval-X: testify asserts that hold',
-    target: humanEvalX(`${ADD}\nfunc TestAdd(t *testing.T) {\n    assert := assert.New(t)\n    assert.Equal(3, Add(1, 2))\n}\n`),
+    target: humanEvalX(
+      `${ADD}\nfunc TestAdd(t *testing.T) {\n    assert := assert.New(t)\n    assert.Equal(3, Add(1, 2))\n}\n`,
+    ),
     status: 'passed',
     detail: 'passed',
   },
   {
     name: 'HumanEval-X: a failed assert',
-    target: humanEvalX(`${ADD}\nfunc TestAdd(t *testing.T) {\n    assert := assert.New(t)\n    assert.Equal(4, Add(1, 2))\n}\n`),
+    target: humanEvalX(
+      `${ADD}\nfunc TestAdd(t *testing.T) {\n    assert := assert.New(t)\n    assert.Equal(4, Add(1, 2))\n}\n`,
+    ),
     status: 'failed',
     detail: /^failed: --- FAIL: TestAdd/,
   },
   {
     name: 'HumanEval-X: an unused import does not compile',
-    target: humanEvalX(`${ADD}\nfunc TestAdd(t *testing.T) {\n    assert.New(t).Equal(3, Add(1, 2))\n}\n`, 'import (\n"strings"\n)\n'),
+    target: humanEvalX(
+      `${ADD}\nfunc TestAdd(t *testing.T) {\n    assert.New(t).Equal(3, Add(1, 2))\n}\n`,
+      'import (\n"strings"\n)\n',
+    ),
     status: 'compile_error',
     detail: /imported and not used: "strings"/,
   },
@@ -88,25 +95,36 @@ const CASES: readonly {
   },
   {
     name: 'MultiPL-E: a passing test',
-    target: multiplE(`${ADD}\nfunc TestAdd(t *testing.T) {\n    if fmt.Sprintf("%v", Add(1, 2)) != "3" {\n        t.Errorf("no")\n    }\n}\n`, ['fmt', 'testing']),
+    target: multiplE(
+      `${ADD}\nfunc TestAdd(t *testing.T) {\n    if fmt.Sprintf("%v", Add(1, 2)) != "3" {\n        t.Errorf("no")\n    }\n}\n`,
+      ['fmt', 'testing'],
+    ),
     status: 'passed',
     detail: 'OK',
   },
   {
     name: 'MultiPL-E: a failing test is Exception',
-    target: multiplE(`${ADD}\nfunc TestAdd(t *testing.T) {\n    t.Errorf("expected %v", Add(1, 2) + 1)\n}\n`),
+    target: multiplE(
+      `${ADD}\nfunc TestAdd(t *testing.T) {\n    t.Errorf("expected %v", Add(1, 2) + 1)\n}\n`,
+    ),
     status: 'failed',
     detail: 'Exception',
   },
   {
     name: 'MultiPL-E: "FAIL" printed by a passing program is Exception (go test stdout rule)',
-    target: multiplE(`func TestAdd(t *testing.T) {\n    fmt.Println("FAIL")\n}\n`, ['fmt', 'testing']),
+    target: multiplE(`func TestAdd(t *testing.T) {\n    fmt.Println("FAIL")\n}\n`, [
+      'fmt',
+      'testing',
+    ]),
     status: 'runtime_error',
     detail: 'Exception',
   },
   {
     name: 'MultiPL-E: only the standard library (testify does not resolve)',
-    target: multiplE('func TestAdd(t *testing.T) {\n    assert.New(t)\n}\n', ['testing', 'github.com/stretchr/testify/assert']),
+    target: multiplE('func TestAdd(t *testing.T) {\n    assert.New(t)\n}\n', [
+      'testing',
+      'github.com/stretchr/testify/assert',
+    ]),
     status: 'compile_error',
     detail: 'SyntaxError',
   },

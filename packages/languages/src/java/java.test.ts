@@ -94,7 +94,9 @@ const CASES: readonly {
   },
   {
     name: 'MultiPL-E: javatuples on the class path, asserts enabled and holding',
-    target: multiplE('        Pair<Integer, Integer> pair = Pair.with(1, 2);\n        assert(pair.getValue1() == 2);\n'),
+    target: multiplE(
+      '        Pair<Integer, Integer> pair = Pair.with(1, 2);\n        assert(pair.getValue1() == 2);\n',
+    ),
     status: 'passed',
     detail: 'OK',
   },
@@ -141,11 +143,32 @@ describe('createJavaLanguage', () => {
     const [compile, run] = language.steps(multiplE(''), toolchain, { timeoutFactor: 1 });
     const jar = toolchain.javatuplesJar as string;
     const wrapper = toolchain.wrapperDirectory as string;
-    expect(compile?.argv).toEqual([toolchain.path, '-encoding', 'UTF8', '-cp', jar, '-d', '.', 'main.java']);
-    expect(run?.argv).toEqual([toolchain.java, '-ea', '-cp', `.:${jar}:${wrapper}`, 'PasskMain', 'Problem']);
+    expect(compile?.argv).toEqual([
+      toolchain.path,
+      '-encoding',
+      'UTF8',
+      '-cp',
+      jar,
+      '-d',
+      '.',
+      'main.java',
+    ]);
+    expect(run?.argv).toEqual([
+      toolchain.java,
+      '-ea',
+      '-cp',
+      `.:${jar}:${wrapper}`,
+      'PasskMain',
+      'Problem',
+    ]);
     expect(compile?.server?.argv.slice(-2)).toEqual(['PasskJavacServer', toolchain.path]);
-    const [humanCompile, humanRun] = language.steps(humanEvalX(''), toolchain, { timeoutFactor: 1 });
-    expect([humanCompile?.argv, humanCompile?.timeoutMs]).toEqual([[toolchain.path, 'Main.java'], 25_000]);
+    const [humanCompile, humanRun] = language.steps(humanEvalX(''), toolchain, {
+      timeoutFactor: 1,
+    });
+    expect([humanCompile?.argv, humanCompile?.timeoutMs]).toEqual([
+      [toolchain.path, 'Main.java'],
+      25_000,
+    ]);
     expect([humanRun?.argv, humanRun?.timeoutMs]).toEqual([
       [toolchain.java, '-cp', `.:${wrapper}`, 'PasskMain', 'Main'],
       5000,
@@ -180,7 +203,11 @@ describe('createJavaLanguage', () => {
         files: test.target.files,
         steps: [
           { ...(compile as NonNullable<typeof compile>), stopOnFailure: false },
-          { name: 'classes', argv: ['/bin/sh', '-c', 'ls; cat *.class 2>/dev/null | md5sum'], timeoutMs: 5000 },
+          {
+            name: 'classes',
+            argv: ['/bin/sh', '-c', 'ls; cat *.class 2>/dev/null | md5sum'],
+            timeoutMs: 5000,
+          },
         ],
         limits: language.limits(test.target),
       };

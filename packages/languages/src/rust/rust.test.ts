@@ -41,13 +41,19 @@ const CASES: readonly {
 }[] = [
   {
     name: 'HumanEval-X: rand 0.8, regex and md5 resolve; tests that hold',
-    target: humanEvalX(CRATES, '    #[test]\n    fn crates() {\n        assert!(check());\n    }\n'),
+    target: humanEvalX(
+      CRATES,
+      '    #[test]\n    fn crates() {\n        assert!(check());\n    }\n',
+    ),
     status: 'passed',
     detail: 'passed',
   },
   {
     name: 'HumanEval-X: a failed assert_eq',
-    target: humanEvalX('fn one() -> i32 { 2 }', '    #[test]\n    fn one_is_one() {\n        assert_eq!(one(), 1);\n    }\n'),
+    target: humanEvalX(
+      'fn one() -> i32 { 2 }',
+      '    #[test]\n    fn one_is_one() {\n        assert_eq!(one(), 1);\n    }\n',
+    ),
     status: 'failed',
     detail: 'failed: execution error',
   },
@@ -59,19 +65,28 @@ const CASES: readonly {
   },
   {
     name: 'HumanEval-X: an error only in the tests fails the test build (execution error)',
-    target: humanEvalX('fn one() -> i32 { 1 }', '    #[test]\n    fn typed() {\n        let x: i32 = "one";\n    }\n'),
+    target: humanEvalX(
+      'fn one() -> i32 { 1 }',
+      '    #[test]\n    fn typed() {\n        let x: i32 = "one";\n    }\n',
+    ),
     status: 'compile_error',
     detail: 'failed: execution error',
   },
   {
     name: "HumanEval-X: rand 0.4's two-argument gen_range does not compile with rand 0.8",
-    target: humanEvalX('', '    #[test]\n    fn old_rand() {\n        let _n: u32 = rand::thread_rng().gen_range(0, 10);\n    }\n'),
+    target: humanEvalX(
+      '',
+      '    #[test]\n    fn old_rand() {\n        let _n: u32 = rand::thread_rng().gen_range(0, 10);\n    }\n',
+    ),
     status: 'compile_error',
     detail: 'failed: execution error',
   },
   {
     name: 'HumanEval-X: no tests at all passes (Rust/32)',
-    target: humanEvalX('fn one() -> i32 { 1 }', '/*\n    #[test]\n    fn never() { assert!(false); }\n*/'),
+    target: humanEvalX(
+      'fn one() -> i32 { 1 }',
+      '/*\n    #[test]\n    fn never() { assert!(false); }\n*/',
+    ),
     status: 'passed',
     detail: 'passed',
   },
@@ -83,14 +98,19 @@ const CASES: readonly {
   },
   {
     name: 'HumanEval-X: process::exit(0) inside a test is not a pass',
-    target: humanEvalX('', '    #[test]\n    fn exits() {\n        std::process::exit(0);\n    }\n'),
+    target: humanEvalX(
+      '',
+      '    #[test]\n    fn exits() {\n        std::process::exit(0);\n    }\n',
+    ),
     status: 'runtime_error',
     detail: /^passed by the reference rule, but the tests did not run to completion/,
     reference: 'passed',
   },
   {
     name: 'MultiPL-E: a passing program (edition 2015: async is an identifier)',
-    target: multiplE('fn add(a: i64, b: i64) -> i64 {\n    a + b\n}\n\nfn main() {\n    let async = add(1, 2);\n    assert_eq!(async, 3);\n}\n'),
+    target: multiplE(
+      'fn add(a: i64, b: i64) -> i64 {\n    a + b\n}\n\nfn main() {\n    let async = add(1, 2);\n    assert_eq!(async, 3);\n}\n',
+    ),
     status: 'passed',
     detail: 'OK',
   },
@@ -102,7 +122,9 @@ const CASES: readonly {
   },
   {
     name: 'MultiPL-E: debug builds panic on integer overflow',
-    target: multiplE('fn main() {\n    let x: i32 = i32::MAX - 1 + std::env::args().count() as i32;\n    assert_eq!(x + 1, 0);\n}\n'),
+    target: multiplE(
+      'fn main() {\n    let x: i32 = i32::MAX - 1 + std::env::args().count() as i32;\n    assert_eq!(x + 1, 0);\n}\n',
+    ),
     status: 'runtime_error',
     detail: 'Exception',
   },
@@ -144,12 +166,19 @@ describe('createRustLanguage', () => {
     const linking = [
       '-L',
       `dependency=${crates?.dependencyDirectory}`,
-      ...Object.entries(crates?.externs ?? {}).flatMap(([name, rlib]) => ['--extern', `${name}=${rlib}`]),
+      ...Object.entries(crates?.externs ?? {}).flatMap(([name, rlib]) => [
+        '--extern',
+        `${name}=${rlib}`,
+      ]),
     ];
     const common = [toolchain.path, '--edition', '2021', '--crate-name', 'main', 'main.rs'];
     const steps = language.steps(humanEvalX('', ''), toolchain, { timeoutFactor: 1 });
     expect(steps.map((step) => [step.name, step.argv, step.timeoutMs])).toEqual([
-      ['check', [...common, '--crate-type', 'bin', '--emit=metadata', '-o', 'main.rmeta', ...linking], 60_000],
+      [
+        'check',
+        [...common, '--crate-type', 'bin', '--emit=metadata', '-o', 'main.rmeta', ...linking],
+        60_000,
+      ],
       ['build', [...common, '--test', '-o', 'main-tests', ...linking], 60_000],
       ['run', ['./main-tests'], 5000],
     ]);
@@ -181,7 +210,9 @@ describe('createRustLanguage', () => {
     const bare = { ...toolchain, crates: undefined };
     const { verdict } = await judgeProgram(language, bare, executor, humanEvalX('', ''));
     expect(verdict.status).toBe('toolchain_missing');
-    const noRegistry = await createRustLanguage({ cargoRegistry: '/nonexistent/registry' }).detect();
+    const noRegistry = await createRustLanguage({
+      cargoRegistry: '/nonexistent/registry',
+    }).detect();
     expect(noRegistry.available).toBe(true);
     expect(noRegistry.version).toMatch(/crates missing \(no offline crate registry/);
   });

@@ -39,7 +39,8 @@ const CASES: readonly {
   },
   {
     name: 'no tsconfig: implicit any and the DOM library are accepted',
-    source: 'function f(a) { return a; }\nlet d: Document | undefined = undefined;\nassert.deepEqual(f(d), undefined);\n',
+    source:
+      'function f(a) { return a; }\nlet d: Document | undefined = undefined;\nassert.deepEqual(f(d), undefined);\n',
     status: 'passed',
     detail: 'OK',
   },
@@ -47,7 +48,8 @@ const CASES: readonly {
     name: 'a type error fails as SyntaxError',
     source: "const n: number = 'one';\nassert.deepEqual(n, 'one');\n",
     status: 'compile_error',
-    detail: /^SyntaxError: main\.ts\(3,7\): error TS2322: Type 'string' is not assignable to type 'number'\.$/,
+    detail:
+      /^SyntaxError: main\.ts\(3,7\): error TS2322: Type 'string' is not assignable to type 'number'\.$/,
   },
   {
     name: 'a syntax error fails as SyntaxError',
@@ -63,7 +65,7 @@ const CASES: readonly {
   },
   {
     name: 'process.exit(0) before the tests is not a pass',
-    source: "declare var process: any;\nprocess.exit(0);\nassert.deepEqual(1, 2);\n",
+    source: 'declare var process: any;\nprocess.exit(0);\nassert.deepEqual(1, 2);\n',
     status: 'runtime_error',
     detail: /^OK by the reference rule/,
     reference: 'passed',
