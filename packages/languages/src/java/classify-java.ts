@@ -5,7 +5,7 @@ import {
   type Verdict,
 } from '@passk/core';
 import { oneLine } from '../internal/one-line.ts';
-import { judgement, withReference } from '../internal/verdict.ts';
+import { incomplete, judgement, withReference } from '../internal/verdict.ts';
 import type { JavaJudge } from './java-steps.ts';
 
 /**
@@ -82,14 +82,7 @@ function judgeRun(
   }
   if (run.exitCode === 0) {
     const label = humanEvalX ? 'passed' : 'OK';
-    if (hasCompletionSentinel(run.stdoutTail)) return judgement('passed', label);
-    return withReference(
-      judgement(
-        'runtime_error',
-        `${label} by the reference rule, but the tests did not run to completion (the program exited before its last test)`,
-      ),
-      judgement('passed', label),
-    );
+    return hasCompletionSentinel(run.stdoutTail) ? judgement('passed', label) : incomplete(label);
   }
   if (humanEvalX && run.exitCode !== 1) return judgement('runtime_error', 'failed: unknown error');
   if (stderr.includes('AssertionError')) {
