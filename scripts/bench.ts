@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evalPlusBench } from './bench/evalplus.ts';
 import { humanEvalBench } from './bench/humaneval.ts';
+import { languagesCompiledBench } from './bench/languages-compiled.ts';
 import { languagesScriptingBench } from './bench/languages-scripting.ts';
 import { providersBench } from './bench/providers.ts';
 import { sandboxBench } from './bench/sandbox.ts';
@@ -20,6 +21,7 @@ const SECTIONS: readonly BenchSection[] = [
   humanEvalBench,
   sandboxBench,
   providersBench,
+  languagesCompiledBench,
   languagesScriptingBench,
   evalPlusBench,
 ];

@@ -3,16 +3,22 @@ import {
   createDemoDataset,
   createHumanEvalDataset,
   createHumanEvalPlusDataset,
+  createHumanEvalXDataset,
   createJsonlDataset,
   createMbppDataset,
   createMbppPlusDataset,
   createMultiplEDataset,
   DEMO_SAMPLES_PATH,
+  HUMANEVAL_X_LANGUAGES,
   MULTIPL_E_LANGUAGES,
 } from '@passk/datasets';
 import {
+  createCppLanguage,
   createCsharpLanguage,
   createDLanguage,
+  createGoLanguage,
+  createJavaLanguage,
+  createJavaScriptLanguage,
   createJuliaLanguage,
   createLuaLanguage,
   createPerlLanguage,
@@ -21,9 +27,11 @@ import {
   createRacketLanguage,
   createRLanguage,
   createRubyLanguage,
+  createRustLanguage,
   createScalaLanguage,
   createShellLanguage,
   createSwiftLanguage,
+  createTypeScriptLanguage,
 } from '@passk/languages';
 import {
   type AiSdkProviderKind,
@@ -97,6 +105,15 @@ export function createBuiltinRegistry(): Registry {
         description: 'custom problems in human-eval format',
         argument: 'path',
       },
+      ...Object.fromEntries(
+        HUMANEVAL_X_LANGUAGES.map((language) => [
+          `humaneval-x/${language}`,
+          {
+            create: () => createHumanEvalXDataset(language),
+            description: `HumanEval-X ${language} (164 problems, CodeGeeX)`,
+          },
+        ]),
+      ),
       ...multiplEDatasets(),
     },
     languages: {
@@ -113,6 +130,15 @@ export function createBuiltinRegistry(): Registry {
       scala: { create: () => createScalaLanguage(), description: 'Scala 2' },
       shell: { create: () => createShellLanguage(), description: 'Bash' },
       swift: { create: () => createSwiftLanguage(), description: 'Swift' },
+      javascript: { create: () => createJavaScriptLanguage(), description: 'JavaScript (Node.js)' },
+      typescript: {
+        create: () => createTypeScriptLanguage(),
+        description: 'TypeScript (tsc + Node.js)',
+      },
+      cpp: { create: () => createCppLanguage(), description: 'C++ (g++)' },
+      java: { create: () => createJavaLanguage(), description: 'Java (OpenJDK)' },
+      go: { create: () => createGoLanguage(), description: 'Go' },
+      rust: { create: () => createRustLanguage(), description: 'Rust (rustc)' },
     },
     providers: {
       reference: {

@@ -5,6 +5,7 @@ import { doctorCommand } from './commands/doctor.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
+import { selftestCommand } from './commands/selftest.ts';
 import { showCommand } from './commands/show.ts';
 import type { CommandIo } from './io.ts';
 import { PASSK_VERSION } from './version.ts';
@@ -21,6 +22,10 @@ export const COMMANDS: Readonly<
   datasets: { run: datasetsCommand, summary: 'list datasets' },
   show: { run: showCommand, summary: 'print one problem' },
   doctor: { run: doctorCommand, summary: 'check toolchains, sandbox, data and cache' },
+  selftest: {
+    run: selftestCommand,
+    summary: "run a dataset's reference solutions and must-fail controls",
+  },
 };
 
 const HELP = `passk ${PASSK_VERSION}: evaluate code models with pass@k and confidence intervals

@@ -28,8 +28,9 @@ export {
   type HumanEvalPlusOptions,
   type HumanEvalPlusVariant,
 } from './humaneval-plus/humaneval-plus.ts';
+export * from './humaneval-x/index.ts';
 export { createJsonlDataset } from './jsonl/jsonl-dataset.ts';
-export { KNOWN_BROKEN_TASKS, type KnownBrokenTask, knownBroken } from './known-broken.ts';
+export { KNOWN_BROKEN_TASKS, type KnownBrokenTask, knownBrokenTask } from './known-broken.ts';
 export {
   createMbppDataset,
   MBPP_FILE,
@@ -56,3 +57,8 @@ export {
   multiplEEntryPoint,
   parseMultiplEProblems,
 } from './multipl-e/index.ts';
+export {
+  type SelftestControl,
+  type SelftestControls,
+  selftestControlsOf,
+} from './selftest-controls.ts';

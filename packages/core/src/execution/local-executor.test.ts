@@ -210,6 +210,22 @@ describe.each(MODES)('createLocalExecutor (sandbox %s)', (sandboxMode) => {
     }
   });
 
+  it("adds a step's own variables to that step only, over the defaults", async () => {
+    const result = await executor({ env: { EXTRA_SETTING: 'executor' } }).execute(
+      job([
+        step(['sh', '-c', 'echo "$STEP_SETTING $EXTRA_SETTING $LANG"'], {
+          name: 'first',
+          env: { STEP_SETTING: 'mine', EXTRA_SETTING: 'step', LANG: 'C' },
+        }),
+        step(['sh', '-c', 'echo "[$STEP_SETTING] $EXTRA_SETTING $LANG"'], { name: 'second' }),
+      ]),
+    );
+    expect(result.steps.map((outcome) => outcome.stdoutTail.trim())).toEqual([
+      'mine step C',
+      '[] executor C.UTF-8',
+    ]);
+  });
+
   it('gives steps an empty stdin', async () => {
     const result = await executor().execute(
       job([step(['sh', '-c', 'cat; echo done'], { timeoutMs: 5000 })]),

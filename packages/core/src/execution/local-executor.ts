@@ -180,6 +180,9 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
     const spec = step.server;
     if (
       !useServers ||
+      // A warm server runs with the executor's environment; a step with its own variables
+      // is spawned so that it sees them.
+      (step.env !== undefined && Object.keys(step.env).length > 0) ||
       spec === undefined ||
       spec.protocol !== FORK_PROTOCOL ||
       spec.argv.length === 0

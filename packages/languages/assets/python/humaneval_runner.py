@@ -6,7 +6,7 @@ Reproduces ``check_correctness`` / ``unsafe_execute`` of openai/human-eval
 Usage::
 
     python3 -B humaneval_runner.py exec <program.py> --timeout <seconds> --report <report.json>
-                                        [--max-memory <bytes>]
+                                        [--max-memory <bytes>] [--preload <module,...>]
     python3 -B humaneval_runner.py serve
 
 ``exec`` runs one program in this process (the executor spawns one process per sample).
@@ -19,6 +19,11 @@ stderr and stdin all replaced by one ``WriteOnlyStringIO``), ``time_limit()`` wi
 ``signal.setitimer(ITIMER_REAL)`` raising ``TimeoutException("Timed out!")``, ``exec(program, {})``
 at the same Python stack depth as human-eval's forked child, and the result strings
 ``"passed"``, ``"timed out"`` and ``f"failed: {e}"``.
+
+``--preload`` imports modules before the guard, as the reference's parent process had already
+imported them when it forked the child (CodeGeeX's HumanEval-X evaluator imports numpy, so the
+``import numpy`` its programs start with is a cache hit there, while importing numpy afresh under
+the guard fails on ``os`` functions set to None).
 
 What passk adds: the swallowed output keeps only its last 4 KiB (human-eval keeps all of it in
 memory) plus a byte count; an optional address-space limit (``--max-memory``, 0 = none; human-eval
@@ -214,9 +219,10 @@ def tail_text(data):
 
 
 def parse_exec_args(argv):
-    """Parses ``<program> --timeout S --report F [--max-memory B]``; raises UsageError."""
+    """Parses ``<program> --timeout S --report F [--max-memory B] [--preload M,...]``; raises
+    UsageError."""
     program = None
-    options = {"--timeout": None, "--report": None, "--max-memory": "0"}
+    options = {"--timeout": None, "--report": None, "--max-memory": "0", "--preload": ""}
     index = 0
     while index < len(argv):
         arg = argv[index]
@@ -239,7 +245,8 @@ def parse_exec_args(argv):
         raise UsageError(str(error)) from None
     if not timeout > 0 or max_memory < 0:
         raise UsageError("--timeout must be > 0 and --max-memory >= 0")
-    return program, timeout, options["--report"], max_memory
+    preload = [name for name in options["--preload"].split(",") if name]
+    return program, timeout, options["--report"], max_memory, preload
 
 
 def make_tempdir():
@@ -315,7 +322,7 @@ def _at_stack_depth(depth, function):
     return descend(max(0, depth - current - 3))
 
 
-def run_exec(program_path, timeout, report_path, max_memory):
+def run_exec(program_path, timeout, report_path, max_memory, preload=()):
     """Runs one program the way human-eval's forked child does and writes the report.
 
     Returns normally after writing the report; raises SetupError before the program starts.
@@ -327,6 +334,8 @@ def run_exec(program_path, timeout, report_path, max_memory):
         # human-eval: create_tempdir() + chdir into it (passk keeps it inside the work dir).
         os.chdir(make_tempdir())
         limit_address_space(max_memory)
+        for name in preload:
+            __import__(name)
     except Exception as error:
         raise SetupError(f"{type(error).__name__}: {error}") from error
 
@@ -400,14 +409,14 @@ def main(argv):
     if argv[0] == "serve":
         return serve(argv[1:])
     try:
-        program, timeout, report, max_memory = parse_exec_args(argv[1:])
+        program, timeout, report, max_memory, preload = parse_exec_args(argv[1:])
     except UsageError as error:
         sys.stderr.write(f"passk-runner: {error}\n")
         return _USAGE
     exit_ = os._exit
     write = os.write
     try:
-        run_exec(program, timeout, report, max_memory)
+        run_exec(program, timeout, report, max_memory, preload)
     except SetupError as error:
         _flush_std_streams()
         write(2, f"passk-runner: setup failed: {error}\n".encode("utf-8", "replace"))

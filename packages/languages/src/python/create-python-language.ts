@@ -31,7 +31,9 @@ export interface PythonLanguageOptions {
  * Judges: `humaneval-exec` reproduces openai/human-eval's `check_correctness` with
  * `assets/python/humaneval_runner.py` (fast through the executor's warm fork server);
  * `script` runs `python <file>` and passes on exit code 0 (MultiPL-E); `evalplus` reproduces
- * EvalPlus's differential testing with `assets/python/evalplus_runner.py`. `detect()` resolves
+ * EvalPlus's differential testing with `assets/python/evalplus_runner.py`; `humaneval-x` is
+ * CodeGeeX's variant of human-eval's rule (numpy imported before the guard, a failed assert
+ * worded `failed: AssertionError`). `detect()` resolves
  * the interpreter once and caches it. `steps()` and `classify()` throw `UnknownIdError` for
  * another judge. See `classifyHumanEvalExec` / `classifyPythonScript` for the status tables.
  */
@@ -68,7 +70,12 @@ export function createPythonLanguage(options: PythonLanguageOptions = {}): Langu
     classify(program, result) {
       const judge = pythonJudge(program.judge);
       if (judge === 'evalplus') return classifyEvalPlus(result);
-      return judge === 'script' ? classifyPythonScript(result) : classifyHumanEvalExec(result);
+      if (judge === 'script') return classifyPythonScript(result);
+      const verdict = classifyHumanEvalExec(result);
+      // CodeGeeX words a failed assert `failed: AssertionError` (human-eval: `failed: <message>`).
+      return judge === 'humaneval-x' && verdict.status === 'failed'
+        ? { ...verdict, detail: 'failed: AssertionError' }
+        : verdict;
     },
   };
 }

@@ -5,7 +5,7 @@ import { EVALPLUS_RUNNER_PATH } from './evalplus-runner-path.ts';
 import { evalPlusSteps } from './evalplus-steps.ts';
 
 /** The verdict rules (`Program.judge`) the Python language knows. */
-export const PYTHON_JUDGES = ['humaneval-exec', 'script', 'evalplus'] as const;
+export const PYTHON_JUDGES = ['humaneval-exec', 'script', 'evalplus', 'humaneval-x'] as const;
 
 /** One of {@link PYTHON_JUDGES}. */
 export type PythonJudge = (typeof PYTHON_JUDGES)[number];
@@ -29,6 +29,13 @@ export const SCRIPT_WRAPPER = [
   "runpy.run_path(sys.argv[0], run_name='__main__')",
   `print('\\n${COMPLETION_SENTINEL}', flush=True)`,
 ].join('\n');
+
+/**
+ * Modules the `humaneval-x` judge imports before the guard: CodeGeeX's evaluator had numpy
+ * imported when it forked the child that runs a program, and its programs all start with
+ * `import numpy`.
+ */
+export const HUMANEVAL_X_PRELOAD = ['numpy'] as const;
 
 /** Returns `judge` when it is a Python judge. @throws UnknownIdError otherwise. */
 export function pythonJudge(judge: string): PythonJudge {
@@ -58,7 +65,8 @@ export interface PythonStepSettings {
  * - `script`: one step `run`, `<python> -c <SCRIPT_WRAPPER> <mainFile>` (the file runs as
  *   `__main__`, as `python <mainFile>` runs it, then the completion sentinel is printed),
  *  `timeoutMs = program.timeoutMs * factor`;
- * - `evalplus`: EvalPlus's ground truth and check (see `evalPlusSteps`).
+ * - `evalplus`: EvalPlus's ground truth and check (see `evalPlusSteps`);
+ * - `humaneval-x`: as `humaneval-exec`, plus `--preload numpy` (see {@link HUMANEVAL_X_PRELOAD}).
  *
  * Mounts (for the sandbox, read-only): the interpreter's prefixes outside the system
  * directories (`toolchain.mounts`) and, for `humaneval-exec`, the runner's directory.
@@ -74,8 +82,9 @@ export function pythonSteps(
   const python = toolchain.path ?? 'python3';
   const factor = options.timeoutFactor;
   const timeoutMs = program.timeoutMs * factor;
+  const judge = pythonJudge(program.judge);
   const interpreter = (toolchain.mounts ?? []).map((path) => ({ path }));
-  if (pythonJudge(program.judge) === 'script') {
+  if (judge === 'script') {
     return [
       {
         name: 'run',
@@ -85,7 +94,7 @@ export function pythonSteps(
       },
     ];
   }
-  if (program.judge === 'evalplus') {
+  if (judge === 'evalplus') {
     return evalPlusSteps(program, toolchain, options, {
       runnerPath: EVALPLUS_RUNNER_PATH,
       maxMemoryBytes: settings.maxMemoryBytes,
@@ -106,6 +115,7 @@ export function pythonSteps(
         HUMANEVAL_REPORT_FILE,
         '--max-memory',
         String(settings.maxMemoryBytes),
+        ...(judge === 'humaneval-x' ? ['--preload', HUMANEVAL_X_PRELOAD.join(',')] : []),
       ],
       timeoutMs: timeoutMs + HUMANEVAL_JOIN_GRACE_MS,
       reportFile: HUMANEVAL_REPORT_FILE,

@@ -1,0 +1,133 @@
+import {
+  type Dataset,
+  type Executor,
+  INFRASTRUCTURE_STATUSES,
+  type Language,
+  type Problem,
+  type ToolchainInfo,
+  type Verdict,
+} from '@passk/core';
+import { type KnownBrokenTask, knownBrokenTask, selftestControlsOf } from '@passk/datasets';
+
+/** One program the selftest runs, and what became of it. */
+export interface SelftestCheck {
+  readonly taskId: string;
+  readonly language: string;
+  /** `reference` or a control's name (`empty completion`, `wrong answer`). */
+  readonly check: string;
+  /** Whether it must pass (`reference`) or must fail (a control). */
+  readonly mustPass: boolean;
+  readonly verdict: Verdict;
+  /** The known-broken entry of the task, if any. */
+  readonly knownBroken?: KnownBrokenTask;
+  /**
+   * `ok` as expected; `known` differs from expectation because the task is known broken or
+   * weak; `skipped` the toolchain is missing; `fail` a judging problem (exit code 1).
+   */
+  readonly outcome: 'ok' | 'known' | 'skipped' | 'fail';
+}
+
+/** What {@link runSelftest} needs. */
+export interface SelftestOptions {
+  readonly dataset: Dataset;
+  readonly problems: readonly Problem[];
+  readonly language: (id: string) => Language;
+  readonly toolchains: ReadonlyMap<string, ToolchainInfo>;
+  readonly executor: Executor;
+  readonly timeoutFactor: number;
+  /** How often an infrastructure fault is retried (default 2). */
+  readonly maxInfrastructureRetries?: number;
+  /** Called after each check, for progress. */
+  readonly onCheck?: (check: SelftestCheck, done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Runs every problem's reference solution (when the dataset has one) and must-fail controls
+ * (the dataset's `selftestControls`, else an empty completion), and judges each outcome against
+ * the known-broken list. Never throws for a failing program; throws only when the executor is
+ * broken or the run is aborted.
+ */
+export async function runSelftest(options: SelftestOptions): Promise<SelftestCheck[]> {
+  const controls = selftestControlsOf(options.dataset);
+  const work = options.problems.flatMap((problem) => [
+    ...(problem.referenceCompletion === undefined
+      ? []
+      : [
+          {
+            problem,
+            check: 'reference',
+            mustPass: true,
+            candidate: { code: problem.referenceCompletion, kind: 'completion' as const },
+          },
+        ]),
+    ...(
+      controls?.selftestControls(problem) ?? [
+        { name: 'empty completion', candidate: { code: '', kind: 'completion' as const } },
+      ]
+    ).map((control) => ({
+      problem,
+      check: control.name,
+      mustPass: false,
+      candidate: control.candidate,
+    })),
+  ]);
+  let done = 0;
+  return Promise.all(
+    work.map(async ({ problem, check, mustPass, candidate }) => {
+      const language = options.language(problem.language);
+      const toolchain = options.toolchains.get(problem.language) ?? { available: false };
+      const program = options.dataset.buildProgram(problem, candidate);
+      let verdict: Verdict;
+      if (!toolchain.available) {
+        verdict = {
+          status: 'toolchain_missing',
+          passed: false,
+          detail: toolchain.problem ?? `${problem.language} toolchain not found`,
+        };
+      } else {
+        const steps = language.steps(program, toolchain, { timeoutFactor: options.timeoutFactor });
+        const limits = language.limits(program);
+        let attempt = 0;
+        do {
+          const result = await options.executor.execute(
+            { files: program.files, steps, limits },
+            options.signal,
+          );
+          verdict = language.classify(program, result);
+          attempt++;
+        } while (
+          INFRASTRUCTURE_STATUSES.has(verdict.status) &&
+          verdict.status !== 'toolchain_missing' &&
+          attempt <= (options.maxInfrastructureRetries ?? 2)
+        );
+      }
+      const knownBroken = knownBrokenTask(options.dataset.id, problem.id);
+      const result: SelftestCheck = {
+        taskId: problem.id,
+        language: problem.language,
+        check,
+        mustPass,
+        verdict,
+        ...(knownBroken === undefined ? {} : { knownBroken }),
+        outcome: outcomeOf(mustPass, verdict, knownBroken),
+      };
+      options.onCheck?.(result, ++done, work.length);
+      return result;
+    }),
+  );
+}
+
+function outcomeOf(
+  mustPass: boolean,
+  verdict: Verdict,
+  knownBroken: KnownBrokenTask | undefined,
+): SelftestCheck['outcome'] {
+  if (verdict.status === 'toolchain_missing') return 'skipped';
+  if (verdict.passed === mustPass) return 'ok';
+  if (knownBroken !== undefined && INFRASTRUCTURE_STATUSES.has(verdict.status) === false) {
+    if (mustPass && knownBroken.kind !== 'weak') return 'known';
+    if (!mustPass && knownBroken.kind === 'weak') return 'known';
+  }
+  return 'fail';
+}

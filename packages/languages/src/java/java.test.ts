@@ -1,0 +1,250 @@
+import { createLocalExecutor, type Language, type VerdictStatus } from '@passk/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
+import { HOSTILE_SECRET_VARIABLE } from '../hostile/hostile-program.ts';
+import { HUMANEVAL_X_JAVA_AS_SHIPPED } from './classify-java.ts';
+import { createJavaLanguage } from './create-java-language.ts';
+import type { JavaToolchain } from './detect-java.ts';
+import { JAVA_HOSTILE_PROGRAMS } from './hostile.ts';
+
+const language: Language = createJavaLanguage();
+const warm = testExecutor();
+const cold = testExecutor({ useStepServers: false });
+let toolchain: JavaToolchain;
+let skip: string | undefined;
+
+beforeAll(async () => {
+  toolchain = (await language.detect()) as JavaToolchain;
+  skip = skipReason('java', toolchain);
+});
+afterAll(() => Promise.all([warm.close(), cold.close()]));
+
+const humanEvalX = (body: string, timeoutMs = 5000) =>
+  program(
+    'java',
+    'Main.java',
+    'humaneval-x',
+    `import java.util.*;\npublic class Main {\n    public static void main(String[] args) {\n${body}    }\n}\n`,
+    timeoutMs,
+  );
+const multiplE = (body: string, timeoutMs = 15_000) =>
+  program(
+    'java',
+    'main.java',
+    'multipl-e',
+    `import java.util.*;\nimport org.javatuples.*;\nclass Problem {\n    public static void main(String[] args) {\n${body}    }\n}\n`,
+    timeoutMs,
+  );
+
+const AS_SHIPPED = HUMANEVAL_X_JAVA_AS_SHIPPED.detail;
+const CASES: readonly {
+  readonly name: string;
+  readonly target: ReturnType<typeof multiplE>;
+  readonly status: VerdictStatus;
+  readonly detail: string | RegExp;
+  /** The reference judgement's detail, when it differs in status. */
+  readonly reference?: string;
+}[] = [
+  {
+    name: 'HumanEval-X: correct (the as-shipped harness fails every program that compiles)',
+    target: humanEvalX('        if (1 + 1 != 2) throw new AssertionError();\n'),
+    status: 'passed',
+    detail: 'passed',
+    reference: AS_SHIPPED,
+  },
+  {
+    name: 'HumanEval-X: java runs without -ea, so a bare assert does nothing',
+    target: humanEvalX('        assert false;\n'),
+    status: 'passed',
+    detail: 'passed',
+    reference: AS_SHIPPED,
+  },
+  {
+    name: 'HumanEval-X: AssertionError is a wrong answer',
+    target: humanEvalX('        throw new AssertionError();\n'),
+    status: 'failed',
+    detail: 'failed: wrong answer',
+  },
+  {
+    name: 'HumanEval-X: another exception',
+    target: humanEvalX('        Object o = null;\n        o.hashCode();\n'),
+    status: 'runtime_error',
+    detail: /^failed: Exception in thread "main" java\.lang\.NullPointerException/,
+    reference: AS_SHIPPED,
+  },
+  {
+    name: 'HumanEval-X: an exit code other than 0 and 1 is an unknown error',
+    target: humanEvalX('        System.exit(3);\n'),
+    status: 'runtime_error',
+    detail: 'failed: unknown error',
+    reference: AS_SHIPPED,
+  },
+  {
+    name: 'HumanEval-X: System.exit(0) before the tests is not a pass',
+    target: humanEvalX('        System.exit(0);\n        throw new AssertionError();\n'),
+    status: 'runtime_error',
+    detail: /^passed by the reference rule, but the tests did not run to completion/,
+    reference: AS_SHIPPED,
+  },
+  {
+    name: 'HumanEval-X: a compile error (the as-shipped harness says the same)',
+    target: humanEvalX('        int x = "no";\n'),
+    status: 'compile_error',
+    detail: 'failed: compilation error',
+  },
+  {
+    name: 'MultiPL-E: javatuples on the class path, asserts enabled and holding',
+    target: multiplE(
+      '        Pair<Integer, Integer> pair = Pair.with(1, 2);\n        assert(pair.getValue1() == 2);\n',
+    ),
+    status: 'passed',
+    detail: 'OK',
+  },
+  {
+    name: 'MultiPL-E: -ea turns a failed assert into an Exception',
+    target: multiplE('        assert(1 == 2);\n'),
+    status: 'failed',
+    detail: 'Exception',
+  },
+  {
+    name: 'MultiPL-E: a compile error is SyntaxError',
+    target: multiplE('        int x = "no";\n'),
+    status: 'compile_error',
+    detail: 'SyntaxError',
+  },
+  {
+    name: 'MultiPL-E: System.exit(0) before the tests is not a pass',
+    target: multiplE('        System.exit(0);\n        assert(false);\n'),
+    status: 'runtime_error',
+    detail: /^OK by the reference rule/,
+    reference: 'OK',
+  },
+  {
+    name: 'MultiPL-E: the time limit',
+    target: multiplE('        while (true) {}\n', 1000),
+    status: 'timeout',
+    detail: 'Timeout',
+  },
+];
+
+describe('createJavaLanguage', () => {
+  it('detects the JDK and javatuples, and builds its helpers once', async () => {
+    if (skip) return;
+    expect(toolchain.version).toMatch(/^javac \d+.*; javatuples \//);
+    expect(toolchain.javatuplesJar).toMatch(/javatuples.*\.jar$/);
+    expect(await language.detect()).toBe(toolchain);
+    const missing = await createJavaLanguage({ javac: '/nonexistent/javac' }).detect();
+    expect(missing.available).toBe(false);
+    expect(missing.problem).toMatch(/PASSK_JAVAC/);
+  });
+
+  it('builds javac + java steps through the completion wrapper, with the warm javac offered', () => {
+    if (skip) return;
+    const [compile, run] = language.steps(multiplE(''), toolchain, { timeoutFactor: 1 });
+    const jar = toolchain.javatuplesJar as string;
+    const wrapper = toolchain.wrapperDirectory as string;
+    expect(compile?.argv).toEqual([
+      toolchain.path,
+      '-encoding',
+      'UTF8',
+      '-cp',
+      jar,
+      '-d',
+      '.',
+      'main.java',
+    ]);
+    expect(run?.argv).toEqual([
+      toolchain.java,
+      '-ea',
+      '-cp',
+      `.:${jar}:${wrapper}`,
+      'PasskMain',
+      'Problem',
+    ]);
+    expect(compile?.server?.argv.slice(-2)).toEqual(['PasskJavacServer', toolchain.path]);
+    const [humanCompile, humanRun] = language.steps(humanEvalX(''), toolchain, {
+      timeoutFactor: 1,
+    });
+    expect([humanCompile?.argv, humanCompile?.timeoutMs]).toEqual([
+      [toolchain.path, 'Main.java'],
+      25_000,
+    ]);
+    expect([humanRun?.argv, humanRun?.timeoutMs]).toEqual([
+      [toolchain.java, '-cp', `.:${wrapper}`, 'PasskMain', 'Main'],
+      5000,
+    ]);
+    expect(language.limits(multiplE('')).maxMemoryBytes).toBe(0);
+  });
+
+  it.each(CASES.map((test) => [test.name, test] as const))('%s', async (_name, test) => {
+    if (skip) return;
+    const { verdict } = await judgeProgram(language, toolchain, warm, test.target);
+    expect(verdict.status).toBe(test.status);
+    if (typeof test.detail === 'string') expect(verdict.detail).toBe(test.detail);
+    else expect(verdict.detail).toMatch(test.detail);
+    expect(verdict.reference?.detail).toBe(test.reference);
+  });
+
+  it('MultiPL-E programs are toolchain_missing without the javatuples jar', async () => {
+    if (skip) return;
+    const noJar = createJavaLanguage({ javatuplesJar: '/nonexistent/javatuples.jar' });
+    const info = await noJar.detect();
+    expect(info.version).toMatch(/javatuples missing/);
+    const { verdict } = await judgeProgram(noJar, info, warm, multiplE(''));
+    expect(verdict.status).toBe('toolchain_missing');
+    expect(verdict.detail).toMatch(/libjavatuples-java/);
+  });
+
+  it('the warm javac gives what spawning javac gives: exit code, diagnostics, class files', async () => {
+    if (skip) return;
+    for (const test of CASES) {
+      const [compile] = language.steps(test.target, toolchain, { timeoutFactor: 1 });
+      const job = {
+        files: test.target.files,
+        steps: [
+          { ...(compile as NonNullable<typeof compile>), stopOnFailure: false },
+          {
+            name: 'classes',
+            argv: ['/bin/sh', '-c', 'ls; cat *.class 2>/dev/null | md5sum'],
+            timeoutMs: 5000,
+          },
+        ],
+        limits: language.limits(test.target),
+      };
+      const [served, spawned] = await Promise.all([warm.execute(job), cold.execute(job)]);
+      const view = (steps: typeof served.steps) =>
+        steps.map((step) => [step.exitCode, step.stdoutTail, step.stderrTail]);
+      expect([test.name, view(served.steps)]).toEqual([test.name, view(spawned.steps)]);
+    }
+  });
+});
+
+describe('hostile Java programs', () => {
+  const runnable = JAVA_HOSTILE_PROGRAMS.filter(
+    (entry) => !entry.needsSandbox && !entry.name.includes('memory'),
+  );
+  it.each(runnable.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
+    if (skip) return;
+    if (entry.plantedSecret) process.env[HOSTILE_SECRET_VARIABLE] = 'planted-secret';
+    try {
+      const { verdict } = await judgeProgram(language, toolchain, warm, entry.program);
+      expect(entry.expected).toContain(verdict.status);
+    } finally {
+      delete process.env[HOSTILE_SECRET_VARIABLE];
+    }
+  });
+
+  it('memory bomb (heap bounded by -Xmx through JAVA_TOOL_OPTIONS here)', async () => {
+    if (skip) return;
+    const entry = JAVA_HOSTILE_PROGRAMS.find((candidate) => candidate.name === 'memory bomb');
+    if (entry === undefined) throw new Error('the memory bomb is missing from the table');
+    const small = createLocalExecutor({ concurrency: 1, env: { JAVA_TOOL_OPTIONS: '-Xmx256m' } });
+    try {
+      const { verdict } = await judgeProgram(language, toolchain, small, entry.program);
+      expect(entry.expected).toContain(verdict.status);
+      expect(verdict.status).toBe('memory_limit');
+    } finally {
+      await small.close();
+    }
+  });
+});

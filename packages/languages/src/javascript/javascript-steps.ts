@@ -1,0 +1,80 @@
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import type { Program, Step, StepMount, StepOptions } from '@passk/core';
+import { assetPath } from '../internal/asset-path.ts';
+import { hostMounts } from '../internal/host-mounts.ts';
+import { selectJudge } from '../internal/select-judge.ts';
+import type { NodeToolchain } from './detect-node.ts';
+
+/** The verdict rules (`Program.judge`) of the JavaScript language. */
+export const JAVASCRIPT_JUDGES = ['humaneval-x', 'multipl-e'] as const;
+/** One of {@link JAVASCRIPT_JUDGES}. */
+export type JavaScriptJudge = (typeof JAVASCRIPT_JUDGES)[number];
+
+/** Preloaded module that writes {@link COMPLETION_REPORT_FILE} when the program ends normally. */
+export const COMPLETION_HOOK_PATH = assetPath('javascript/completion-hook.cjs');
+/** Report file the completion hook writes in the work directory. */
+export const COMPLETION_REPORT_FILE = 'passk-completion.json';
+
+/** Returns `judge` when it is a JavaScript judge. @throws UnknownIdError otherwise. */
+export function javascriptJudge(judge: string): JavaScriptJudge {
+  return selectJudge('javascript', judge, JAVASCRIPT_JUDGES);
+}
+
+/**
+ * The `node_modules` directory holding `js-md5@0.7.3`, the one npm package HumanEval-X's
+ * reference image installs globally (`NODE_PATH`) for JavaScript/162; undefined when it is
+ * not installed.
+ */
+export const JS_MD5_MODULES_DIR: string | undefined = (() => {
+  try {
+    const manifest = createRequire(import.meta.url).resolve('js-md5/package.json');
+    return dirname(dirname(manifest));
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * The step that runs `file` with Node.js and the completion hook:
+ * `node --require <hook> <file>`, reporting to {@link COMPLETION_REPORT_FILE}.
+ */
+export function nodeRunStep(
+  toolchain: NodeToolchain,
+  file: string,
+  timeoutMs: number,
+  extra: { readonly env?: Readonly<Record<string, string>>; readonly mounts?: StepMount[] } = {},
+): Step {
+  return {
+    name: 'run',
+    argv: [toolchain.path ?? 'node', '--require', COMPLETION_HOOK_PATH, file],
+    timeoutMs,
+    reportFile: COMPLETION_REPORT_FILE,
+    ...(extra.env ? { env: extra.env } : {}),
+    mounts: [...hostMounts([toolchain.directory, COMPLETION_HOOK_PATH]), ...(extra.mounts ?? [])],
+  };
+}
+
+/**
+ * The steps that run a JavaScript `program`: one `run` step, `node --require <hook> <mainFile>`
+ * with the program's time limit × `timeoutFactor`. For `humaneval-x` the step also gets
+ * `NODE_PATH` pointing at js-md5 (as HumanEval-X's reference image does).
+ *
+ * @throws UnknownIdError for another judge.
+ */
+export function javascriptSteps(
+  program: Program,
+  toolchain: NodeToolchain,
+  options: StepOptions,
+): readonly Step[] {
+  const timeoutMs = program.timeoutMs * options.timeoutFactor;
+  if (javascriptJudge(program.judge) === 'humaneval-x' && JS_MD5_MODULES_DIR !== undefined) {
+    return [
+      nodeRunStep(toolchain, program.mainFile, timeoutMs, {
+        env: { NODE_PATH: JS_MD5_MODULES_DIR },
+        mounts: hostMounts([`${JS_MD5_MODULES_DIR}/js-md5`]),
+      }),
+    ];
+  }
+  return [nodeRunStep(toolchain, program.mainFile, timeoutMs)];
+}

@@ -1,0 +1,222 @@
+import type { Language, ToolchainInfo, VerdictStatus } from '@passk/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
+import { HOSTILE_SECRET_VARIABLE } from '../hostile/hostile-program.ts';
+import { createJavaScriptLanguage } from './create-javascript-language.ts';
+import { JAVASCRIPT_HOSTILE_PROGRAMS } from './hostile.ts';
+import { COMPLETION_HOOK_PATH, JS_MD5_MODULES_DIR } from './javascript-steps.ts';
+
+const language: Language = createJavaScriptLanguage();
+const smallMemory: Language = createJavaScriptLanguage({ maxMemoryBytes: 1024 ** 3 });
+const executor = testExecutor();
+let toolchain: ToolchainInfo;
+let skip: string | undefined;
+
+beforeAll(async () => {
+  toolchain = await language.detect();
+  skip = skipReason('javascript', toolchain);
+});
+afterAll(() => executor.close());
+
+const humanEvalX = (source: string, timeoutMs = 5000) =>
+  program('javascript', 'test.js', 'humaneval-x', source, timeoutMs);
+const multiplE = (source: string, timeoutMs = 5000) =>
+  program('javascript', 'main.js', 'multipl-e', source, timeoutMs);
+
+interface Case {
+  readonly name: string;
+  readonly target: ReturnType<typeof humanEvalX>;
+  readonly status: VerdictStatus;
+  readonly detail: string | RegExp;
+  readonly reference?: VerdictStatus;
+}
+
+const assert = "const assert = require('node:assert');\n";
+const CASES: readonly Case[] = [
+  {
+    name: 'HumanEval-X: silent asserts pass',
+    target: humanEvalX('const f = () => 1;\nconsole.assert(f() === 1);\n'),
+    status: 'passed',
+    detail: 'passed',
+  },
+  {
+    name: 'HumanEval-X: a failed console.assert prints and fails',
+    target: humanEvalX('const f = () => 2;\nconsole.assert(f() === 1);\n'),
+    status: 'failed',
+    detail: 'failed: Assertion failed',
+  },
+  {
+    name: 'HumanEval-X: any stdout fails, even with passing asserts',
+    target: humanEvalX("console.log('debug');\nconsole.assert(1 === 1);\n"),
+    status: 'failed',
+    detail: 'failed: debug',
+  },
+  {
+    name: 'HumanEval-X: the exit code is ignored',
+    target: humanEvalX('process.exitCode = 3;\nconsole.assert(1 === 1);\n'),
+    status: 'passed',
+    detail: 'passed',
+  },
+  {
+    name: 'HumanEval-X: an exception fails',
+    target: humanEvalX('null.x;\n'),
+    status: 'runtime_error',
+    detail: /^failed: .*TypeError/,
+  },
+  {
+    name: 'HumanEval-X: a syntax error fails',
+    target: humanEvalX('const = ;\n'),
+    status: 'compile_error',
+    detail: /^failed: .*SyntaxError/,
+  },
+  {
+    name: 'HumanEval-X: process.exit(0) before the tests is not a pass',
+    target: humanEvalX('process.exit(0);\nconsole.assert(1 === 2);\n'),
+    status: 'runtime_error',
+    detail: /^passed by the reference rule, but the tests did not run to completion/,
+    reference: 'passed',
+  },
+  {
+    name: 'HumanEval-X: js-md5 is installed as in the reference image (JavaScript/162)',
+    target: humanEvalX(
+      "const md5 = require('js-md5');\nconsole.assert(md5('Hello world') === '3e25960a79dbc69b674cd4ec67a72c62');\n",
+    ),
+    status: 'passed',
+    detail: 'passed',
+  },
+  {
+    name: "MultiPL-E: Node's legacy loose deepEqual passes 1 == '1'",
+    target: multiplE(`${assert}assert.deepEqual(1, '1');\nassert.deepEqual([1, 2], ['1', '2']);\n`),
+    status: 'passed',
+    detail: 'OK',
+  },
+  {
+    name: 'MultiPL-E: output does not matter',
+    target: multiplE(`${assert}console.log('debug');\nassert.deepEqual(1, 1);\n`),
+    status: 'passed',
+    detail: 'OK',
+  },
+  {
+    name: 'MultiPL-E: a failed assert is AssertionError',
+    target: multiplE(`${assert}assert.deepEqual(0.1 + 0.2, 0.3);\n`),
+    status: 'failed',
+    detail: 'AssertionError',
+  },
+  {
+    name: 'MultiPL-E: an undefined name is ReferenceError',
+    target: multiplE('missing();\n'),
+    status: 'runtime_error',
+    detail: 'ReferenceError',
+  },
+  {
+    name: 'MultiPL-E: a syntax error is SyntaxError',
+    target: multiplE('function (\n'),
+    status: 'compile_error',
+    detail: 'SyntaxError',
+  },
+  {
+    name: 'MultiPL-E: another exception is Exception',
+    target: multiplE("throw new RangeError('no');\n"),
+    status: 'runtime_error',
+    detail: 'Exception',
+  },
+  {
+    name: 'MultiPL-E: process.exit(0) before the tests is not a pass',
+    target: multiplE(`${assert}process.exit(0);\nassert.deepEqual(1, 2);\n`),
+    status: 'runtime_error',
+    detail: /^OK by the reference rule/,
+    reference: 'passed',
+  },
+  {
+    name: 'MultiPL-E: asynchronous tests that fail after the main script are caught',
+    target: multiplE(`${assert}setTimeout(() => assert.deepEqual(1, 2), 10);\n`),
+    status: 'failed',
+    detail: 'AssertionError',
+  },
+  {
+    name: 'MultiPL-E: the time limit',
+    target: multiplE('while (true) {}\n', 500),
+    status: 'timeout',
+    detail: 'Timeout',
+  },
+];
+
+describe('createJavaScriptLanguage', () => {
+  it('detects Node.js once and reports a missing one', async () => {
+    if (skip) return;
+    expect(toolchain.available).toBe(true);
+    expect(toolchain.version).toMatch(/^v\d+\.\d+\.\d+$/);
+    expect(await language.detect()).toBe(toolchain);
+    const missing = await createJavaScriptLanguage({ node: '/nonexistent/node' }).detect();
+    expect(missing.available).toBe(false);
+    expect(missing.problem).toMatch(/PASSK_NODE/);
+  });
+
+  it('builds one node step per program, with NODE_PATH for HumanEval-X', () => {
+    if (skip) return;
+    const [humanEvalXStep] = language.steps(humanEvalX(''), toolchain, { timeoutFactor: 2 });
+    expect(humanEvalXStep).toMatchObject({
+      name: 'run',
+      argv: [toolchain.path, '--require', COMPLETION_HOOK_PATH, 'test.js'],
+      timeoutMs: 10_000,
+      reportFile: 'passk-completion.json',
+      env: { NODE_PATH: JS_MD5_MODULES_DIR },
+    });
+    const [multiplEStep] = language.steps(multiplE(''), toolchain, { timeoutFactor: 1 });
+    expect(multiplEStep?.argv).toEqual([
+      toolchain.path,
+      '--require',
+      COMPLETION_HOOK_PATH,
+      'main.js',
+    ]);
+    expect(multiplEStep?.env).toBeUndefined();
+    expect(() =>
+      language.steps({ ...multiplE(''), judge: 'stdout' }, toolchain, { timeoutFactor: 1 }),
+    ).toThrow(/unknown javascript judge 'stdout'; known javascript judges: humaneval-x, multipl-e/);
+    expect(() => language.classify({ ...multiplE(''), judge: 'x' }, { steps: [] })).toThrow(
+      /unknown javascript judge/,
+    );
+    expect([language.id, language.aliases, language.extension]).toEqual([
+      'javascript',
+      ['js', 'node'],
+      '.js',
+    ]);
+  });
+
+  it('reports a missing Node.js as toolchain_missing', async () => {
+    const target = multiplE('');
+    const absent = { available: false, path: '/nonexistent/node' };
+    const { verdict } = await judgeProgram(language, absent, executor, target);
+    expect(verdict.status).toBe('toolchain_missing');
+  });
+
+  it.each(CASES.map((test) => [test.name, test] as const))('%s', async (_name, test) => {
+    if (skip) return;
+    const { verdict } = await judgeProgram(language, toolchain, executor, test.target);
+    expect(verdict.status).toBe(test.status);
+    expect(verdict.passed).toBe(test.status === 'passed');
+    if (typeof test.detail === 'string') expect(verdict.detail).toBe(test.detail);
+    else expect(verdict.detail).toMatch(test.detail);
+    expect(verdict.reference?.status).toBe(test.reference);
+  });
+});
+
+describe('hostile JavaScript programs', () => {
+  const runnable = JAVASCRIPT_HOSTILE_PROGRAMS.filter((entry) => !entry.needsSandbox);
+  it.each(runnable.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
+    if (skip) return;
+    const memoryBomb = entry.name.includes('memory');
+    if (entry.plantedSecret) process.env[HOSTILE_SECRET_VARIABLE] = 'planted-secret';
+    try {
+      const { verdict } = await judgeProgram(
+        memoryBomb ? smallMemory : language,
+        toolchain,
+        executor,
+        entry.program,
+      );
+      expect(entry.expected).toContain(verdict.status);
+    } finally {
+      delete process.env[HOSTILE_SECRET_VARIABLE];
+    }
+  });
+});

@@ -1,0 +1,28 @@
+import type { ExecutionResult, Verdict } from '@passk/core';
+import { judgement } from '../internal/verdict.ts';
+import { classifyMultiplENodeRun } from '../javascript/classify-multipl-e-node.ts';
+
+/**
+ * The verdict for a MultiPL-E TypeScript program (`eval_ts.py`): any non-zero `tsc` exit,
+ * type errors included, is `SyntaxError` (`compile_error`; a `tsc` killed at its limit is
+ * `timeout` with the same word); otherwise the `node` run is judged like MultiPL-E JavaScript
+ * (see `classifyMultiplENodeRun`).
+ */
+export function classifyMultiplETypeScript(result: ExecutionResult): Verdict {
+  const [compile, run] = result.steps;
+  if (compile === undefined) return judgement('infra_error', 'no step ran');
+  if (compile.spawnError !== undefined) {
+    return judgement('toolchain_missing', `tsc could not be started: ${compile.spawnError}`);
+  }
+  if (compile.timedOut) return judgement('timeout', 'SyntaxError (tsc timed out)');
+  if (compile.exitCode !== 0 || run === undefined) {
+    const first = `${compile.stdoutTail}\n${compile.stderrTail}`
+      .split('\n')
+      .find((line) => line.includes('error'));
+    return judgement('compile_error', first ? `SyntaxError: ${first.trim()}` : 'SyntaxError');
+  }
+  if (run.spawnError !== undefined) {
+    return judgement('toolchain_missing', `Node.js could not be started: ${run.spawnError}`);
+  }
+  return classifyMultiplENodeRun(run);
+}

@@ -1,0 +1,50 @@
+import {
+  createLocalExecutor,
+  type ExecutionResult,
+  type Executor,
+  type Language,
+  type Program,
+  type ToolchainInfo,
+  type Verdict,
+} from '@passk/core';
+
+/** A one-file program as a dataset would build it. */
+export function program(
+  language: string,
+  path: string,
+  judge: string,
+  contents: string,
+  timeoutMs: number,
+): Program {
+  return { language, files: [{ path, contents }], mainFile: path, judge, timeoutMs };
+}
+
+/** Runs `program` with `language` on `executor` and returns its verdict and the raw result. */
+export async function judgeProgram(
+  language: Language,
+  toolchain: ToolchainInfo,
+  executor: Executor,
+  target: Program,
+  timeoutFactor = 1,
+): Promise<{ verdict: Verdict; result: ExecutionResult }> {
+  const steps = language.steps(target, toolchain, { timeoutFactor });
+  const result = await executor.execute({
+    files: target.files,
+    steps,
+    limits: language.limits(target),
+  });
+  return { verdict: language.classify(target, result), result };
+}
+
+/** An executor for one test file; close it in `afterAll`. */
+export function testExecutor(options: { readonly useStepServers?: boolean } = {}): Executor {
+  return createLocalExecutor({ concurrency: 2, ...options });
+}
+
+/** Prints why a test is skipped (a toolchain that cannot exist here) so it is never silent. */
+export function skipReason(language: string, toolchain: ToolchainInfo): string | undefined {
+  if (toolchain.available) return undefined;
+  const reason = `${language} toolchain missing: ${toolchain.problem ?? 'not found'}`;
+  process.stderr.write(`SKIPPED: ${reason}\n`);
+  return reason;
+}
