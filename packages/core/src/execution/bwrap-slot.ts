@@ -39,6 +39,11 @@ export interface BwrapSlotOptions {
   readonly areaBytes: number;
   /** When passk runs as root: the host uid (= gid) the slot's programs run as. */
   readonly uid?: number;
+  /**
+   * When passk runs as root: the group that owns writable step mounts (compiler caches), kept
+   * by the steps that name one so that every slot's uid can write them.
+   */
+  readonly sharedGid?: number;
   /** The slot's memory and pids cgroups, where passk may create them. */
   readonly cgroup?: SlotCgroup;
 }
@@ -57,13 +62,28 @@ export interface BwrapSlotOptions {
  * can write only its own work directory and `/tmp`.
  */
 export function createBwrapSlot(options: BwrapSlotOptions): SlotIsolation {
-  const { layout, areaRoot, uid, cgroup } = options;
+  const { layout, areaRoot, uid, sharedGid, cgroup } = options;
+  /** The supplementary group of a step with writable mounts, after sharing the mounts. */
+  const groupFor = (mounts: readonly StepMount[]): { sharedGid?: number } => {
+    if (uid === undefined || sharedGid === undefined) return {};
+    const writable = mounts.filter((mount) => mount.writable === true);
+    if (writable.length === 0) return {};
+    for (const mount of writable) shareWritableMount(mount.path, sharedGid);
+    return { sharedGid };
+  };
   /** Ties a sandbox to passk's life and puts it in the slot's cgroups (see `lifelineArgs`). */
   const joined = (argv: string[]): string[] => [
     ...lifelineArgs(layout.tools, cgroup?.procsFiles() ?? []),
     ...argv,
   ];
   const visibleRoots = SYSTEM_DIRECTORIES.filter(existsSync).map(realpath);
+  /**
+   * Names in `/tmp` that hold mount points of the slot's warm servers (a step mount under
+   * `/tmp`, made by bwrap inside `server-tmp`, root's and read-only to the slot's uid). They
+   * stay when `server-tmp` is emptied: removing a mount point from outside the server's mount
+   * namespace would silently unmount it there.
+   */
+  const serverMountPoints = new Set<string>();
   let area: WorkArea | undefined;
   let starting: Promise<WorkArea> | undefined;
   let generation = 0;
@@ -149,7 +169,7 @@ export function createBwrapSlot(options: BwrapSlotOptions): SlotIsolation {
         (await removeDirectory(job.hostWorkDir)) && (await removeDirectory(join(hostJob, 'tmp')));
       removed = removed && (await removeDirectory(hostJob));
       const serverTmp = job.hostWritable[2];
-      if (serverTmp !== undefined) await emptyDirectory(serverTmp);
+      if (serverTmp !== undefined) await emptyDirectory(serverTmp, serverMountPoints);
       return removed;
     },
     launchStep(step, job, env, rlimits) {
@@ -178,6 +198,7 @@ export function createBwrapSlot(options: BwrapSlotOptions): SlotIsolation {
         ],
         cwd: job.workDir,
         ...(uid === undefined ? {} : { uid }),
+        ...groupFor(mounts),
         rlimits,
         argv: [relative ? command : resolved, ...step.argv.slice(1)],
       });
@@ -185,13 +206,19 @@ export function createBwrapSlot(options: BwrapSlotOptions): SlotIsolation {
     },
     launchServer(step) {
       const workArea = current();
+      const mounts = (step.mounts ?? []).filter((mount) => existsSync(mount.path));
+      for (const mount of mounts) {
+        const inTmp = /^\/tmp\/([^/]+)/.exec(mount.path);
+        if (inTmp?.[1] !== undefined) serverMountPoints.add(inTmp[1]);
+      }
       const argv = sandboxArgv(layout, {
         enter: workArea.enterArgs(),
         tmp: join(areaRoot, 'server-tmp'),
-        mounts: (step.mounts ?? []).filter((mount) => existsSync(mount.path)),
+        mounts,
         binds: [{ source: join(areaRoot, 'jobs'), target: SANDBOX_JOBS_DIR, writable: true }],
         cwd: SANDBOX_JOBS_DIR,
         ...(uid === undefined ? {} : { uid }),
+        ...groupFor(mounts),
         // The server sets each child's limits itself (per request).
         rlimits: { addressSpaceBytes: 0, cpuSeconds: 0, processes: 0, fileBytes: 0 },
         argv: step.server?.argv ?? [],
@@ -231,6 +258,35 @@ function isVisible(path: string, roots: readonly string[], mounts: readonly Step
 }
 
 /** Gives `directory` and everything below it to `uid` (job files are written by root). */
+/** Writable mounts already given to the shared group, by this process. */
+const sharedMounts = new Set<string>();
+
+/**
+ * Gives a writable step mount to `gid` once per process: group `gid`, group-writable, and
+ * set-group-id directories so that what the steps create there keeps the group. The steps
+ * that name the mount run with that group and umask 002 (see `SandboxCommand.sharedGid`).
+ */
+function shareWritableMount(path: string, gid: number): void {
+  if (sharedMounts.has(path)) return;
+  const share = (target: string): void => {
+    const info = lstatSync(target);
+    if (info.isSymbolicLink()) return;
+    chownSync(target, -1, gid);
+    if (info.isDirectory()) {
+      chmodSync(target, (info.mode & 0o7777) | 0o2070);
+      for (const name of readdirSync(target)) share(join(target, name));
+    } else {
+      chmodSync(target, (info.mode & 0o7777) | 0o060);
+    }
+  };
+  try {
+    share(path);
+    sharedMounts.add(path);
+  } catch {
+    // Best effort: a step that cannot write the mount reports that itself.
+  }
+}
+
 function chownTree(directory: string, uid: number): void {
   chownSync(directory, uid, uid);
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
@@ -240,8 +296,8 @@ function chownTree(directory: string, uid: number): void {
   }
 }
 
-/** Removes everything inside `directory`, keeping the directory; best effort. */
-async function emptyDirectory(directory: string): Promise<void> {
+/** Removes everything inside `directory` but the names in `keep`; best effort. */
+async function emptyDirectory(directory: string, keep: ReadonlySet<string>): Promise<void> {
   let names: string[];
   try {
     names = readdirSync(directory);
@@ -249,6 +305,7 @@ async function emptyDirectory(directory: string): Promise<void> {
     return;
   }
   for (const name of names) {
+    if (keep.has(name)) continue;
     const path = join(directory, name);
     try {
       if (lstatSync(path).isDirectory()) await removeDirectory(path);

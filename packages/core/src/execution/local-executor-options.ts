@@ -41,7 +41,9 @@ export interface LocalExecutorOptions {
   readonly workAreaBytes?: number;
   /**
    * When passk runs as root (`bwrap` only): slot i's programs run as host uid
-   * `sandboxUidBase + i` (uids without an account). Default 1 000 000 000.
+   * `sandboxUidBase + i` (uids without an account), and writable step mounts (compiler
+   * caches) belong to group `sandboxUidBase - 1`, which only the steps naming them keep.
+   * Default 1 000 000 000.
    */
   readonly sandboxUidBase?: number;
   /** The bubblewrap binary (`bwrap` only). Default: found in the system directories or `PATH`. */

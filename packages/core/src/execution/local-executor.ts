@@ -152,7 +152,7 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
       layout: sandbox.layout,
       areaRoot,
       areaBytes,
-      ...(sandbox.layout.privileged ? { uid: uidBase + index } : {}),
+      ...(sandbox.layout.privileged ? { uid: uidBase + index, sharedGid: uidBase - 1 } : {}),
       ...(cgroup === undefined ? {} : { cgroup }),
     });
   };

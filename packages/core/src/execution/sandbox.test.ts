@@ -194,6 +194,44 @@ describe('the bwrap sandbox', () => {
     expect(missing.spawnError).toMatch(/mount .*nope does not exist/);
   });
 
+  it('lets the build steps of every slot share a writable mount, and only those steps', async () => {
+    const cache = mkdtempSync(join(scratch, 'cache-'));
+    const pool = executor({ concurrency: 2, sandboxUidBase: 1_400_000_000 });
+    const writable = [{ path: cache, writable: true }];
+    // Two jobs at once (one per slot): each adds its own entry and appends to the other's.
+    const build = (name: string, other: string) =>
+      pool.execute({
+        files: [],
+        steps: [
+          step(
+            `mkdir -p ${cache}/d && echo ${name} > ${cache}/d/${name} && sleep 0.5 && ` +
+              `echo again >> ${cache}/d/${other} && id -G`,
+            { mounts: writable },
+          ),
+          step(`touch ${cache}/d/run 2>/dev/null && echo run-wrote; id -G`, {
+            mounts: [{ path: cache }],
+          }),
+        ],
+        limits: LIMITS,
+      });
+    const [first, second] = await Promise.all([build('a', 'b'), build('b', 'a')]);
+    for (const result of [first, second]) {
+      const [compile, runStep] = result.steps;
+      expect(compile?.exitCode, compile?.stderrTail).toBe(0);
+      expect(runStep?.stdoutTail).not.toMatch(/run-wrote/);
+      if (root) {
+        // The shared group (host gid 1 399 999 999) shows as the overflow gid in the step's own
+        // user namespace; the run step has no supplementary group at all.
+        expect(compile?.stdoutTail.trim().split(' ')).toEqual([
+          expect.stringMatching(/^14000000/),
+          '65534',
+        ]);
+        expect(runStep?.stdoutTail.trim().split(' ')).toEqual([expect.stringMatching(/^14000000/)]);
+      }
+    }
+    expect(readFileSync(join(cache, 'd', 'a'), 'utf8')).toBe('a\nagain\n');
+    expect(readFileSync(join(cache, 'd', 'b'), 'utf8')).toBe('b\nagain\n');
+  });
   it('reports a sandbox that fails to start as an infrastructure fault', async () => {
     const fake = join(scratch, 'flaky-bwrap');
     // Works for the probe and the work area, fails for every sandboxed step.

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   FORK_PROTOCOL,
@@ -47,7 +48,8 @@ export interface EvalPlusStepSettings {
  *    --kind <kind> --min-time-limit <s> --gt-factor <f> --time-factor <timeoutFactor>
  *    --report report.json --max-memory <bytes> --mbpp-oracles <release>`, with the ground truth
  *    mounted read-only.
- * Both can run in the runner's `passk-fork-v1` warm server.
+ * Both can run in the runner's `passk-fork-v1` warm server. The ground-truth cache's parent
+ * directory is created here: a sandbox can mount only what exists.
  *
  * @throws InvalidInputError when the program has no valid `evalplus.json`.
  */
@@ -62,6 +64,7 @@ export function evalPlusSteps(
   const runner = [toolchain.path ?? 'python3', '-B', settings.runnerPath];
   const server = { argv: [...runner, 'serve'], protocol: FORK_PROTOCOL } as const;
   const assets = { path: dirname(settings.runnerPath) };
+  mkdirSync(dirname(config.groundTruthDir), { recursive: true });
   return [
     {
       name: 'groundtruth',

@@ -446,9 +446,9 @@ describe('evalplus server mode', () => {
       expect(warnings).toEqual([]);
       const servers = readdirSync('/proc').filter((pid) => {
         try {
-          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(
-            `${EVALPLUS_RUNNER_PATH}\0serve`,
-          );
+          // The interpreter itself (`<python> -B <runner> serve`), not the sandbox around it.
+          const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+          return argv[1] === '-B' && argv[2] === EVALPLUS_RUNNER_PATH && argv[3] === 'serve';
         } catch {
           return false;
         }

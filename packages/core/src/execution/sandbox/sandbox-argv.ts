@@ -34,6 +34,12 @@ export interface SandboxCommand {
   readonly cwd: string;
   /** When privileged: the host uid (= gid) the command runs as. */
   readonly uid?: number;
+  /**
+   * When privileged: a supplementary group the command keeps, with umask 002, so that files it
+   * creates in the group's shared writable mounts stay writable for every slot (see
+   * `shareWritableMount`). Only for steps with writable mounts; never for model code.
+   */
+  readonly sharedGid?: number;
   readonly rlimits: StepRlimits;
   readonly argv: readonly string[];
 }
@@ -54,7 +60,8 @@ export const BWRAP_STATUS_FD = 3;
  * mounts and the binds, `--die-with-parent` and a new session. As root, bwrap can mount toolchains that only
  * root can reach (`/root/.cargo`); `setpriv` then drops to the slot's uid, and `unshare --user`
  * puts that uid in its own user namespace so RLIMIT_NPROC counts this sandbox's processes
- * only (Linux >= 5.14). `prlimit` applies the limits last, inside the namespaces.
+ * only (Linux >= 5.14). `prlimit` applies the limits last, inside the namespaces. A command
+ * with a `sharedGid` keeps that group and runs with umask 002 (through `/bin/sh`).
  */
 export function sandboxArgv(layout: SandboxLayout, command: SandboxCommand): string[] {
   const { tools } = layout;
@@ -105,7 +112,7 @@ export function sandboxArgv(layout: SandboxLayout, command: SandboxCommand): str
       tools.setpriv,
       `--reuid=${command.uid}`,
       `--regid=${command.uid}`,
-      '--clear-groups',
+      command.sharedGid === undefined ? '--clear-groups' : `--groups=${command.sharedGid}`,
       '--inh-caps=-all',
       '--bounding-set=-all',
       '--no-new-privs',
@@ -116,7 +123,11 @@ export function sandboxArgv(layout: SandboxLayout, command: SandboxCommand): str
       '--',
     );
   }
-  args.push(tools.prlimit, ...prlimitOptions(command.rlimits), '--', ...command.argv);
+  args.push(tools.prlimit, ...prlimitOptions(command.rlimits), '--');
+  if (layout.privileged && command.uid !== undefined && command.sharedGid !== undefined) {
+    args.push('/bin/sh', '-c', 'umask 002 && exec "$0" "$@"');
+  }
+  args.push(...command.argv);
   return args;
 }
 
