@@ -64,8 +64,13 @@ export function createPythonLanguage(options: PythonLanguageOptions = {}): Langu
     },
     limits(program) {
       // EvalPlus limits the child that runs the solution (reliability_guard), not the runner
-      // holding the expected outputs: see evalplus_runner.py.
-      return program.judge === 'evalplus' ? { ...limits, maxMemoryBytes: 0 } : limits;
+      // holding the expected outputs: see evalplus_runner.py. The ground-truth step writes
+      // each task's expected outputs to the cache, over 64 MiB for some MBPP+ tasks, so no
+      // file-size limit either; model code can write only its work area (a size-bounded
+      // tmpfs in the sandbox), never the cache (mounted read-only for the check step).
+      return program.judge === 'evalplus'
+        ? { ...limits, maxMemoryBytes: 0, maxFileBytes: 0 }
+        : limits;
     },
     classify(program, result) {
       const judge = pythonJudge(program.judge);

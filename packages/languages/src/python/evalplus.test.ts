@@ -487,6 +487,27 @@ describe('evalplus ground truth', () => {
     expect(existsSync(join(groundTruthDir, '0.pkl'))).toBe(true);
   });
 
+  it('stores expected outputs over the default 64 MiB file-size limit (large MBPP+ tasks)', async () => {
+    const large = writeData('large.jsonl', [
+      {
+        ...HUMANEVAL_TASKS[0],
+        prompt: 'def add(a, b):\n',
+        canonical_solution: "    return 'x' * (70 * 1024 * 1024) if a == 1 else a + b\n",
+        base_input: [[1, 2]],
+        plus_input: [[2, 3]],
+      },
+    ]);
+    const verdict = await judge(
+      server,
+      program("def add(a, b):\n    return 'x' * (70 * 1024 * 1024) if a == 1 else a + b\n", 0, {
+        dataFile: large,
+        groundTruthDir: join(scratch, 'groundtruth', 'large'),
+      }),
+    );
+    expect([verdict.status, verdict.detail]).toEqual(['passed', 'base: pass, plus: pass']);
+    rmSync(join(scratch, 'groundtruth', 'large'), { recursive: true, force: true });
+  }, 120_000);
+
   it('reports a canonical solution that raises as infra_error, not as a model failure', async () => {
     const broken = writeData('broken.jsonl', [
       { ...HUMANEVAL_TASKS[0], canonical_solution: '    return a + c\n' },
