@@ -9,3 +9,10 @@ export {
 } from './hostile-suite.ts';
 export { HOSTILE_THREATS, type HostileThreat } from './hostile-threats.ts';
 export { findFiles, findProcesses, type ProcessInfo } from './machine-state.ts';
+export {
+  type ScopedSubsetOptions,
+  scopedSubset,
+  TEST_SCOPE_VARIABLE,
+  type TestScope,
+  testScope,
+} from './test-scope.ts';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -8,7 +8,9 @@ import {
   type Problem,
   probeCommand,
   STEP_PATH,
+  type StepMount,
 } from '@passk/core';
+import { scopedSubset, testScope } from '@passk/core/conformance';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMultiplEDataset } from './multipl-e.ts';
 import {
@@ -24,8 +26,10 @@ import { languageSetup } from './run-program.test-support.ts';
  * Qwen ran DeepSeek-Coder's evaluation script, not MultiPL-E's evaluator: it executes
  * `prompt + completion + "\n" + tests` with a language-specific prefix/suffix (checked below)
  * and its own pass rules. Every disagreement with passk is listed here with its cause, and
- * each cause is demonstrated.
+ * each cause is demonstrated. The quick test scope (the default) runs every 4th task plus the
+ * explained ones; `PASSK_TEST_SCOPE=full` runs all and reproduces the published pass@1.
  */
+const FULL = testScope() === 'full';
 
 /** What DeepSeek-Coder's evaluation script adds around the MultiPL-E program (from the `code` it records). */
 const QWEN_WRAPPING: Readonly<Record<string, { prefix: string; suffix: string }>> = {
@@ -86,18 +90,32 @@ interface Executed {
 const executor = createLocalExecutor({ concurrency: 2 });
 afterAll(() => executor.close());
 
-/** Runs every Qwen sample of `code` through passk (limits tripled: the test machine is shared). */
+/** What a run changes in every step: extra variables and mounts. */
+interface StepOverride {
+  readonly env: Record<string, string>;
+  readonly mounts: readonly StepMount[];
+}
+
+/**
+ * Runs the Qwen samples of `code` in the test scope (every 4th task and the `keep` ones when
+ * quick), or only those of `only`, through passk (limits tripled: the test machine is shared).
+ */
 async function runAll(
   code: string,
-  env?: Record<string, string>,
-  only?: ReadonlySet<string>,
+  options: { keep?: readonly string[]; only?: ReadonlySet<string>; override?: StepOverride } = {},
 ): Promise<Executed[]> {
+  const { only, override } = options;
   const { dataset, problems } = await load(code);
   const setup = await languageSetup(dataset.languages[0] ?? '');
   if (setup.skip !== undefined) throw new Error(setup.skip);
-  const samples = readQwenSamples(code).filter(
-    (sample) => only === undefined || only.has(sample.taskId),
-  );
+  const samples =
+    only === undefined
+      ? scopedSubset(readQwenSamples(code), {
+          id: (sample) => sample.taskId,
+          every: 4,
+          keep: options.keep ?? [],
+        })
+      : readQwenSamples(code).filter((sample) => only.has(sample.taskId));
   return Promise.all(
     samples.map(async (sample) => {
       const problem = problems.get(sample.taskId) as Problem;
@@ -107,7 +125,15 @@ async function runAll(
       });
       const steps = setup.language
         .steps(program, setup.toolchain, { timeoutFactor: 3 })
-        .map((step) => (env === undefined ? step : { ...step, env: { ...step.env, ...env } }));
+        .map((step) =>
+          override === undefined
+            ? step
+            : {
+                ...step,
+                env: { ...step.env, ...override.env },
+                mounts: [...(step.mounts ?? []), ...override.mounts],
+              },
+        );
       const result = await executor.execute({
         files: program.files,
         steps,
@@ -133,12 +159,21 @@ describe('verdict parity with Qwen2.5-Coder-1.5B (MultiPL-E)', () => {
   it('sh: agrees except where Qwen had no `bc`; hiding `bc` reproduces every verdict and 22.15', async (context) => {
     const setup = await languageSetup('shell');
     if (setup.skip !== undefined) return context.skip(setup.skip);
-    const runs = await runAll('sh');
     // Qwen's machine had no `bc` ("bc: command not found"); these two completions are correct.
     const noBc = ['HumanEval_47_median', 'HumanEval_92_any_int'];
+    // Timing-dependent: forks grep and wc for every multiple of 11 or 13 below 100 000 (about
+    // 15 000 pipelines); Qwen's run timed out at 10 s, passk's limit here is 3 x 15 s, which a
+    // fast or idle machine meets and a loaded one does not.
+    const timing = 'HumanEval_36_fizz_buzz';
+    const runs = await runAll('sh', { keep: [...noBc, timing] });
     const bcInstalled =
       (await probeCommand(['bc', '--version'], { env: { PATH: STEP_PATH } })).exitCode === 0;
-    expect(disagreements(runs)).toEqual(bcInstalled ? noBc : []);
+    expect(disagreements(runs).filter((taskId) => taskId !== timing)).toEqual(
+      bcInstalled ? noBc : [],
+    );
+    const timed = runs.find((run) => run.sample.taskId === timing);
+    expect(timed?.sample.result).toBe('timed out');
+    if (timed?.passed === false) expect(timed.status).toBe('timeout');
     for (const taskId of noBc) {
       expect(runs.find((run) => run.sample.taskId === taskId)?.sample.result).toMatch(
         /bc: command not found/,
@@ -147,8 +182,10 @@ describe('verdict parity with Qwen2.5-Coder-1.5B (MultiPL-E)', () => {
     console.log(
       `sh: passk ${runs.filter((run) => run.passed).length}/${runs.length} passed, agreement ${runs.length - disagreements(runs).length}/${runs.length} with Qwen`,
     );
-    // The same two programs with `bc` hidden (a PATH of links to everything else) fail as in Qwen's run.
+    // The same two programs with `bc` hidden (a PATH of links to everything else, mounted into
+    // the sandbox) fail as in Qwen's run, for Qwen's reason.
     const bin = mkdtempSync(join(tmpdir(), 'passk-no-bc-'));
+    chmodSync(bin, 0o755);
     try {
       for (const directory of ['/usr/bin', '/bin']) {
         for (const name of readdirSync(directory)) {
@@ -160,25 +197,30 @@ describe('verdict parity with Qwen2.5-Coder-1.5B (MultiPL-E)', () => {
           }
         }
       }
-      const hidden = await runAll('sh', { PATH: bin }, new Set(noBc));
+      const hidden = await runAll('sh', {
+        only: new Set(noBc),
+        override: { env: { PATH: bin }, mounts: [{ path: bin }] },
+      });
       expect(hidden.map((run) => [run.sample.taskId, run.passed]).sort()).toEqual(
         noBc.map((id) => [id, false]),
       );
+      for (const run of hidden)
+        expect(run.result.steps.at(-1)?.stderrTail).toMatch(/bc: command not found/);
     } finally {
       rmSync(bin, { recursive: true, force: true });
     }
     const passedWithoutBc = runs.filter(
-      (run) => run.passed && !noBc.includes(run.sample.taskId),
+      (run) => run.passed && !noBc.includes(run.sample.taskId) && run.sample.taskId !== timing,
     ).length;
-    expect(percent(passedWithoutBc, runs.length)).toBe(published.sh);
+    if (FULL) expect(percent(passedWithoutBc, runs.length)).toBe(published.sh);
   }, 600_000);
 
   it('php: agrees except where PHP 8.2 changed str_split(""); 44.10 with PHP < 8.2 semantics', async (context) => {
     const setup = await languageSetup('php');
     if (setup.skip !== undefined) return context.skip(setup.skip);
-    const runs = await runAll('php');
     // str_split('') returns [''] before PHP 8.2 and [] from 8.2 on; Qwen ran PHP 7 ("Undefined offset").
     const strSplit = ['HumanEval_16_count_distinct_characters'];
+    const runs = await runAll('php', { keep: strSplit });
     const php = setup.toolchain.path ?? 'php';
     const emptySplit = (await probeCommand([php, '-r', 'echo count(str_split(""));'])).stdout;
     expect(disagreements(runs)).toEqual(emptySplit === '0' ? strSplit : []);
@@ -191,7 +233,7 @@ describe('verdict parity with Qwen2.5-Coder-1.5B (MultiPL-E)', () => {
     const passedBefore82 = runs.filter(
       (run) => run.passed && !strSplit.includes(run.sample.taskId),
     ).length;
-    expect(percent(passedBefore82, runs.length)).toBe(published.php);
+    if (FULL) expect(percent(passedBefore82, runs.length)).toBe(published.php);
   }, 600_000);
 
   it("cs: agrees with MultiPL-E's rule except crashes Qwen's rule passes; Qwen's rule reproduces 48.73", async (context) => {
@@ -218,7 +260,7 @@ describe('verdict parity with Qwen2.5-Coder-1.5B (MultiPL-E)', () => {
     console.log(
       `cs: passk ${runs.filter((run) => run.passed).length}/${runs.length} passed (MultiPL-E rule), agreement ${runs.length - disagreements(runs).length}/${runs.length} with Qwen; Qwen's rule on passk's runs: ${runs.filter(qwenRule).length}/${runs.length}`,
     );
-    expect(percent(runs.filter(qwenRule).length, runs.length)).toBe(published.cs);
+    if (FULL) expect(percent(runs.filter(qwenRule).length, runs.length)).toBe(published.cs);
   }, 600_000);
 });
 
