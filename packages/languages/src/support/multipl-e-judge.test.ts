@@ -1,6 +1,7 @@
 import { COMPLETION_SENTINEL, type StepResult } from '@passk/core';
 import { describe, expect, it } from 'vitest';
 import { JULIA_RULES } from '../julia/create-julia-language.ts';
+import { LUA_RULES } from '../lua/create-lua-language.ts';
 import { PHP_RULES } from '../php/create-php-language.ts';
 import { SCALA_RULES } from '../scala/create-scala-language.ts';
 import { SWIFT_RULES } from '../swift/create-swift-language.ts';
@@ -152,5 +153,27 @@ describe('judgeMultiplE', () => {
       outputLimitExceeded: true,
     });
     expect(judgeMultiplE({ steps: [flood] }, PHP_RULES).status).toBe('output_limit');
+  });
+
+  it('Lua: out of memory, also when luaunit dies on the bare message inside a test', () => {
+    const crashed = step({
+      name: 'run',
+      exitCode: 1,
+      stderrTail:
+        "/usr/bin/lua5.3: /usr/share/lua/5.3/luaunit.lua:3033: attempt to index a string value (local 'err')\nstack traceback:\n",
+    });
+    expect(judgeMultiplE({ steps: [crashed] }, LUA_RULES)).toEqual({
+      status: 'memory_limit',
+      passed: false,
+      detail: 'Exception',
+    });
+    const topLevel = step({ name: 'run', exitCode: 1, stderrTail: 'lua5.3: not enough memory\n' });
+    expect(judgeMultiplE({ steps: [topLevel] }, LUA_RULES).status).toBe('memory_limit');
+    const indexed = step({
+      name: 'run',
+      exitCode: 1,
+      stderrTail: "lua5.3: main.lua:3: attempt to index a nil value (local 'x')\n",
+    });
+    expect(judgeMultiplE({ steps: [indexed] }, LUA_RULES).status).toBe('runtime_error');
   });
 });
