@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { JULIA_RULES } from '../julia/create-julia-language.ts';
 import { LUA_RULES } from '../lua/create-lua-language.ts';
 import { PHP_RULES } from '../php/create-php-language.ts';
+import { R_RULES } from '../r/create-r-language.ts';
 import { SCALA_RULES } from '../scala/create-scala-language.ts';
 import { SWIFT_RULES } from '../swift/create-swift-language.ts';
 import { judgeMultiplE } from './multipl-e-judge.ts';
@@ -175,5 +176,27 @@ describe('judgeMultiplE', () => {
       stderrTail: "lua5.3: main.lua:3: attempt to index a nil value (local 'x')\n",
     });
     expect(judgeMultiplE({ steps: [indexed] }, LUA_RULES).status).toBe('runtime_error');
+  });
+
+  it('R: an empty stderr is AssertionError, a wrong answer unless a signal killed R', () => {
+    const quit = step({ name: 'run', exitCode: 1 });
+    expect(judgeMultiplE({ steps: [quit] }, R_RULES)).toMatchObject({
+      status: 'failed',
+      detail: 'AssertionError',
+    });
+    const killed = step({ name: 'run', exitCode: null, signal: 'SIGKILL' });
+    expect(judgeMultiplE({ steps: [killed] }, R_RULES)).toMatchObject({
+      status: 'runtime_error',
+      detail: 'AssertionError',
+    });
+    const stopped = step({
+      name: 'run',
+      exitCode: 1,
+      stderrTail: 'Error: isTRUE(all.equal(candidate(0, 1), 1)) is not TRUE\nExecution halted\n',
+    });
+    expect(judgeMultiplE({ steps: [stopped] }, R_RULES)).toMatchObject({
+      status: 'failed',
+      detail: 'Exception',
+    });
   });
 });
