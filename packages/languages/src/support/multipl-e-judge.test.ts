@@ -5,6 +5,7 @@ import { LUA_RULES } from '../lua/create-lua-language.ts';
 import { PHP_RULES } from '../php/create-php-language.ts';
 import { R_RULES } from '../r/create-r-language.ts';
 import { SCALA_RULES } from '../scala/create-scala-language.ts';
+import { SHELL_RULES } from '../shell/create-shell-language.ts';
 import { SWIFT_RULES } from '../swift/create-swift-language.ts';
 import { judgeMultiplE } from './multipl-e-judge.ts';
 
@@ -198,5 +199,25 @@ describe('judgeMultiplE', () => {
       status: 'failed',
       detail: 'Exception',
     });
+  });
+
+  it("Shell: bash's xmalloc and xrealloc failures and a tool's 'memory exhausted' are out of memory", () => {
+    for (const stderrTail of [
+      'main.sh: xrealloc: cannot allocate 1073741952 bytes\n',
+      'main.sh: line 3: xmalloc: ../bash/subst.c:4897: cannot allocate 42 bytes\n',
+      'tail: memory exhausted\n',
+    ]) {
+      const run = step({ name: 'run', exitCode: 2, stderrTail });
+      expect([stderrTail, judgeMultiplE({ steps: [run] }, SHELL_RULES).status]).toEqual([
+        stderrTail,
+        'memory_limit',
+      ]);
+    }
+    const other = step({
+      name: 'run',
+      exitCode: 1,
+      stderrTail: 'main.sh: line 3: x: unbound variable\n',
+    });
+    expect(judgeMultiplE({ steps: [other] }, SHELL_RULES).status).toBe('runtime_error');
   });
 });
