@@ -15,6 +15,7 @@ import {
   formatHostileTable,
   HOSTILE_THREATS,
   type HostileSuiteReport,
+  type HostileThreat,
   runHostileSuite,
 } from '@passk/core/conformance';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,10 +57,8 @@ describe('hostile-program tables', () => {
     expect(Object.keys(HOSTILE_TABLES).sort()).toEqual(Object.keys(builtinLanguages).sort());
     for (const [id, table] of Object.entries(HOSTILE_TABLES)) {
       const covered = new Set(table.programs.map((entry) => entry.threat));
-      expect([id, Object.keys(HOSTILE_THREATS).filter((threat) => !covered.has(threat))]).toEqual([
-        id,
-        [],
-      ]);
+      const threats = Object.keys(HOSTILE_THREATS) as HostileThreat[];
+      expect([id, threats.filter((threat) => !covered.has(threat))]).toEqual([id, []]);
     }
   });
 });

@@ -27,10 +27,11 @@ export function hostile(
 
 /**
  * A string literal for C-like languages (and Python, Ruby, Lua, R, Racket, PHP, Perl, Julia):
- * JSON's escapes. The commands below contain no `$`, `@`, backquote, `#{` or `\(`, so no
- * language interpolates anything in them.
+ * JSON's escapes; an array of strings becomes JavaScript's (and Python's) array literal. The
+ * commands below contain no `$`, `@`, backquote, `#{` or `\(`, so no language interpolates
+ * anything in them.
  */
-export const literal = (value: string): string => JSON.stringify(value);
+export const literal = (value: string | readonly string[]): string => JSON.stringify(value);
 
 /**
  * A shell fork bomb in the background (its processes carry the marker in their command line),
