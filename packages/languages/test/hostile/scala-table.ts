@@ -166,4 +166,4 @@ const PROGRAMS: readonly HostileProgram[] = [
   ),
 ];
 
-export const SCALA_TABLE: HostileTable = { programs: PROGRAMS, concurrency: 2 };
+export const SCALA_TABLE: HostileTable = { programs: PROGRAMS, testTimeoutMs: 300_000 };
