@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evalPlusBench } from './bench/evalplus.ts';
+import { hostileBench } from './bench/hostile.ts';
 import { humanEvalBench } from './bench/humaneval.ts';
 import { languagesCompiledBench } from './bench/languages-compiled.ts';
 import { languagesScriptingBench } from './bench/languages-scripting.ts';
@@ -24,6 +25,7 @@ const SECTIONS: readonly BenchSection[] = [
   languagesCompiledBench,
   languagesScriptingBench,
   evalPlusBench,
+  hostileBench,
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

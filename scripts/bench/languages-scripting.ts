@@ -3,9 +3,10 @@
  * multipl-e branch (C#, D, Lua, Perl, PHP, R, Racket, Ruby, Scala, Bash), passk against a
  * naive baseline measured in the same run.
  *
- * Samples per language: the `add` problem of the language's hostile-program suite, half
- * correct and half wrong completions, each made distinct by a trailing comment (so nothing
- * is deduplicated): BENCH_SCRIPTING_SAMPLES (default 24; Scala and C# a quarter of it).
+ * Samples per language: MultiPL-E's `HumanEval_53_add` in that language
+ * (`packages/languages/test/multipl-e-add.ts`), half correct and half wrong completions, each
+ * made distinct by a trailing comment (so nothing is deduplicated): BENCH_SCRIPTING_SAMPLES
+ * (default 24; Scala and C# a quarter of it).
  *
  * - passk: the language's steps and judge on the local executor, one job per core.
  * - baseline: the reference harness's command (`lua main.lua`, `scalac` + `scala`, `mcs` +
@@ -20,9 +21,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalExecutor } from '../../packages/core/src/index.ts';
-import type { HostileSuite } from '../../packages/languages/src/hostile/hostile-program.ts';
-import { MULTIPL_E_HOSTILE_SUITES } from '../../packages/languages/src/hostile/hostile-suites.ts';
 import { builtinLanguages } from '../../packages/languages/src/index.ts';
+import {
+  MULTIPL_E_ADD,
+  type MultiplEAdd,
+  multiplEProgram,
+} from '../../packages/languages/test/multipl-e-add.ts';
 import type { BenchSection } from './section.ts';
 
 const perLanguage = Number(process.env.BENCH_SCRIPTING_SAMPLES ?? 24);
@@ -49,35 +53,14 @@ const BASELINE: Readonly<
   shell: (c, main) => [[c.bash ?? 'bash', main]],
 };
 
-function programs(suite: HostileSuite, count: number) {
-  const correct = suite.cases.find((testCase) => testCase.name === 'correct');
-  const wrong = suite.cases.find((testCase) => testCase.name === 'wrong answer');
-  if (correct === undefined || wrong === undefined)
-    throw new Error(`${suite.language}: no correct/wrong case`);
-  const comment =
-    suite.language === 'racket'
-      ? ';'
-      : suite.language === 'lua'
-        ? '--'
-        : suite.language === 'r' ||
-            suite.language === 'perl' ||
-            suite.language === 'ruby' ||
-            suite.language === 'shell'
-          ? '#'
-          : '//';
+function programs(add: MultiplEAdd, count: number) {
   return Array.from({ length: count }, (_, index) => {
-    const testCase = index % 2 === 0 ? correct : wrong;
+    const program = multiplEProgram(add, index % 2 === 0 ? add.correct : add.wrong);
+    const [file] = program.files;
+    if (file === undefined) throw new Error(`${add.language}: no program file`);
     return {
-      language: suite.language,
-      files: [
-        {
-          path: suite.mainFile,
-          contents: `${suite.prompt}${testCase.completion}\n${suite.tests}\n${comment} sample ${index}\n`,
-        },
-      ],
-      mainFile: suite.mainFile,
-      judge: 'multipl-e',
-      timeoutMs: suite.timeoutMs,
+      ...program,
+      files: [{ ...file, contents: `${file.contents}\n${add.lineComment} sample ${index}\n` }],
     };
   });
 }
@@ -90,14 +73,14 @@ export const languagesScriptingBench: BenchSection = {
     const rows: (string | number)[][] = [];
     const data: Record<string, unknown>[] = [];
     for (const [id, baseline] of Object.entries(BASELINE)) {
-      const suite = MULTIPL_E_HOSTILE_SUITES[id];
+      const add = (MULTIPL_E_ADD as Readonly<Record<string, MultiplEAdd>>)[id];
       const factory = (
         builtinLanguages as Record<
           string,
           () => import('../../packages/core/src/index.ts').Language
         >
       )[id];
-      if (suite === undefined || factory === undefined) continue;
+      if (add === undefined || factory === undefined) continue;
       const language = factory();
       const toolchain = await language.detect();
       if (!toolchain.available) {
@@ -106,7 +89,7 @@ export const languagesScriptingBench: BenchSection = {
       }
       const count =
         id === 'scala' || id === 'csharp' ? Math.max(2, Math.round(perLanguage / 4)) : perLanguage;
-      const jobs = programs(suite, count);
+      const jobs = programs(add, count);
       const executor = createLocalExecutor({ concurrency: availableParallelism() });
       let started = performance.now();
       const verdicts = await Promise.all(

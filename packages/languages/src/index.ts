@@ -22,28 +22,15 @@ export { classifyCpp } from './cpp/classify-cpp.ts';
 export { CPP_JUDGES, type CppJudge, cppSteps } from './cpp/cpp-steps.ts';
 export { type CppLanguageOptions, createCppLanguage } from './cpp/create-cpp-language.ts';
 export { type CppToolchain, type DetectCppOptions, detectCpp } from './cpp/detect-cpp.ts';
-export { CPP_HOSTILE_PROGRAMS } from './cpp/hostile.ts';
 export { CSHARP_RULES, createCsharpLanguage } from './csharp/create-csharp-language.ts';
 export { createDLanguage, D_RULES } from './d/create-d-language.ts';
 export { classifyGo } from './go/classify-go.ts';
 export { createGoLanguage, type GoLanguageOptions } from './go/create-go-language.ts';
 export { type DetectGoOptions, detectGo, type GoToolchain } from './go/detect-go.ts';
 export { GO_JUDGES, type GoJudge, goSteps } from './go/go-steps.ts';
-export { GO_HOSTILE_PROGRAMS } from './go/hostile.ts';
-export type { HostileProgram } from './hostile/hostile-program.ts';
-export {
-  FORK_BOMB_NEEDS_SANDBOX,
-  HOSTILE_SECRET_VARIABLE,
-  type HostileCase,
-  type HostileSuite,
-  hostileProgram,
-  MEMORY_BOMB_NEEDS_SANDBOX,
-} from './hostile/hostile-program.ts';
-export { MULTIPL_E_HOSTILE_SUITES } from './hostile/hostile-suites.ts';
 export { classifyJava, HUMANEVAL_X_JAVA_AS_SHIPPED } from './java/classify-java.ts';
 export { createJavaLanguage, type JavaLanguageOptions } from './java/create-java-language.ts';
 export { type DetectJavaOptions, detectJava, type JavaToolchain } from './java/detect-java.ts';
-export { JAVA_HOSTILE_PROGRAMS } from './java/hostile.ts';
 export { JAVA_JUDGES, type JavaJudge, javaSteps } from './java/java-steps.ts';
 export { classifyHumanEvalXJavaScript } from './javascript/classify-humaneval-x-javascript.ts';
 export { classifyMultiplENodeRun } from './javascript/classify-multipl-e-node.ts';
@@ -56,7 +43,6 @@ export {
   detectNode,
   type NodeToolchain,
 } from './javascript/detect-node.ts';
-export { JAVASCRIPT_HOSTILE_PROGRAMS } from './javascript/hostile.ts';
 export {
   JAVASCRIPT_JUDGES,
   type JavaScriptJudge,
@@ -92,7 +78,6 @@ export { createRubyLanguage, RUBY_RULES } from './ruby/create-ruby-language.ts';
 export { classifyRust } from './rust/classify-rust.ts';
 export { createRustLanguage, type RustLanguageOptions } from './rust/create-rust-language.ts';
 export { type DetectRustOptions, detectRust, type RustToolchain } from './rust/detect-rust.ts';
-export { RUST_HOSTILE_PROGRAMS } from './rust/hostile.ts';
 export { RUST_JUDGES, type RustJudge, rustSteps } from './rust/rust-steps.ts';
 export { createScalaLanguage, SCALA_RULES } from './scala/create-scala-language.ts';
 export { createShellLanguage, SHELL_RULES } from './shell/create-shell-language.ts';
@@ -124,7 +109,6 @@ export {
   detectTypeScript,
   type TypeScriptToolchain,
 } from './typescript/detect-typescript.ts';
-export { TYPESCRIPT_HOSTILE_PROGRAMS } from './typescript/hostile.ts';
 export {
   TYPESCRIPT_JUDGES,
   type TypeScriptJudge,

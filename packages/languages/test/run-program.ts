@@ -36,9 +36,20 @@ export async function judgeProgram(
   return { verdict: language.classify(target, result), result };
 }
 
-/** An executor for one test file; close it in `afterAll`. */
-export function testExecutor(options: { readonly useStepServers?: boolean } = {}): Executor {
-  return createLocalExecutor({ concurrency: 2, ...options });
+/**
+ * An executor for one test file (the default sandbox); close it in `afterAll`. Warnings it
+ * recovers from (e.g. a warm server that failed and was replaced by spawning the step) are
+ * appended to `warnings`, so that tests can insist there were none.
+ */
+export function testExecutor(
+  options: { readonly useStepServers?: boolean; readonly warnings?: string[] } = {},
+): Executor {
+  const { warnings, ...rest } = options;
+  return createLocalExecutor({
+    concurrency: 2,
+    ...rest,
+    ...(warnings === undefined ? {} : { logger: { warn: (message) => warnings.push(message) } }),
+  });
 }
 
 /** Prints why a test is skipped (a toolchain that cannot exist here) so it is never silent. */

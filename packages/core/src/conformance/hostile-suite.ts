@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalExecutor } from '../execution/local-executor.ts';
 import type { LocalExecutorOptions } from '../execution/local-executor-options.ts';
 import { judgeExecution } from '../run/judge-execution.ts';
+import type { Executor } from '../spec/executor.ts';
 import type { Language, ToolchainInfo } from '../spec/language.ts';
 import type { Program } from '../spec/program.ts';
 import type { Judgement, VerdictStatus } from '../spec/verdict.ts';
@@ -16,19 +17,20 @@ import { findFiles, findProcesses } from './machine-state.ts';
 export interface HostileContext {
   /**
    * Unique to this program: hostile programs put it in the command line of every process
-   * they start (e.g. as an argument of `sleep`), so that survivors can be found.
+   * they start (e.g. as an argument of `sleep`), so that survivors can be found. No marker
+   * of a suite is a prefix of another.
    */
   readonly marker: string;
-  /** A file planted in the user's home directory (passk can read it; programs must not). */
+  /** A file planted in the user's home directory for this program (passk can read it; programs must not). */
   readonly homeFile: string;
-  /** A file planted in the repository. */
+  /** A file planted in the repository for this program. */
   readonly repoFile: string;
   /** Files the program tries to create in the home, the repository, /tmp, /var/tmp, /dev/shm. */
   readonly writeTargets: readonly string[];
   /** Name and value of an API key planted in passk's own environment. */
   readonly apiKeyName: string;
   readonly apiKey: string;
-  /** Port of a TCP server on 127.0.0.1, run by the suite, that counts connections. */
+  /** Port of a TCP server on 127.0.0.1, run by the suite for this program, that counts connections. */
   readonly port: number;
 }
 
@@ -56,8 +58,13 @@ export interface HostileSuiteOptions {
   readonly programs: readonly HostileProgram[];
   /** The repository (or any directory standing for the user's project). */
   readonly repoDirectory: string;
-  /** Executor settings (sandbox mode, warm servers); concurrency is 1, `env` is the suite's. */
+  /** Executor settings (sandbox mode, warm servers); `env` is the suite's. */
   readonly executor?: Omit<LocalExecutorOptions, 'env' | 'concurrency'>;
+  /**
+   * Programs run at once, 1 (default) or 2, each in its own executor slot. Every check stays
+   * per program: each has its own marker, planted files, write targets and 127.0.0.1 server.
+   */
+  readonly concurrency?: 1 | 2;
   /** Multiplier of the language's time limits (default 1). */
   readonly timeoutFactor?: number;
 }
@@ -70,11 +77,13 @@ export interface HostileOutcome {
   readonly observed: VerdictStatus;
   readonly detail: string;
   readonly reference?: Judgement;
+  /** The end of the last step's stderr (at most 500 characters), to tell why. */
+  readonly stderrTail: string;
   /** Processes carrying the program's marker still alive after the job ended. */
   readonly leftovers: readonly string[];
   /** Files outside the sandbox created or changed by the program. */
   readonly outside: readonly string[];
-  /** Connections the 127.0.0.1 server received during the program. */
+  /** Connections the program's 127.0.0.1 server received. */
   readonly connections: number;
   /** True when the planted API key appears in what the program printed. */
   readonly leakedKey: boolean;
@@ -92,133 +101,70 @@ export interface HostileSuiteReport {
   readonly afterClose: { readonly processes: readonly string[]; readonly files: readonly string[] };
   /** True when every outcome is ok, no threat is missing and nothing was left behind. */
   readonly ok: boolean;
+  /** Wall-clock time of the whole suite, in milliseconds. */
+  readonly durationMs: number;
 }
 
+const API_KEY_NAME = 'PASSK_HOSTILE_TEST_API_KEY';
+
 /**
- * Runs a language's hostile programs one at a time through the real local executor (the
- * `bwrap` sandbox unless `executor.sandbox` says otherwise) and `judgeExecution` with the
- * language's classification, and checks after each that it ended with an expected status,
- * left no process behind, changed no file outside the sandbox (home, repository, /tmp,
- * /var/tmp, /dev/shm), reached no server on 127.0.0.1 and did not print the API key planted
- * in passk's environment. After the executor closes, nothing of the suite may remain: no
- * process carrying its marker (or, as root, running as its sandbox uid) and no file named
- * after it or owned by that uid. Planted files and the API key are removed at the end.
+ * Runs a language's hostile programs through the real local executor (the `bwrap` sandbox
+ * unless `executor.sandbox` says otherwise; `concurrency` at a time, default one) and
+ * `judgeExecution` with the language's classification, and checks after each that it ended
+ * with an expected status, left no process behind, changed no file outside the sandbox (home,
+ * repository, /tmp, /var/tmp, /dev/shm), reached no server on 127.0.0.1 and did not print the
+ * API key planted in passk's environment. After the executor closes, nothing of the suite may
+ * remain: no process carrying its marker (or, as root, running as one of its sandbox uids) and
+ * no file named after it or owned by those uids. Planted files and the API key are removed at
+ * the end.
  *
  * Returns the report; never throws for a program's behaviour.
  */
 export async function runHostileSuite(options: HostileSuiteOptions): Promise<HostileSuiteReport> {
+  const started = performance.now();
+  const concurrency = options.concurrency ?? 1;
   const token = `passk-hostile-${randomBytes(6).toString('hex')}`;
-  const apiKeyName = 'PASSK_HOSTILE_TEST_API_KEY';
   const apiKey = `sk-${randomBytes(12).toString('hex')}`;
-  const homeFile = join(homedir(), `.${token}-planted.txt`);
-  const repoFile = join(options.repoDirectory, `.${token}-planted.txt`);
-  const planted = `planted by ${token}\n`;
-  writeFileSync(homeFile, planted);
-  writeFileSync(repoFile, planted);
-  const previousKey = process.env[apiKeyName];
-  process.env[apiKeyName] = apiKey;
-  let connections = 0;
-  const server = createServer((socket) => {
-    connections++;
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
+  const previousKey = process.env[API_KEY_NAME];
+  process.env[API_KEY_NAME] = apiKey;
   const uidBase =
     options.executor?.sandboxUidBase ?? 1_100_000_000 + randomBytes(3).readUIntBE(0, 3);
-  const uids = new Set(process.getuid?.() === 0 ? [uidBase] : []);
-  const executor = createLocalExecutor({
-    ...options.executor,
-    sandboxUidBase: uidBase,
-    concurrency: 1,
-    env: { PASSK_HOSTILE_RUN: token },
-  });
-  const outcomes: HostileOutcome[] = [];
-  try {
-    for (const [index, entry] of options.programs.entries()) {
-      const marker = `${token}-${index}`;
-      const writeTargets = [
-        join(homedir(), `.${marker}-written`),
-        join(options.repoDirectory, `.${marker}-written`),
-        `/tmp/${marker}-written`,
-        `/var/tmp/${marker}-written`,
-        `/dev/shm/${marker}-written`,
-      ];
-      const context: HostileContext = {
-        marker,
-        homeFile,
-        repoFile,
-        writeTargets,
-        apiKeyName,
-        apiKey,
-        port,
-      };
-      const program = entry.program(context);
-      const steps = options.language.steps(program, options.toolchain, {
-        timeoutFactor: options.timeoutFactor ?? 1,
-      });
-      const before = connections;
-      const started = performance.now();
-      const result = await executor.execute({
-        files: program.files,
-        steps,
-        limits: options.language.limits(program),
-      });
-      const durationMs = performance.now() - started;
-      const verdict = judgeExecution(options.language, program, result);
-      const leftovers = findProcesses(marker).map(
-        (process) => `${process.pid} (uid ${process.uid}): ${process.cmdline}`,
-      );
-      const outside = [
-        ...writeTargets.filter((path) => existsSync(path)),
-        ...[homeFile, repoFile].filter((path) => readOrNull(path) !== planted),
-      ];
-      const printed = result.steps
-        .flatMap((step) => [step.stdoutTail, step.stderrTail, JSON.stringify(step.report)])
-        .join('\n');
-      const leakedKey = printed.includes(apiKey);
-      const reached = connections - before;
-      const referenceOk =
-        entry.expectReference === undefined ||
-        (verdict.reference?.passed ?? verdict.passed) === entry.expectReference.passed;
-      outcomes.push({
-        threat: entry.threat,
-        name: entry.name,
-        expected: entry.expect,
-        observed: verdict.status,
-        detail: verdict.detail,
-        ...(verdict.reference === undefined ? {} : { reference: verdict.reference }),
-        leftovers,
-        outside,
-        connections: reached,
-        leakedKey,
-        ok:
-          entry.expect.includes(verdict.status) &&
-          referenceOk &&
-          leftovers.length === 0 &&
-          outside.length === 0 &&
-          reached === 0 &&
-          !leakedKey,
-        durationMs,
-      });
-      for (const path of writeTargets) rmSync(path, { force: true, recursive: true });
-    }
-  } finally {
-    await executor.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    if (previousKey === undefined) delete process.env[apiKeyName];
-    else process.env[apiKeyName] = previousKey;
-  }
-  const processes = findProcesses(token, uids).map(
-    (process) => `${process.pid} (uid ${process.uid}): ${process.cmdline}`,
+  const uids = new Set(
+    process.getuid?.() === 0
+      ? Array.from({ length: concurrency }, (_, index) => uidBase + index)
+      : [],
   );
+  const outcomes: HostileOutcome[] = [];
+  let executor: Executor | undefined;
+  try {
+    executor = createLocalExecutor({
+      ...options.executor,
+      sandboxUidBase: uidBase,
+      concurrency,
+      env: { PASSK_HOSTILE_RUN: token },
+    });
+    const run = executor;
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < options.programs.length) {
+        const index = next++;
+        const entry = options.programs[index] as HostileProgram;
+        outcomes[index] = await runOne(options, run, entry, `${token}-p${index}x`, apiKey);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    await executor?.close();
+    if (previousKey === undefined) delete process.env[API_KEY_NAME];
+    else process.env[API_KEY_NAME] = previousKey;
+  }
+  const processes = findProcesses(token, uids).map(describeProcess);
   const files = findFiles(
     [homedir(), options.repoDirectory, '/tmp', '/var/tmp', '/dev/shm'],
     token,
     uids,
-  ).filter((path) => path !== homeFile && path !== repoFile);
-  rmSync(homeFile, { force: true });
-  rmSync(repoFile, { force: true });
+  );
+  for (const path of files) rmSync(path, { force: true, recursive: true });
   const covered = new Set(options.programs.map((entry) => entry.threat));
   const missingThreats = (Object.keys(HOSTILE_THREATS) as HostileThreat[]).filter(
     (threat) => !covered.has(threat),
@@ -232,24 +178,116 @@ export async function runHostileSuite(options: HostileSuiteOptions): Promise<Hos
       missingThreats.length === 0 &&
       processes.length === 0 &&
       files.length === 0,
+    durationMs: performance.now() - started,
   };
 }
 
-/** The report as a Markdown table: program, expected, observed, machine clean. */
-export function formatHostileTable(report: HostileSuiteReport): string {
-  const rows = report.outcomes.map((outcome) => {
-    const clean =
-      outcome.leftovers.length === 0 &&
-      outcome.outside.length === 0 &&
-      outcome.connections === 0 &&
-      !outcome.leakedKey;
-    return `| ${outcome.threat} | ${outcome.name} | ${outcome.expected.join(' or ')} | ${outcome.observed}${outcome.reference ? ` (reference: ${outcome.reference.status})` : ''} | ${clean ? 'yes' : `NO: ${[...outcome.leftovers, ...outcome.outside].join('; ') || (outcome.connections ? 'connected' : 'leaked the key')}`} | ${Math.round(outcome.durationMs)} ms |`;
+/** Runs one program with its own planted files and server, checks the machine, cleans up. */
+async function runOne(
+  options: HostileSuiteOptions,
+  executor: Executor,
+  entry: HostileProgram,
+  marker: string,
+  apiKey: string,
+): Promise<HostileOutcome> {
+  const planted = `planted by ${marker}\n`;
+  const homeFile = join(homedir(), `.${marker}-planted.txt`);
+  const repoFile = join(options.repoDirectory, `.${marker}-planted.txt`);
+  const writeTargets = [
+    join(homedir(), `.${marker}-written`),
+    join(options.repoDirectory, `.${marker}-written`),
+    `/tmp/${marker}-written`,
+    `/var/tmp/${marker}-written`,
+    `/dev/shm/${marker}-written`,
+  ];
+  writeFileSync(homeFile, planted);
+  writeFileSync(repoFile, planted);
+  const server = await listenCounting();
+  try {
+    const context: HostileContext = {
+      marker,
+      homeFile,
+      repoFile,
+      writeTargets,
+      apiKeyName: API_KEY_NAME,
+      apiKey,
+      port: server.port,
+    };
+    const program = entry.program(context);
+    const steps = options.language.steps(program, options.toolchain, {
+      timeoutFactor: options.timeoutFactor ?? 1,
+    });
+    const started = performance.now();
+    const result = await executor.execute({
+      files: program.files,
+      steps,
+      limits: options.language.limits(program),
+    });
+    const durationMs = performance.now() - started;
+    const verdict = judgeExecution(options.language, program, result);
+    const leftovers = findProcesses(marker).map(describeProcess);
+    const outside = [
+      ...writeTargets.filter((path) => existsSync(path)),
+      ...[homeFile, repoFile].filter((path) => readOrNull(path) !== planted),
+    ];
+    const printed = result.steps
+      .flatMap((step) => [step.stdoutTail, step.stderrTail, JSON.stringify(step.report)])
+      .join('\n');
+    const leakedKey = printed.includes(apiKey);
+    const connections = server.connections();
+    const referenceOk =
+      entry.expectReference === undefined ||
+      (verdict.reference?.passed ?? verdict.passed) === entry.expectReference.passed;
+    return {
+      threat: entry.threat,
+      name: entry.name,
+      expected: entry.expect,
+      observed: verdict.status,
+      detail: verdict.detail,
+      ...(verdict.reference === undefined ? {} : { reference: verdict.reference }),
+      stderrTail: result.steps.at(-1)?.stderrTail.slice(-500) ?? '',
+      leftovers,
+      outside,
+      connections,
+      leakedKey,
+      ok:
+        entry.expect.includes(verdict.status) &&
+        referenceOk &&
+        leftovers.length === 0 &&
+        outside.length === 0 &&
+        connections === 0 &&
+        !leakedKey,
+      durationMs,
+    };
+  } finally {
+    await server.close();
+    for (const path of [homeFile, repoFile, ...writeTargets]) {
+      rmSync(path, { force: true, recursive: true });
+    }
+  }
+}
+
+/** A TCP server on 127.0.0.1 (port chosen by the system) that counts and drops connections. */
+async function listenCounting(): Promise<{
+  readonly port: number;
+  readonly connections: () => number;
+  readonly close: () => Promise<void>;
+}> {
+  let connections = 0;
+  const server: Server = createServer((socket) => {
+    connections++;
+    socket.destroy();
   });
-  return [
-    '| threat | program | expected | observed | machine clean | time |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...rows,
-  ].join('\n');
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    connections: () => connections,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function describeProcess(process: { pid: number; uid: number; cmdline: string }): string {
+  return `${process.pid} (uid ${process.uid}): ${process.cmdline}`;
 }
 
 function readOrNull(path: string): string | null {

@@ -1,5 +1,5 @@
+export { formatHostileTable } from './format-hostile-table.ts';
 export {
-  formatHostileTable,
   type HostileContext,
   type HostileOutcome,
   type HostileProgram,

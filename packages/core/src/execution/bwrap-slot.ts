@@ -258,7 +258,7 @@ function isVisible(path: string, roots: readonly string[], mounts: readonly Step
 }
 
 /** Gives `directory` and everything below it to `uid` (job files are written by root). */
-/** Writable mounts already given to the shared group, by this process. */
+/** Writable mounts already given to a shared group by this process (`<gid>\0<path>`). */
 const sharedMounts = new Set<string>();
 
 /**
@@ -267,7 +267,8 @@ const sharedMounts = new Set<string>();
  * that name the mount run with that group and umask 002 (see `SandboxCommand.sharedGid`).
  */
 function shareWritableMount(path: string, gid: number): void {
-  if (sharedMounts.has(path)) return;
+  const key = `${gid}\0${path}`;
+  if (sharedMounts.has(key)) return;
   const share = (target: string): void => {
     const info = lstatSync(target);
     if (info.isSymbolicLink()) return;
@@ -281,7 +282,7 @@ function shareWritableMount(path: string, gid: number): void {
   };
   try {
     share(path);
-    sharedMounts.add(path);
+    sharedMounts.add(key);
   } catch {
     // Best effort: a step that cannot write the mount reports that itself.
   }

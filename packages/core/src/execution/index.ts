@@ -9,6 +9,7 @@ export type { LocalExecutorOptions } from './local-executor-options.ts';
 export { type ProbeOptions, type ProbeResult, probeCommand } from './probe-command.ts';
 export {
   DEFAULT_SANDBOX_UID_BASE,
+  DEFAULT_SHARED_GROUP_ID,
   DEFAULT_WORK_AREA_BYTES,
 } from './sandbox/prepare-sandbox.ts';
 export { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_PROCESSES } from './sandbox/resource-limits.ts';

@@ -41,11 +41,16 @@ export interface LocalExecutorOptions {
   readonly workAreaBytes?: number;
   /**
    * When passk runs as root (`bwrap` only): slot i's programs run as host uid
-   * `sandboxUidBase + i` (uids without an account), and writable step mounts (compiler
-   * caches) belong to group `sandboxUidBase - 1`, which only the steps naming them keep.
-   * Default 1 000 000 000.
+   * `sandboxUidBase + i` (uids without an account). Default 1 000 000 000.
    */
   readonly sandboxUidBase?: number;
+  /**
+   * When passk runs as root (`bwrap` only): the host group that writable step mounts (compiler
+   * caches) belong to, which only the steps naming them keep. The same in every passk process
+   * whatever its `sandboxUidBase`, so that runs sharing a cache never take it from each other.
+   * Default 999 999 999 (`DEFAULT_SHARED_GROUP_ID`).
+   */
+  readonly sharedGroupId?: number;
   /** The bubblewrap binary (`bwrap` only). Default: found in the system directories or `PATH`. */
   readonly bwrapPath?: string;
   /**

@@ -25,6 +25,7 @@ import { removeStaleScratch } from './remove-stale-scratch.ts';
 import { SlotCgroup } from './sandbox/cgroups.ts';
 import {
   DEFAULT_SANDBOX_UID_BASE,
+  DEFAULT_SHARED_GROUP_ID,
   DEFAULT_WORK_AREA_BYTES,
   type PreparedSandbox,
   prepareSandbox,
@@ -116,6 +117,7 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
   }
   const areaBytes = options.workAreaBytes ?? DEFAULT_WORK_AREA_BYTES;
   const uidBase = options.sandboxUidBase ?? DEFAULT_SANDBOX_UID_BASE;
+  const sharedGroupId = options.sharedGroupId ?? DEFAULT_SHARED_GROUP_ID;
   let prepared: PreparedSandbox | undefined;
   /** What the executor created inside a scratch directory it does not own. */
   const created: string[] = [];
@@ -152,7 +154,7 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
       layout: sandbox.layout,
       areaRoot,
       areaBytes,
-      ...(sandbox.layout.privileged ? { uid: uidBase + index, sharedGid: uidBase - 1 } : {}),
+      ...(sandbox.layout.privileged ? { uid: uidBase + index, sharedGid: sharedGroupId } : {}),
       ...(cgroup === undefined ? {} : { cgroup }),
     });
   };

@@ -220,7 +220,7 @@ describe('the bwrap sandbox', () => {
       expect(compile?.exitCode, compile?.stderrTail).toBe(0);
       expect(runStep?.stdoutTail).not.toMatch(/run-wrote/);
       if (root) {
-        // The shared group (host gid 1 399 999 999) shows as the overflow gid in the step's own
+        // The shared group (host gid 999 999 999) shows as the overflow gid in the step's own
         // user namespace; the run step has no supplementary group at all.
         expect(compile?.stdoutTail.trim().split(' ')).toEqual([
           expect.stringMatching(/^14000000/),
@@ -232,6 +232,32 @@ describe('the bwrap sandbox', () => {
     expect(readFileSync(join(cache, 'd', 'a'), 'utf8')).toBe('a\nagain\n');
     expect(readFileSync(join(cache, 'd', 'b'), 'utf8')).toBe('b\nagain\n');
   });
+  it('shares a writable mount between executors whatever their uid bases (one group for every run)', async () => {
+    const cache = mkdtempSync(join(scratch, 'cache-'));
+    const writable = [{ path: cache, writable: true }];
+    const write = (pool: Executor, name: string) =>
+      pool.execute({
+        files: [],
+        steps: [
+          step(`mkdir -p ${cache}/d && echo ${name} > ${cache}/d/${name}`, { mounts: writable }),
+        ],
+        limits: LIMITS,
+      });
+    // Two passk runs with different slot uids (the hostile suite picks its own), one cache:
+    // neither may take the cache's group from the other.
+    const first = executor({ sandboxUidBase: 1_410_000_000 });
+    const second = executor({ sandboxUidBase: 1_420_000_000 });
+    for (const [pool, name] of [
+      [first, 'a'],
+      [second, 'b'],
+      [first, 'c'],
+    ] as const) {
+      const [built] = (await write(pool, name)).steps;
+      expect([name, built?.exitCode, built?.stderrTail]).toEqual([name, 0, '']);
+    }
+    expect(readdirSync(join(cache, 'd')).sort()).toEqual(['a', 'b', 'c']);
+  });
+
   it('reports a sandbox that fails to start as an infrastructure fault', async () => {
     const fake = join(scratch, 'flaky-bwrap');
     // Works for the probe and the work area, fails for every sandboxed step.

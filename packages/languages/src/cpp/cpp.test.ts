@@ -1,16 +1,13 @@
 import type { Language, ToolchainInfo, VerdictStatus } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
-import { HOSTILE_SECRET_VARIABLE } from '../hostile/hostile-program.ts';
 import { WRAP_MAIN_FLAG } from '../internal/native-harness.ts';
 import { createCppLanguage } from './create-cpp-language.ts';
 import type { CppToolchain } from './detect-cpp.ts';
-import { CPP_HOSTILE_PROGRAMS } from './hostile.ts';
 import { leadingIncludes } from './leading-includes.ts';
 
 const language: Language = createCppLanguage();
 const noPch: Language = createCppLanguage({ precompiledHeaders: false });
-const smallMemory: Language = createCppLanguage({ maxMemoryBytes: 1024 ** 3 });
 const executor = testExecutor();
 let toolchain: CppToolchain;
 let plainToolchain: ToolchainInfo;
@@ -218,25 +215,5 @@ describe('leadingIncludes', () => {
     ]).toEqual(['stdio.h', 'vector', 'a.h']);
     expect([...leadingIncludes('#define X 1\n#include<vector>\n')]).toEqual([]);
     expect([...leadingIncludes('')]).toEqual([]);
-  });
-});
-
-describe('hostile C++ programs', () => {
-  const runnable = CPP_HOSTILE_PROGRAMS.filter((entry) => !entry.needsSandbox);
-  it.each(runnable.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
-    if (skip) return;
-    const bounded = entry.name.includes('memory') || entry.name.includes('endless file');
-    if (entry.plantedSecret) process.env[HOSTILE_SECRET_VARIABLE] = 'planted-secret';
-    try {
-      const { verdict } = await judgeProgram(
-        bounded ? smallMemory : language,
-        toolchain,
-        executor,
-        entry.program,
-      );
-      expect(entry.expected).toContain(verdict.status);
-    } finally {
-      delete process.env[HOSTILE_SECRET_VARIABLE];
-    }
   });
 });

@@ -91,8 +91,6 @@ export function createCsharpLanguage(options: MultiplELanguageOptions = {}): Lan
         },
       ],
       rules: CSHARP_RULES,
-      // mono reserves more address space than it uses.
-      defaultMaxMemoryBytes: 0,
     },
     options,
   );

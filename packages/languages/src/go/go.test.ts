@@ -1,14 +1,11 @@
 import type { Language, VerdictStatus } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
-import { HOSTILE_SECRET_VARIABLE } from '../hostile/hostile-program.ts';
 import { createGoLanguage } from './create-go-language.ts';
 import type { GoToolchain } from './detect-go.ts';
 import { GO_LINK_FLAGS } from './go-steps.ts';
-import { GO_HOSTILE_PROGRAMS } from './hostile.ts';
 
 const language: Language = createGoLanguage();
-const smallMemory: Language = createGoLanguage({ maxMemoryBytes: 1024 ** 3 });
 const executor = testExecutor();
 let toolchain: GoToolchain;
 let skip: string | undefined;
@@ -196,24 +193,5 @@ describe('createGoLanguage', () => {
     expect(info.version).toMatch(/testify missing/);
     const { verdict } = await judgeProgram(bare, info, executor, humanEvalX(''));
     expect(verdict.status).toBe('toolchain_missing');
-  });
-});
-
-describe('hostile Go programs', () => {
-  const runnable = GO_HOSTILE_PROGRAMS.filter((entry) => !entry.needsSandbox);
-  it.each(runnable.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
-    if (skip) return;
-    if (entry.plantedSecret) process.env[HOSTILE_SECRET_VARIABLE] = 'planted-secret';
-    try {
-      const { verdict } = await judgeProgram(
-        entry.name.includes('memory') ? smallMemory : language,
-        toolchain,
-        executor,
-        entry.program,
-      );
-      expect(entry.expected).toContain(verdict.status);
-    } finally {
-      delete process.env[HOSTILE_SECRET_VARIABLE];
-    }
   });
 });

@@ -49,7 +49,8 @@ function jdkHome(executable: string | undefined): string | undefined {
  *   .:<jar>:<wrapper> PasskMain Problem` (the program's limit). No steps at all when the
  *   javatuples jar is missing (the verdict is then `toolchain_missing`).
  * Limits are multiplied by `timeoutFactor`. With `warmCompiler`, compile steps offer the warm
- * `javac` server (`assets/java/PasskJavacServer.java`: the same compiler in a JVM that stays up).
+ * `javac` server (`assets/java/PasskJavacServer.java`: the same compiler in a JVM that stays up),
+ * and mount the helper directory holding its classes.
  *
  * @throws UnknownIdError for another judge.
  */
@@ -65,22 +66,24 @@ export function javaSteps(
   const wrapper = toolchain.wrapperDirectory ?? '.';
   const runTimeoutMs = program.timeoutMs * options.timeoutFactor;
   const jdkMounts = hostMounts([jdkHome(javac), jdkHome(java)]);
-  const server: { server?: StepServer } =
-    warmCompiler && toolchain.wrapperDirectory !== undefined
-      ? {
-          server: {
-            argv: [java, '-XX:+UseSerialGC', '-cp', wrapper, JAVAC_SERVER_CLASS, javac],
-            protocol: FORK_PROTOCOL,
-          },
-        }
-      : {};
+  const warmServer = warmCompiler && toolchain.wrapperDirectory !== undefined;
+  const server: { server?: StepServer } = warmServer
+    ? {
+        server: {
+          argv: [java, '-XX:+UseSerialGC', '-cp', wrapper, JAVAC_SERVER_CLASS, javac],
+          protocol: FORK_PROTOCOL,
+        },
+      }
+    : {};
+  // The warm server's classes live in the helper directory, outside the sandbox's system ones.
+  const serverMounts = warmServer ? hostMounts([toolchain.wrapperDirectory]) : [];
   if (judge === 'humaneval-x') {
     return [
       {
         name: 'compile',
         argv: [javac, program.mainFile],
         timeoutMs: HUMANEVAL_X_JAVAC_TIMEOUT_MS * options.timeoutFactor,
-        mounts: jdkMounts,
+        mounts: [...jdkMounts, ...serverMounts],
         ...server,
       },
       {
@@ -99,7 +102,7 @@ export function javaSteps(
       name: 'compile',
       argv: [javac, '-encoding', 'UTF8', '-cp', jar, '-d', '.', program.mainFile],
       timeoutMs: MULTIPL_E_JAVAC_TIMEOUT_MS * options.timeoutFactor,
-      mounts,
+      mounts: [...mounts, ...serverMounts],
       ...server,
     },
     {

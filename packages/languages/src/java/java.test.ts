@@ -1,14 +1,14 @@
-import { createLocalExecutor, type Language, type VerdictStatus } from '@passk/core';
+import type { Language, VerdictStatus } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
-import { HOSTILE_SECRET_VARIABLE } from '../hostile/hostile-program.ts';
 import { HUMANEVAL_X_JAVA_AS_SHIPPED } from './classify-java.ts';
 import { createJavaLanguage } from './create-java-language.ts';
 import type { JavaToolchain } from './detect-java.ts';
-import { JAVA_HOSTILE_PROGRAMS } from './hostile.ts';
 
 const language: Language = createJavaLanguage();
-const warm = testExecutor();
+/** What the warm executor worked around: a warm compiler that failed would show here. */
+const warnings: string[] = [];
+const warm = testExecutor({ warnings });
 const cold = testExecutor({ useStepServers: false });
 let toolchain: JavaToolchain;
 let skip: string | undefined;
@@ -216,35 +216,8 @@ describe('createJavaLanguage', () => {
         steps.map((step) => [step.exitCode, step.stdoutTail, step.stderrTail]);
       expect([test.name, view(served.steps)]).toEqual([test.name, view(spawned.steps)]);
     }
-  });
-});
-
-describe('hostile Java programs', () => {
-  const runnable = JAVA_HOSTILE_PROGRAMS.filter(
-    (entry) => !entry.needsSandbox && !entry.name.includes('memory'),
-  );
-  it.each(runnable.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
-    if (skip) return;
-    if (entry.plantedSecret) process.env[HOSTILE_SECRET_VARIABLE] = 'planted-secret';
-    try {
-      const { verdict } = await judgeProgram(language, toolchain, warm, entry.program);
-      expect(entry.expected).toContain(verdict.status);
-    } finally {
-      delete process.env[HOSTILE_SECRET_VARIABLE];
-    }
-  });
-
-  it('memory bomb (heap bounded by -Xmx through JAVA_TOOL_OPTIONS here)', async () => {
-    if (skip) return;
-    const entry = JAVA_HOSTILE_PROGRAMS.find((candidate) => candidate.name === 'memory bomb');
-    if (entry === undefined) throw new Error('the memory bomb is missing from the table');
-    const small = createLocalExecutor({ concurrency: 1, env: { JAVA_TOOL_OPTIONS: '-Xmx256m' } });
-    try {
-      const { verdict } = await judgeProgram(language, toolchain, small, entry.program);
-      expect(entry.expected).toContain(verdict.status);
-      expect(verdict.status).toBe('memory_limit');
-    } finally {
-      await small.close();
-    }
+    // The warm javac really served them in the sandbox (a server that cannot start, e.g. for
+    // lack of a mount, is replaced by spawning the step, with a warning).
+    expect(warnings).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { ExecutionResult, Verdict } from '@passk/core';
 import { oneLine } from '../internal/one-line.ts';
 import { incomplete, judgement } from '../internal/verdict.ts';
 import { completedNormally } from './completion-report.ts';
+import { NODE_OUT_OF_MEMORY } from './node-out-of-memory.ts';
 
 /**
  * The verdict for a `humaneval-x` JavaScript run (CodeGeeX's rule: `node test.js` passes iff
@@ -14,7 +15,7 @@ import { completedNormally } from './completion-report.ts';
  * | killed at the time limit                        | `timed out`          | `timeout`           |
  * | output limit exceeded                           | `failed: <output>`   | `output_limit`      |
  * | stderr has "Assertion failed"                   | `failed: <stderr>`   | `failed`            |
- * | stderr has a JavaScript heap out-of-memory      | `failed: <stderr>`   | `memory_limit`      |
+ * | stderr says memory ran out (`NODE_OUT_OF_MEMORY`) | `failed: <stderr>`   | `memory_limit`      |
  * | stderr has a SyntaxError                        | `failed: <stderr>`   | `compile_error`     |
  * | any other stderr                                | `failed: <stderr>`   | `runtime_error`     |
  * | only stdout (the program printed something)     | `failed: <stdout>`   | `failed`            |
@@ -33,8 +34,7 @@ export function classifyHumanEvalXJavaScript(result: ExecutionResult): Verdict {
   if (run.stderrBytes > 0) {
     const detail = oneLine('failed: ', run.stderrTail);
     if (run.stderrTail.includes('Assertion failed')) return judgement('failed', detail);
-    if (/heap out of memory|Allocation failed/.test(run.stderrTail))
-      return judgement('memory_limit', detail);
+    if (NODE_OUT_OF_MEMORY.test(run.stderrTail)) return judgement('memory_limit', detail);
     if (/^SyntaxError/m.test(run.stderrTail)) return judgement('compile_error', detail);
     return judgement('runtime_error', detail);
   }

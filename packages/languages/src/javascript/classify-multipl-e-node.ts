@@ -1,6 +1,7 @@
 import type { StepResult, Verdict } from '@passk/core';
 import { incomplete, judgement } from '../internal/verdict.ts';
 import { completedNormally } from './completion-report.ts';
+import { NODE_OUT_OF_MEMORY } from './node-out-of-memory.ts';
 
 /**
  * The verdict for the `node <file>` run of a MultiPL-E JavaScript or TypeScript program
@@ -15,7 +16,7 @@ import { completedNormally } from './completion-report.ts';
  * | "ERR_ASSERTION" in stderr                  | `AssertionError`  | `failed`            |
  * | "SyntaxError" in stderr                    | `SyntaxError`     | `compile_error`     |
  * | "ReferenceError" in stderr                 | `ReferenceError`  | `runtime_error`     |
- * | JavaScript heap out of memory              | `Exception`       | `memory_limit`      |
+ * | out of memory (`NODE_OUT_OF_MEMORY`)       | `Exception`       | `memory_limit`      |
  * | any other non-zero exit or signal          | `Exception`       | `runtime_error`     |
  */
 export function classifyMultiplENodeRun(run: StepResult): Verdict {
@@ -27,7 +28,6 @@ export function classifyMultiplENodeRun(run: StepResult): Verdict {
   if (stderr.includes('ERR_ASSERTION')) return judgement('failed', 'AssertionError');
   if (stderr.includes('SyntaxError')) return judgement('compile_error', 'SyntaxError');
   if (stderr.includes('ReferenceError')) return judgement('runtime_error', 'ReferenceError');
-  if (/heap out of memory|Allocation failed/.test(stderr))
-    return judgement('memory_limit', 'Exception');
+  if (NODE_OUT_OF_MEMORY.test(stderr)) return judgement('memory_limit', 'Exception');
   return judgement('runtime_error', 'Exception');
 }

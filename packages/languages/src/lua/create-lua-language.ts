@@ -20,7 +20,8 @@ export function luaunitPassed(run: StepResult): boolean {
 /**
  * MultiPL-E's Lua rule (`lua <file>`, 15 s): exit 0 is `OK`, a timeout `Timeout`, anything
  * else `Exception`. Evidence: luaunit's own summary (`Ran N tests …, N successes, 0 failures`
- * and `OK`); luaunit also turns an `os.exit` inside a test into a test error.
+ * and `OK`); luaunit also turns an `os.exit` inside a test into a test error. Out of memory:
+ * Lua's `not enough memory`, or luaunit dying on it inside a test (see `outOfMemory`).
  */
 export const LUA_RULES: MultiplERules = {
   language: 'Lua',
@@ -32,7 +33,10 @@ export const LUA_RULES: MultiplERules = {
     if (/^\S*lua[\d.]*: [^:]+:\d+: .* near /m.test(run.stderr)) return 'compile_error';
     return undefined;
   },
-  outOfMemory: /not enough memory/,
+  // Lua calls no message handler for a memory error, so luaunit's `protectedCall` gets the
+  // bare message string where it expects its handler's table, and dies indexing it.
+  outOfMemory:
+    /not enough memory|luaunit\.lua:\d+: attempt to index a string value \(local 'err'\)/,
 };
 
 /**

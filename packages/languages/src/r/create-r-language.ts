@@ -32,8 +32,14 @@ export const R_RULES: MultiplERules = {
             : 'Exception',
   completed: sentinelPrinted,
   evidence: 'completion sentinel after the tests',
+  // A failed `stopifnot` says "… is not TRUE"; an empty stderr is MultiPL-E's AssertionError
+  // but, for a process killed by a signal (exit code -<signal>), no wrong answer.
   failureStatus: (word, run) =>
-    word === 'Exception' && / is not TRUE/.test(run.stderr) ? 'failed' : undefined,
+    word === 'Exception' && / is not TRUE/.test(run.stderr)
+      ? 'failed'
+      : word === 'AssertionError' && run.exitCode < 0
+        ? 'runtime_error'
+        : undefined,
   outOfMemory: /cannot allocate vector|memory exhausted/,
 };
 

@@ -1,14 +1,11 @@
 import type { Language, VerdictStatus } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
-import { HOSTILE_SECRET_VARIABLE } from '../hostile/hostile-program.ts';
 import { WRAP_MAIN_FLAG } from '../internal/native-harness.ts';
 import { createRustLanguage } from './create-rust-language.ts';
 import type { RustToolchain } from './detect-rust.ts';
-import { RUST_HOSTILE_PROGRAMS } from './hostile.ts';
 
 const language: Language = createRustLanguage();
-const smallMemory: Language = createRustLanguage({ maxMemoryBytes: 1024 ** 3 });
 const executor = testExecutor();
 let toolchain: RustToolchain;
 let skip: string | undefined;
@@ -215,24 +212,5 @@ describe('createRustLanguage', () => {
     }).detect();
     expect(noRegistry.available).toBe(true);
     expect(noRegistry.version).toMatch(/crates missing \(no offline crate registry/);
-  });
-});
-
-describe('hostile Rust programs', () => {
-  const runnable = RUST_HOSTILE_PROGRAMS.filter((entry) => !entry.needsSandbox);
-  it.each(runnable.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
-    if (skip) return;
-    if (entry.plantedSecret) process.env[HOSTILE_SECRET_VARIABLE] = 'planted-secret';
-    try {
-      const { verdict } = await judgeProgram(
-        entry.name.includes('memory') ? smallMemory : language,
-        toolchain,
-        executor,
-        entry.program,
-      );
-      expect(entry.expected).toContain(verdict.status);
-    } finally {
-      delete process.env[HOSTILE_SECRET_VARIABLE];
-    }
   });
 });

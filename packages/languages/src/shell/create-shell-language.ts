@@ -13,9 +13,11 @@ export const SHELL_DERIVED_FILE = '.passk-main.sh';
 /**
  * Appended after the tests: keeps the script's exit status and prints the sentinel when it
  * is 0. Not reached after an `exit`, after `set -e` stopped the script, or after a syntax
- * error (bash stops reading a script there, and exits with the last command's status).
+ * error (bash stops reading a script there, and exits with the last command's status). A
+ * failing `printf` (stdout closed) must not end the script under the tests' `set -e`: the
+ * exit status stays the program's.
  */
-export const SHELL_TAIL = `\n__passk_status=$?\nif [ "$__passk_status" -eq 0 ]; then printf '\\n%s\\n' '${COMPLETION_SENTINEL}'; fi\nexit "$__passk_status"\n`;
+export const SHELL_TAIL = `\n__passk_status=$?\nif [ "$__passk_status" -eq 0 ]; then printf '\\n%s\\n' '${COMPLETION_SENTINEL}' || :; fi\nexit "$__passk_status"\n`;
 
 /** Copies the program with the tail appended, then runs the copy as a script file. */
 const LAUNCH = 'cat -- "$1" > "$2" && printf "%s" "$3" >> "$2" && exec "$BASH" "$2"';
@@ -42,7 +44,9 @@ export const SHELL_RULES: MultiplERules = {
   // A failed `[[ … ]]` under `set -e` ends the script with status 1 and prints nothing.
   failureStatus: (word, run) =>
     word === 'Exception' && run.exitCode === 1 && run.stderr.trim() === '' ? 'failed' : undefined,
-  outOfMemory: /Cannot allocate memory|x(?:re)?malloc: .*cannot allocate/,
+  // bash's own `xmalloc`/`xrealloc` failures, and those of the tools scripts run (coreutils,
+  // grep, sed: "memory exhausted").
+  outOfMemory: /Cannot allocate memory|x(?:m|re)alloc: .*cannot allocate|: memory exhausted/,
 };
 
 /**

@@ -1,8 +1,11 @@
 import { COMPLETION_SENTINEL, type StepResult } from '@passk/core';
 import { describe, expect, it } from 'vitest';
 import { JULIA_RULES } from '../julia/create-julia-language.ts';
+import { LUA_RULES } from '../lua/create-lua-language.ts';
 import { PHP_RULES } from '../php/create-php-language.ts';
+import { R_RULES } from '../r/create-r-language.ts';
 import { SCALA_RULES } from '../scala/create-scala-language.ts';
+import { SHELL_RULES } from '../shell/create-shell-language.ts';
 import { SWIFT_RULES } from '../swift/create-swift-language.ts';
 import { judgeMultiplE } from './multipl-e-judge.ts';
 
@@ -152,5 +155,69 @@ describe('judgeMultiplE', () => {
       outputLimitExceeded: true,
     });
     expect(judgeMultiplE({ steps: [flood] }, PHP_RULES).status).toBe('output_limit');
+  });
+
+  it('Lua: out of memory, also when luaunit dies on the bare message inside a test', () => {
+    const crashed = step({
+      name: 'run',
+      exitCode: 1,
+      stderrTail:
+        "/usr/bin/lua5.3: /usr/share/lua/5.3/luaunit.lua:3033: attempt to index a string value (local 'err')\nstack traceback:\n",
+    });
+    expect(judgeMultiplE({ steps: [crashed] }, LUA_RULES)).toEqual({
+      status: 'memory_limit',
+      passed: false,
+      detail: 'Exception',
+    });
+    const topLevel = step({ name: 'run', exitCode: 1, stderrTail: 'lua5.3: not enough memory\n' });
+    expect(judgeMultiplE({ steps: [topLevel] }, LUA_RULES).status).toBe('memory_limit');
+    const indexed = step({
+      name: 'run',
+      exitCode: 1,
+      stderrTail: "lua5.3: main.lua:3: attempt to index a nil value (local 'x')\n",
+    });
+    expect(judgeMultiplE({ steps: [indexed] }, LUA_RULES).status).toBe('runtime_error');
+  });
+
+  it('R: an empty stderr is AssertionError, a wrong answer unless a signal killed R', () => {
+    const quit = step({ name: 'run', exitCode: 1 });
+    expect(judgeMultiplE({ steps: [quit] }, R_RULES)).toMatchObject({
+      status: 'failed',
+      detail: 'AssertionError',
+    });
+    const killed = step({ name: 'run', exitCode: null, signal: 'SIGKILL' });
+    expect(judgeMultiplE({ steps: [killed] }, R_RULES)).toMatchObject({
+      status: 'runtime_error',
+      detail: 'AssertionError',
+    });
+    const stopped = step({
+      name: 'run',
+      exitCode: 1,
+      stderrTail: 'Error: isTRUE(all.equal(candidate(0, 1), 1)) is not TRUE\nExecution halted\n',
+    });
+    expect(judgeMultiplE({ steps: [stopped] }, R_RULES)).toMatchObject({
+      status: 'failed',
+      detail: 'Exception',
+    });
+  });
+
+  it("Shell: bash's xmalloc and xrealloc failures and a tool's 'memory exhausted' are out of memory", () => {
+    for (const stderrTail of [
+      'main.sh: xrealloc: cannot allocate 1073741952 bytes\n',
+      'main.sh: line 3: xmalloc: ../bash/subst.c:4897: cannot allocate 42 bytes\n',
+      'tail: memory exhausted\n',
+    ]) {
+      const run = step({ name: 'run', exitCode: 2, stderrTail });
+      expect([stderrTail, judgeMultiplE({ steps: [run] }, SHELL_RULES).status]).toEqual([
+        stderrTail,
+        'memory_limit',
+      ]);
+    }
+    const other = step({
+      name: 'run',
+      exitCode: 1,
+      stderrTail: 'main.sh: line 3: x: unbound variable\n',
+    });
+    expect(judgeMultiplE({ steps: [other] }, SHELL_RULES).status).toBe('runtime_error');
   });
 });

@@ -33,7 +33,7 @@ export function compiledFile(file: string): string {
  * - `run`: `node --require <completion hook> <mainFile as .js>`, the program's limit × factor.
  *
  * With `warmCompiler` the compile step offers {@link TSC_SERVER_PATH} as its warm server
- * (same result, without starting Node.js and loading the compiler per sample).
+ * (same result, without starting Node.js and loading the compiler per sample) and mounts it.
  *
  * @throws UnknownIdError for another judge.
  */
@@ -50,10 +50,13 @@ export function typescriptSteps(
     name: 'compile',
     argv: [node.path ?? 'node', tsc, '--target', 'esnext', program.mainFile],
     timeoutMs: TSC_TIMEOUT_MS * options.timeoutFactor,
-    mounts: hostMounts([node.directory, toolchain.packageDirectory]),
     ...(warmCompiler && node.path !== undefined
-      ? { server: { argv: [node.path, TSC_SERVER_PATH, tsc], protocol: FORK_PROTOCOL } }
-      : {}),
+      ? {
+          // The server's script is an asset outside the sandbox's system directories.
+          mounts: hostMounts([node.directory, toolchain.packageDirectory, TSC_SERVER_PATH]),
+          server: { argv: [node.path, TSC_SERVER_PATH, tsc], protocol: FORK_PROTOCOL },
+        }
+      : { mounts: hostMounts([node.directory, toolchain.packageDirectory]) }),
   };
   return [
     compile,

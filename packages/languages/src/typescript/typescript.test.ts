@@ -1,14 +1,14 @@
 import type { Language, ToolchainInfo, VerdictStatus } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
-import { HOSTILE_SECRET_VARIABLE } from '../hostile/hostile-program.ts';
 import { COMPLETION_HOOK_PATH } from '../javascript/javascript-steps.ts';
 import { createTypeScriptLanguage } from './create-typescript-language.ts';
-import { TYPESCRIPT_HOSTILE_PROGRAMS } from './hostile.ts';
 import { TSC_SERVER_PATH } from './typescript-steps.ts';
 
 const language: Language = createTypeScriptLanguage();
-const warm = testExecutor();
+/** What the warm executor worked around: a warm compiler that failed would show here. */
+const warnings: string[] = [];
+const warm = testExecutor({ warnings });
 const cold = testExecutor({ useStepServers: false });
 let toolchain: ToolchainInfo;
 let skip: string | undefined;
@@ -137,19 +137,8 @@ describe('createTypeScriptLanguage', () => {
         steps.map((step) => [step.exitCode, step.stdoutTail, step.stderrTail]);
       expect([test.name, view(served.steps)]).toEqual([test.name, view(spawned.steps)]);
     }
-  });
-});
-
-describe('hostile TypeScript programs', () => {
-  const runnable = TYPESCRIPT_HOSTILE_PROGRAMS.filter((entry) => !entry.needsSandbox);
-  it.each(runnable.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
-    if (skip) return;
-    if (entry.plantedSecret) process.env[HOSTILE_SECRET_VARIABLE] = 'planted-secret';
-    try {
-      const { verdict } = await judgeProgram(language, toolchain, warm, entry.program);
-      expect(entry.expected).toContain(verdict.status);
-    } finally {
-      delete process.env[HOSTILE_SECRET_VARIABLE];
-    }
+    // The warm tsc really served them in the sandbox (a server that cannot start, e.g. for
+    // lack of a mount, is replaced by spawning the step, with a warning).
+    expect(warnings).toEqual([]);
   });
 });

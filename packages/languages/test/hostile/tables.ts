@@ -1,0 +1,58 @@
+import type { LocalExecutorOptions } from '@passk/core';
+import type { HostileProgram } from '@passk/core/conformance';
+import { CPP_TABLE } from './cpp-table.ts';
+import { CSHARP_TABLE } from './csharp-table.ts';
+import { D_TABLE } from './d-table.ts';
+import { GO_TABLE } from './go-table.ts';
+import { JAVA_TABLE } from './java-table.ts';
+import { JAVASCRIPT_TABLE } from './javascript-table.ts';
+import { JULIA_TABLE } from './julia-table.ts';
+import { LUA_TABLE } from './lua-table.ts';
+import { PERL_TABLE } from './perl-table.ts';
+import { PHP_TABLE } from './php-table.ts';
+import { PYTHON_TABLE } from './python-table.ts';
+import { R_TABLE } from './r-table.ts';
+import { RACKET_TABLE } from './racket-table.ts';
+import { RUBY_TABLE } from './ruby-table.ts';
+import { RUST_TABLE } from './rust-table.ts';
+import { SCALA_TABLE } from './scala-table.ts';
+import { SHELL_TABLE } from './shell-table.ts';
+import { SWIFT_TABLE } from './swift-table.ts';
+import { TYPESCRIPT_TABLE } from './typescript-table.ts';
+
+/** A language's hostile programs and how the suite runs them. */
+export interface HostileTable {
+  readonly programs: readonly HostileProgram[];
+  /** Programs run at once (default 2: each in its own slot, every check stays per program). */
+  readonly concurrency?: 1 | 2;
+  /** Executor settings to run the table under, one run each (default: one run, defaults). */
+  readonly variants?: readonly {
+    readonly label: string;
+    readonly executor?: Omit<LocalExecutorOptions, 'env' | 'concurrency'>;
+  }[];
+  /** Time limit of the test, in milliseconds (default 180 s). */
+  readonly testTimeoutMs?: number;
+}
+
+/** Every built-in language's table, by language id (`builtinLanguages`' order). */
+export const HOSTILE_TABLES = {
+  python: PYTHON_TABLE,
+  csharp: CSHARP_TABLE,
+  d: D_TABLE,
+  julia: JULIA_TABLE,
+  lua: LUA_TABLE,
+  perl: PERL_TABLE,
+  php: PHP_TABLE,
+  r: R_TABLE,
+  racket: RACKET_TABLE,
+  ruby: RUBY_TABLE,
+  scala: SCALA_TABLE,
+  shell: SHELL_TABLE,
+  swift: SWIFT_TABLE,
+  javascript: JAVASCRIPT_TABLE,
+  typescript: TYPESCRIPT_TABLE,
+  cpp: CPP_TABLE,
+  java: JAVA_TABLE,
+  go: GO_TABLE,
+  rust: RUST_TABLE,
+} as const satisfies Readonly<Record<string, HostileTable>>;
