@@ -129,8 +129,8 @@ const CASES: readonly {
 ];
 
 describe('createCppLanguage', () => {
-  it('detects g++ and builds its helpers once', async () => {
-    if (skip) return;
+  it('detects g++ and builds its helpers once', async (context) => {
+    if (skip) return context.skip(skip);
     expect(toolchain.version).toMatch(/^g\+\+ \d+\.\d+/);
     expect(toolchain.harnessObject).toMatch(/passk_completion\.o$/);
     expect(Object.keys(toolchain.precompiledHeaders ?? {}).sort()).toEqual([
@@ -143,8 +143,8 @@ describe('createCppLanguage', () => {
     expect(missing.problem).toMatch(/PASSK_CXX/);
   });
 
-  it('compiles with the reference flags, the main wrapper, and a PCH only where it cannot matter', () => {
-    if (skip) return;
+  it('compiles with the reference flags, the main wrapper, and a PCH only where it cannot matter', (context) => {
+    if (skip) return context.skip(skip);
     const [compile, run] = language.steps(multiplE('int main() {}\n'), toolchain, {
       timeoutFactor: 1,
     });
@@ -191,8 +191,8 @@ describe('createCppLanguage', () => {
     ).toThrow(/unknown cpp judge 'script'; known cpp judges: humaneval-x, multipl-e/);
   });
 
-  it.each(CASES.map((test) => [test.name, test] as const))('%s', async (_name, test) => {
-    if (skip) return;
+  it.for(CASES.map((test) => [test.name, test] as const))('%s', async ([, test], context) => {
+    if (skip) return context.skip(skip);
     for (const [lang, info] of [
       [language, toolchain],
       [noPch, plainToolchain],

@@ -134,8 +134,8 @@ const CASES: readonly {
 ];
 
 describe('createGoLanguage', () => {
-  it('detects go and testify, and warms the shared build cache', async () => {
-    if (skip) return;
+  it('detects go and testify, and warms the shared build cache', async (context) => {
+    if (skip) return context.skip(skip);
     expect(toolchain.version).toMatch(/^go1\.\d+.*; testify \//);
     expect(toolchain.buildCache).toMatch(/go-build$/);
     expect(await language.detect()).toBe(toolchain);
@@ -144,8 +144,8 @@ describe('createGoLanguage', () => {
     expect(missing.problem).toMatch(/PASSK_GO/);
   });
 
-  it('splits go test into a cached build and a run of the test binary', () => {
-    if (skip) return;
+  it('splits go test into a cached build and a run of the test binary', (context) => {
+    if (skip) return context.skip(skip);
     const [build, run] = language.steps(humanEvalX(''), toolchain, { timeoutFactor: 2 });
     expect(build?.argv).toEqual([
       toolchain.path,
@@ -177,8 +177,8 @@ describe('createGoLanguage', () => {
     expect(multiRun?.argv).toEqual(['./main.test', '-test.paniconexit0', '-test.timeout=10m0s']);
   });
 
-  it.each(CASES.map((test) => [test.name, test] as const))('%s', async (_name, test) => {
-    if (skip) return;
+  it.for(CASES.map((test) => [test.name, test] as const))('%s', async ([, test], context) => {
+    if (skip) return context.skip(skip);
     const { verdict } = await judgeProgram(language, toolchain, executor, test.target);
     expect(verdict.status).toBe(test.status);
     if (typeof test.detail === 'string') expect(verdict.detail).toBe(test.detail);
@@ -186,8 +186,8 @@ describe('createGoLanguage', () => {
     expect(verdict.reference?.status).toBe(test.reference);
   });
 
-  it('HumanEval-X programs are toolchain_missing without testify', async () => {
-    if (skip) return;
+  it('HumanEval-X programs are toolchain_missing without testify', async (context) => {
+    if (skip) return context.skip(skip);
     const bare = createGoLanguage({ testifyGopath: '/nonexistent/gopath' });
     const info = await bare.detect();
     expect(info.version).toMatch(/testify missing/);

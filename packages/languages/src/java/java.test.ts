@@ -128,8 +128,8 @@ const CASES: readonly {
 ];
 
 describe('createJavaLanguage', () => {
-  it('detects the JDK and javatuples, and builds its helpers once', async () => {
-    if (skip) return;
+  it('detects the JDK and javatuples, and builds its helpers once', async (context) => {
+    if (skip) return context.skip(skip);
     expect(toolchain.version).toMatch(/^javac \d+.*; javatuples \//);
     expect(toolchain.javatuplesJar).toMatch(/javatuples.*\.jar$/);
     expect(await language.detect()).toBe(toolchain);
@@ -138,8 +138,8 @@ describe('createJavaLanguage', () => {
     expect(missing.problem).toMatch(/PASSK_JAVAC/);
   });
 
-  it('builds javac + java steps through the completion wrapper, with the warm javac offered', () => {
-    if (skip) return;
+  it('builds javac + java steps through the completion wrapper, with the warm javac offered', (context) => {
+    if (skip) return context.skip(skip);
     const [compile, run] = language.steps(multiplE(''), toolchain, { timeoutFactor: 1 });
     const jar = toolchain.javatuplesJar as string;
     const wrapper = toolchain.wrapperDirectory as string;
@@ -176,8 +176,8 @@ describe('createJavaLanguage', () => {
     expect(language.limits(multiplE('')).maxMemoryBytes).toBe(0);
   });
 
-  it.each(CASES.map((test) => [test.name, test] as const))('%s', async (_name, test) => {
-    if (skip) return;
+  it.for(CASES.map((test) => [test.name, test] as const))('%s', async ([, test], context) => {
+    if (skip) return context.skip(skip);
     const { verdict } = await judgeProgram(language, toolchain, warm, test.target);
     expect(verdict.status).toBe(test.status);
     if (typeof test.detail === 'string') expect(verdict.detail).toBe(test.detail);
@@ -185,8 +185,8 @@ describe('createJavaLanguage', () => {
     expect(verdict.reference?.detail).toBe(test.reference);
   });
 
-  it('MultiPL-E programs are toolchain_missing without the javatuples jar', async () => {
-    if (skip) return;
+  it('MultiPL-E programs are toolchain_missing without the javatuples jar', async (context) => {
+    if (skip) return context.skip(skip);
     const noJar = createJavaLanguage({ javatuplesJar: '/nonexistent/javatuples.jar' });
     const info = await noJar.detect();
     expect(info.version).toMatch(/javatuples missing/);
@@ -195,8 +195,8 @@ describe('createJavaLanguage', () => {
     expect(verdict.detail).toMatch(/libjavatuples-java/);
   });
 
-  it('the warm javac gives what spawning javac gives: exit code, diagnostics, class files', async () => {
-    if (skip) return;
+  it('the warm javac gives what spawning javac gives: exit code, diagnostics, class files', async (context) => {
+    if (skip) return context.skip(skip);
     for (const test of CASES) {
       const [compile] = language.steps(test.target, toolchain, { timeoutFactor: 1 });
       const job = {

@@ -151,8 +151,8 @@ const CASES: readonly Case[] = [
 ];
 
 describe('createJavaScriptLanguage', () => {
-  it('detects Node.js once and reports a missing one', async () => {
-    if (skip) return;
+  it('detects Node.js once and reports a missing one', async (context) => {
+    if (skip) return context.skip(skip);
     expect(toolchain.available).toBe(true);
     expect(toolchain.version).toMatch(/^v\d+\.\d+\.\d+$/);
     expect(await language.detect()).toBe(toolchain);
@@ -161,8 +161,8 @@ describe('createJavaScriptLanguage', () => {
     expect(missing.problem).toMatch(/PASSK_NODE/);
   });
 
-  it('builds one node step per program, with NODE_PATH for HumanEval-X', () => {
-    if (skip) return;
+  it('builds one node step per program, with NODE_PATH for HumanEval-X', (context) => {
+    if (skip) return context.skip(skip);
     const [humanEvalXStep] = language.steps(humanEvalX(''), toolchain, { timeoutFactor: 2 });
     expect(humanEvalXStep).toMatchObject({
       name: 'run',
@@ -199,8 +199,8 @@ describe('createJavaScriptLanguage', () => {
     expect(verdict.status).toBe('toolchain_missing');
   });
 
-  it.each(CASES.map((test) => [test.name, test] as const))('%s', async (_name, test) => {
-    if (skip) return;
+  it.for(CASES.map((test) => [test.name, test] as const))('%s', async ([, test], context) => {
+    if (skip) return context.skip(skip);
     const { verdict } = await judgeProgram(language, toolchain, executor, test.target);
     expect(verdict.status).toBe(test.status);
     expect(verdict.passed).toBe(test.status === 'passed');

@@ -147,8 +147,8 @@ const CASES: readonly {
 ];
 
 describe('createRustLanguage', () => {
-  it('detects rustc and builds the HumanEval-X crates once', async () => {
-    if (skip) return;
+  it('detects rustc and builds the HumanEval-X crates once', async (context) => {
+    if (skip) return context.skip(skip);
     expect(toolchain.version).toMatch(/^rustc \d+\.\d+\.\d+; crates (rand|md5|regex) /);
     expect(Object.keys(toolchain.crates?.externs ?? {}).sort()).toEqual(['md5', 'rand', 'regex']);
     expect(await language.detect()).toBe(toolchain);
@@ -157,8 +157,8 @@ describe('createRustLanguage', () => {
     expect(missing.problem).toMatch(/PASSK_RUSTC/);
   });
 
-  it('builds check, test build and test run (HumanEval-X), or rustc and run (MultiPL-E)', () => {
-    if (skip) return;
+  it('builds check, test build and test run (HumanEval-X), or rustc and run (MultiPL-E)', (context) => {
+    if (skip) return context.skip(skip);
     const crates = toolchain.crates;
     const linking = [
       '-L',
@@ -193,8 +193,8 @@ describe('createRustLanguage', () => {
     expect([compile?.timeoutMs, run?.argv, run?.timeoutMs]).toEqual([15_000, ['./main'], 5000]);
   });
 
-  it.each(CASES.map((test) => [test.name, test] as const))('%s', async (_name, test) => {
-    if (skip) return;
+  it.for(CASES.map((test) => [test.name, test] as const))('%s', async ([, test], context) => {
+    if (skip) return context.skip(skip);
     const { verdict } = await judgeProgram(language, toolchain, executor, test.target);
     expect(verdict.status).toBe(test.status);
     if (typeof test.detail === 'string') expect(verdict.detail).toBe(test.detail);
@@ -202,8 +202,8 @@ describe('createRustLanguage', () => {
     expect(verdict.reference?.status).toBe(test.reference);
   });
 
-  it('HumanEval-X programs are toolchain_missing without the crates', async () => {
-    if (skip) return;
+  it('HumanEval-X programs are toolchain_missing without the crates', async (context) => {
+    if (skip) return context.skip(skip);
     const bare = { ...toolchain, crates: undefined };
     const { verdict } = await judgeProgram(language, bare, executor, humanEvalX('', ''));
     expect(verdict.status).toBe('toolchain_missing');

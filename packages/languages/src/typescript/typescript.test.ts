@@ -80,8 +80,8 @@ const CASES: readonly {
 ];
 
 describe('createTypeScriptLanguage', () => {
-  it('detects tsc and the Node.js that runs it', async () => {
-    if (skip) return;
+  it('detects tsc and the Node.js that runs it', async (context) => {
+    if (skip) return context.skip(skip);
     expect(toolchain.available).toBe(true);
     expect(toolchain.version).toMatch(/^tsc \d+\.\d+\.\d+, node v\d+/);
     expect(toolchain.path).toMatch(/typescript\/bin\/tsc$/);
@@ -90,8 +90,8 @@ describe('createTypeScriptLanguage', () => {
     expect(missing.problem).toMatch(/PASSK_TSC/);
   });
 
-  it('compiles with `tsc --target esnext` (warm server offered) and runs the .js', () => {
-    if (skip) return;
+  it('compiles with `tsc --target esnext` (warm server offered) and runs the .js', (context) => {
+    if (skip) return context.skip(skip);
     const steps = language.steps(multiplE(''), toolchain, { timeoutFactor: 1 });
     const node = (toolchain as { node?: { path?: string } }).node?.path;
     expect(steps.map((step) => [step.name, step.argv, step.timeoutMs])).toEqual([
@@ -109,8 +109,8 @@ describe('createTypeScriptLanguage', () => {
     ).toThrow(/unknown typescript judge 'humaneval-x'; known typescript judges: multipl-e/);
   });
 
-  it.each(CASES.map((test) => [test.name, test] as const))('%s', async (_name, test) => {
-    if (skip) return;
+  it.for(CASES.map((test) => [test.name, test] as const))('%s', async ([, test], context) => {
+    if (skip) return context.skip(skip);
     const target = multiplE(test.source, test.timeoutMs);
     const { verdict } = await judgeProgram(language, toolchain, warm, target);
     expect(verdict.status).toBe(test.status);
@@ -119,8 +119,8 @@ describe('createTypeScriptLanguage', () => {
     expect(verdict.reference?.status).toBe(test.reference);
   });
 
-  it('the warm compiler gives what spawning tsc gives: exit code, diagnostics, emitted file', async () => {
-    if (skip) return;
+  it('the warm compiler gives what spawning tsc gives: exit code, diagnostics, emitted file', async (context) => {
+    if (skip) return context.skip(skip);
     for (const test of CASES) {
       const target = multiplE(test.source);
       const [compile] = language.steps(target, toolchain, { timeoutFactor: 1 });
