@@ -95,10 +95,6 @@ describe('chat extraction on every HumanEval task', () => {
         ],
         { cwd: dir, env: { ...env, OPENAI_API_KEY: 'sk-test' } },
       );
-      require('node:fs').writeFileSync(
-        '/tmp/pk/he.txt',
-        result.stderr + readFileSync(join(dir, 'r/samples.jsonl'), 'utf8').slice(0, 3000),
-      );
       expect(result.code).toBe(0);
       const summary = JSON.parse(result.stdout);
       const failed = readFileSync(join(dir, 'r/results.jsonl'), 'utf8')
