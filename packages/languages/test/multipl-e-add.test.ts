@@ -2,9 +2,10 @@
  * The `HumanEval_53_add` fixtures the hostile tables and the scripting-languages bench build
  * their programs from: byte for byte MultiPL-E's and HumanEval-X's data, and, run through each
  * language's judge in the sandbox, a correct body passes, a wrong one is a wrong answer and a
- * syntax error a compile error. Languages without a toolchain here are skipped with the reason.
+ * syntax error a compile error (plus a few rules particular to a language). Languages without a
+ * toolchain here are skipped with the reason.
  */
-import type { Language } from '@passk/core';
+import type { Language, VerdictStatus } from '@passk/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { builtinLanguages } from '../src/index.ts';
 import { HUMANEVAL_X_ADD } from './humaneval-x-add.ts';
@@ -69,9 +70,24 @@ describe('the HumanEval_53_add fixtures', () => {
   });
 });
 
+/** Judge rules particular to one language: [name, body, status]. */
+const PARTICULAR: Readonly<
+  Partial<Record<keyof typeof MULTIPL_E_ADD, readonly (readonly [string, string, VerdictStatus])[]>>
+> = {
+  racket: [['an unbound identifier is a compile error', '  (+ x yyy)', 'compile_error']],
+  csharp: [
+    [
+      'an uncaught exception is a runtime error',
+      '        throw new Exception("boom");',
+      'runtime_error',
+    ],
+  ],
+  ruby: [['an exception is a runtime error', "    raise 'boom'", 'runtime_error']],
+};
+
 describe.each(Object.entries(MULTIPL_E_ADD))('HumanEval_53_add in %s', (id, add) => {
   const language = (builtinLanguages[id as keyof typeof builtinLanguages] as () => Language)();
-  const cases = [
+  const cases: readonly (readonly [string, string, VerdictStatus])[] = [
     ['a correct body passes', add.correct, 'passed'],
     ['a wrong body is a wrong answer', add.wrong, 'failed'],
     [
@@ -79,7 +95,8 @@ describe.each(Object.entries(MULTIPL_E_ADD))('HumanEval_53_add in %s', (id, add)
       SYNTAX_ERRORS[id as keyof typeof MULTIPL_E_ADD],
       'compile_error',
     ],
-  ] as const;
+    ...(PARTICULAR[id as keyof typeof MULTIPL_E_ADD] ?? []),
+  ];
   it.for(cases)('%s', async ([, body, status], context) => {
     const toolchain = await language.detect();
     if (!toolchain.available) {

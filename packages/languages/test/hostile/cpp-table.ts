@@ -70,6 +70,15 @@ const PROGRAMS: readonly HostileProgram[] = [
   ),
   hostile(
     'memory-bomb',
+    'unbounded recursion (the stack limit: SIGSEGV)',
+    ['runtime_error'],
+    program(
+      () =>
+        '    volatile char pad[256];\n    pad[0] = (char)x;\n    return add(x + 1, y) + pad[0];',
+    ),
+  ),
+  hostile(
+    'memory-bomb',
     'the compiler reads an endless file (#include </dev/zero>)',
     ['compile_error', 'memory_limit'],
     () => multiplESolution(add, `#include </dev/zero>\n${add.prompt}    return x + y;`, {}),
