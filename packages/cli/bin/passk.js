@@ -4,7 +4,8 @@
 try {
   await import('../dist/bin.js');
 } catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/bin.js')) throw error;
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/bin.js'))
+    throw error;
   process.stderr.write('passk: not built yet; run `npm run build` in the repository\n');
   process.exitCode = 2;
 }
