@@ -7,6 +7,12 @@ import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { selftestCommand } from './commands/selftest.ts';
 import { showCommand } from './commands/show.ts';
+import type { CommandHelp } from './help/command-help.ts';
+import { EVALUATE_HELP } from './help/evaluate-help.ts';
+import { DATASETS_HELP, DOCTOR_HELP, REPORT_HELP, SHOW_HELP } from './help/other-help.ts';
+import { renderHelp } from './help/render-help.ts';
+import { RUN_HELP } from './help/run-help.ts';
+import { SELFTEST_HELP } from './help/selftest-help.ts';
 import type { CommandIo } from './io.ts';
 import { PASSK_VERSION } from './version.ts';
 
@@ -14,17 +20,26 @@ type Command = (argv: readonly string[], registry: Registry, io: CommandIo) => P
 
 /** The subcommands, by name. */
 export const COMMANDS: Readonly<
-  Record<string, { readonly run: Command; readonly summary: string }>
+  Record<string, { readonly run: Command; readonly summary: string; readonly help: CommandHelp }>
 > = {
-  run: { run: runCommand, summary: 'generate samples with a model and score them' },
-  evaluate: { run: evaluateCommand, summary: 'score an existing samples file' },
-  report: { run: reportCommand, summary: "render a run's summary" },
-  datasets: { run: datasetsCommand, summary: 'list datasets' },
-  show: { run: showCommand, summary: 'print one problem' },
-  doctor: { run: doctorCommand, summary: 'check toolchains, sandbox, data and cache' },
+  run: { run: runCommand, summary: 'generate samples with a model and score them', help: RUN_HELP },
+  evaluate: {
+    run: evaluateCommand,
+    summary: 'score an existing samples file',
+    help: EVALUATE_HELP,
+  },
+  report: { run: reportCommand, summary: "render a run's summary", help: REPORT_HELP },
+  datasets: { run: datasetsCommand, summary: 'list datasets', help: DATASETS_HELP },
+  show: { run: showCommand, summary: 'print one problem', help: SHOW_HELP },
+  doctor: {
+    run: doctorCommand,
+    summary: 'check toolchains, sandbox, data and cache',
+    help: DOCTOR_HELP,
+  },
   selftest: {
     run: selftestCommand,
     summary: "run a dataset's reference solutions and must-fail controls",
+    help: SELFTEST_HELP,
   },
 };
 
@@ -64,6 +79,10 @@ export async function main(
       throw new UsageError({
         message: `unknown command '${name}'; commands: ${Object.keys(COMMANDS).join(', ')}`,
       });
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(renderHelp(name, command.help));
+      return 0;
+    }
     return await command.run(rest, registry, io);
   } catch (error) {
     if (PasskError.is(error) && error.isUserError) {
