@@ -37,7 +37,15 @@ export interface HostileTable {
 
 /** `table` with the language's "tests never ran" programs ({@link NEVER_RAN_PROGRAMS}) after its own. */
 function withNeverRan(id: string, table: HostileTable): HostileTable {
-  return { ...table, programs: [...table.programs, ...(NEVER_RAN_PROGRAMS[id] ?? [])] };
+  const neverRan = NEVER_RAN_PROGRAMS[id] ?? [];
+  // Each program costs a build (scalac: up to tens of seconds): the test gets that much longer.
+  const testTimeoutMs =
+    table.testTimeoutMs === undefined ? undefined : table.testTimeoutMs + neverRan.length * 30_000;
+  return {
+    ...table,
+    programs: [...table.programs, ...neverRan],
+    ...(testTimeoutMs === undefined ? {} : { testTimeoutMs }),
+  };
 }
 
 /** Every built-in language's table, by language id (`builtinLanguages`' order). */
