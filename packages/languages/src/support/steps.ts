@@ -1,4 +1,4 @@
-import { COMPLETION_SENTINEL, type Step } from '@passk/core';
+import { COMPLETION_SENTINEL } from '@passk/core';
 
 /** Name of the step that runs the tests; `judgeMultiplE` judges the step of this name. */
 export const RUN_STEP = 'run';
