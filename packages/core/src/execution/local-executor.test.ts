@@ -145,6 +145,24 @@ describe.each(MODES)('createLocalExecutor (sandbox %s)', (sandboxMode) => {
     expect(await eventually(() => processesMatching(`sleep ${duration}`).length === 0)).toBe(true);
   });
 
+  it('ends a step when its main process exits, killing a setsid daemon that holds stdout', async () => {
+    const marker = `passk-daemon-${uniqueSleep()}`;
+    const daemon = `setsid /bin/sh -c 'trap "" HUP INT TERM; echo daemon-up; while :; do sleep 1; done' ${marker} </dev/null &`;
+    const started = performance.now();
+    const result = await executor().execute(
+      job([step(['sh', '-c', `${daemon} sleep 0.3; echo answer; exit 7`], { timeoutMs: 30_000 })]),
+    );
+    const wallMs = performance.now() - started;
+    const run = result.steps[0];
+    expect(run).toMatchObject({ exitCode: 7, signal: null, timedOut: false });
+    expect(run?.stdoutTail.split('\n').sort()).toEqual(['', 'answer', 'daemon-up']);
+    // Gone when the result is there: killed with the sandbox, or by the pipe it held.
+    expect(processesMatching(marker)).toEqual([]);
+    // Ended with the main process, far from the 30 s time limit the daemon would run into.
+    expect(run?.durationMs).toBeLessThan(10_000);
+    expect(wallMs).toBeLessThan(10_000);
+  });
+
   it('kills a step whose output passes the limit', async () => {
     const result = await executor().execute(
       job([step(['yes'])], { limits: { maxOutputBytes: 100_000, maxMemoryBytes: 0 } }),

@@ -3,11 +3,18 @@ import { performance } from 'node:perf_hooks';
 import type { Step } from '../spec/executor.ts';
 import { killGroup } from './kill-group.ts';
 import { OutputTail } from './output-tail.ts';
+import { killPipeHolders, outputEnds } from './pipe-holders.ts';
 import { BwrapStatus } from './sandbox/bwrap-status.ts';
 import { BWRAP_STATUS_FD } from './sandbox/sandbox-argv.ts';
 import { splitExitStatus } from './signal-name.ts';
 import type { StepContext, StepOutcome } from './step-outcome.ts';
 import { waitForExit } from './wait-for-exit.ts';
+
+/**
+ * How long stdout and stderr may stay open after the main process exited before the processes
+ * still holding them are killed (see `killPipeHolders`), in ms.
+ */
+const PIPE_HOLDER_GRACE_MS = 50;
 
 /** How long to wait for stdout/stderr to close after the main process exited, in ms. */
 const STREAM_CLOSE_GRACE_MS = 1000;
@@ -41,6 +48,11 @@ export interface StepLaunch {
  * stderr passes `maxOutputBytes`, when `signal` aborts, and always once the main process has
  * exited (a sandbox ends its whole PID namespace; otherwise the process group is killed).
  *
+ * The step ends when its main process exits, not when its output pipes close: whatever still
+ * holds stdout or stderr open then (a `setsid` daemon outside the process group, which no
+ * sandbox ended) is found by the pipe it holds and killed, every 50 ms until the pipes close;
+ * the output written until then is collected (waiting at most 1 s for the pipes to close).
+ *
  * Returns the outcome; never rejects. A command that cannot be started yields `spawnError`.
  */
 export function spawnStep(
@@ -68,6 +80,8 @@ export function spawnStep(
       detached: true,
       stdio: launch.sandboxed ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
     });
+    // `spawn` returns once the command runs: its stdout and stderr are the step's ends.
+    const pipes = outputEnds(child.pid);
     if (launch.sandboxed) {
       const statusStream = child.stdio[BWRAP_STATUS_FD] as NodeJS.ReadableStream | null;
       statusStream?.on('data', (chunk: Buffer) => status.push(chunk));
@@ -88,12 +102,14 @@ export function spawnStep(
     const onAbort = (): void => kill();
     context.signal?.addEventListener('abort', onAbort, { once: true });
     let graceTimer: NodeJS.Timeout | undefined;
+    let holderTimer: NodeJS.Timeout | undefined;
 
     const finish = (outcome: StepOutcome): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearTimeout(graceTimer);
+      clearInterval(holderTimer);
       context.signal?.removeEventListener('abort', onAbort);
       untrack();
       resolvePromise(outcome);
@@ -131,6 +147,9 @@ export function spawnStep(
     child.on('exit', (code, signal) => {
       exit = { code, signal, durationMs: elapsed() };
       killGroup(child.pid);
+      // Descendants outside the process group (a setsid daemon) may still hold the pipes.
+      // Repeated until the pipes close: a holder may fork between a scan and its kill.
+      holderTimer = setInterval(() => killPipeHolders(pipes), PIPE_HOLDER_GRACE_MS);
       graceTimer = setTimeout(() => {
         child.stdout?.destroy();
         child.stderr?.destroy();
@@ -141,6 +160,7 @@ export function spawnStep(
     const complete = (): void => {
       if (exit === undefined || completing) return;
       completing = true;
+      clearInterval(holderTimer);
       const sandboxPid = status.childPid;
       // bwrap may exit before the kernel has ended the rest of the sandbox: wait for it.
       if (launch.sandboxed && sandboxPid !== undefined) {

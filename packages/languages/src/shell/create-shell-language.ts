@@ -23,6 +23,15 @@ export const SHELL_TEST_END = testFunctionEnd({
 export const SHELL_TEST_EVIDENCE = `    printf '\\n%s%s\\n' '${SENTINEL_PARTS[0]}' '${SENTINEL_PARTS[1]}' || :\n`;
 
 /**
+ * Address-space limit of every process of a shell program: 256 MiB. Bash and the tools a
+ * program calls need a few MiB each; a tool that buffers an endless input (`tail /dev/zero`,
+ * `sort` of `yes`) grows only as fast as the machine fills pages (about 100 MiB per CPU-second
+ * on a fresh VM), and would reach 4 GiB only long after the 15 s time limit: `timeout` on one
+ * machine, `memory_limit` on another. At 256 MiB it is `memory_limit` everywhere.
+ */
+export const SHELL_MAX_MEMORY_BYTES = 256 * 1024 ** 2;
+
+/**
  * MultiPL-E's shell rule (`bash <file>`, 15 s): exit 0 is `OK`; `Timeout`; `syntax error` on
  * stderr is `SyntaxError`; otherwise `Exception`. Evidence: the sentinel printed by
  * {@link SHELL_TEST_EVIDENCE} at the end of the benchmark's test function. This matters beyond `exit 0`: bash stops at a syntax error inside a
@@ -81,6 +90,7 @@ export function createShellLanguage(options: MultiplELanguageOptions = {}): Lang
         },
       ],
       rules: SHELL_RULES,
+      defaultMaxMemoryBytes: SHELL_MAX_MEMORY_BYTES,
     },
     options,
   );

@@ -117,7 +117,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'daemon',
     'a setsid shell loop holding stdout (system), then the right answer',
     ['passed'],
-    program((c) => `    system(${cpp(daemonCommand(c))});\n    return x + y;`, SHORT_TIMEOUT_MS),
+    program((c) => `    system(${cpp(daemonCommand(c))});\n    return x + y;`),
   ),
   hostile(
     'api-key',
@@ -176,7 +176,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'block-stdin',
     'reads stdin to its end',
     ['passed'],
-    program(() => '    while (getchar() != EOF) {}\n    return x + y;', SHORT_TIMEOUT_MS),
+    program(() => '    while (getchar() != EOF) {}\n    return x + y;'),
   ),
   hostile(
     'early-exit',

@@ -96,7 +96,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'daemon',
     'a setsid shell loop holding stdout, then the right answer',
     ['passed'],
-    body((c) => `${shell(daemonCommand(c))}\n        return x + y;`, SHORT_TIMEOUT_MS),
+    body((c) => `${shell(daemonCommand(c))}\n        return x + y;`),
   ),
   hostile(
     'api-key',
@@ -153,7 +153,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'block-stdin',
     'reads stdin to its end',
     ['passed'],
-    body(() => '        Console.In.ReadToEnd();\n        return x + y;', SHORT_TIMEOUT_MS),
+    body(() => '        Console.In.ReadToEnd();\n        return x + y;'),
   ),
   hostile(
     'early-exit',

@@ -92,7 +92,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'daemon',
     'a setsid shell loop holding stdout (spawnShell), then the right answer',
     ['passed'],
-    body((c) => `${shell(daemonCommand(c))}\n    return x + y;`, SHORT_TIMEOUT_MS),
+    body((c) => `${shell(daemonCommand(c))}\n    return x + y;`),
   ),
   hostile(
     'api-key',
@@ -157,7 +157,6 @@ const PROGRAMS: readonly HostileProgram[] = [
     ['passed'],
     body(
       () => '    import std.stdio : stdin;\n    foreach (line; stdin.byLine) {}\n    return x + y;',
-      SHORT_TIMEOUT_MS,
     ),
   ),
   hostile(

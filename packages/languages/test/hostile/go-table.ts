@@ -112,11 +112,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'daemon',
     'a setsid shell loop holding stdout (os/exec), then the right answer',
     ['passed'],
-    program(
-      ['os', 'os/exec'],
-      (c) => `${shell(daemonCommand(c))}\n    return x + y`,
-      SHORT_TIMEOUT_MS,
-    ),
+    program(['os', 'os/exec'], (c) => `${shell(daemonCommand(c))}\n    return x + y`),
   ),
   hostile(
     'api-key',
@@ -176,7 +172,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'block-stdin',
     'reads stdin to its end',
     ['passed'],
-    program(['io', 'os'], () => '    io.ReadAll(os.Stdin)\n    return x + y', SHORT_TIMEOUT_MS),
+    program(['io', 'os'], () => '    io.ReadAll(os.Stdin)\n    return x + y'),
   ),
   hostile(
     'early-exit',

@@ -8,8 +8,11 @@ import type {
 import { type MultiplEAdd, multiplEProgram, multiplESolution } from '../multipl-e-add.ts';
 
 /**
- * Time limit of the programs whose point is the limit itself (endless sleep, blocking on stdin,
- * a fork bomb that then waits, a daemon), in milliseconds: short, so the suite stays fast.
+ * Time limit of the programs expected to end in `timeout` (endless sleep, a fork bomb that then
+ * waits, a daemon the tests wait for), in milliseconds: short, so the suite stays fast. Never
+ * for a program expected to pass (a daemon holding stdout, reading stdin to its end): those get
+ * the benchmark's own limit, as a runtime's start alone can take longer than this on a loaded
+ * machine, and a run that wrongly waited for the daemon ends in `timeout` all the same.
  */
 export const SHORT_TIMEOUT_MS = 1500;
 

@@ -101,7 +101,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'daemon',
     'a setsid shell loop holding stdout (ProcessBuilder), then the right answer',
     ['passed'],
-    body((c) => `${checked(shell(daemonCommand(c)))}\n        return x + y;`, SHORT_TIMEOUT_MS),
+    body((c) => `${checked(shell(daemonCommand(c)))}\n        return x + y;`),
   ),
   hostile(
     'api-key',
@@ -163,10 +163,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'block-stdin',
     'reads stdin to its end',
     ['passed'],
-    body(
-      () => `${checked('            System.in.readAllBytes();')}\n        return x + y;`,
-      SHORT_TIMEOUT_MS,
-    ),
+    body(() => `${checked('            System.in.readAllBytes();')}\n        return x + y;`),
   ),
   hostile(
     'early-exit',

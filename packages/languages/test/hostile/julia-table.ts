@@ -87,7 +87,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'daemon',
     'a setsid shell loop holding stdout (run), then the right answer',
     ['passed'],
-    body((c) => `${shell(daemonCommand(c))}\n    return x + y`, SHORT_TIMEOUT_MS),
+    body((c) => `${shell(daemonCommand(c))}\n    return x + y`),
   ),
   hostile(
     'api-key',
@@ -137,7 +137,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'block-stdin',
     'reads stdin to its end',
     ['passed'],
-    body(() => '    read(stdin, String)\n    return x + y', SHORT_TIMEOUT_MS),
+    body(() => '    read(stdin, String)\n    return x + y'),
   ),
   hostile(
     'early-exit',

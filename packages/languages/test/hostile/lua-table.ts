@@ -80,7 +80,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'daemon',
     'a setsid shell loop holding stdout (os.execute), then the right answer',
     ['passed'],
-    body((c) => `    os.execute(${lua(daemonCommand(c))})\n    return x + y`, SHORT_TIMEOUT_MS),
+    body((c) => `    os.execute(${lua(daemonCommand(c))})\n    return x + y`),
   ),
   hostile(
     'api-key',
@@ -128,7 +128,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'block-stdin',
     "io.read('a') on stdin",
     ['passed'],
-    body(() => "    io.read('a')\n    return x + y", SHORT_TIMEOUT_MS),
+    body(() => "    io.read('a')\n    return x + y"),
   ),
   hostile(
     'early-exit',

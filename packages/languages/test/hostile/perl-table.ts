@@ -75,7 +75,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'daemon',
     'a setsid shell loop holding stdout, then the right answer',
     ['passed'],
-    body((c) => `    system(${pl(daemonCommand(c))});\n    return $x + $y;`, SHORT_TIMEOUT_MS),
+    body((c) => `    system(${pl(daemonCommand(c))});\n    return $x + $y;`),
   ),
   hostile(
     'api-key',
@@ -132,7 +132,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'block-stdin',
     'reads stdin to its end',
     ['passed'],
-    body(() => '    my @lines = <STDIN>;\n    return $x + $y;', SHORT_TIMEOUT_MS),
+    body(() => '    my @lines = <STDIN>;\n    return $x + $y;'),
   ),
   hostile(
     'early-exit',

@@ -72,7 +72,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'daemon',
     'a setsid shell loop holding stdout (system), then the right answer',
     ['passed'],
-    body((c) => `    system(${r(daemonCommand(c))})\n    return(x + y)`, SHORT_TIMEOUT_MS),
+    body((c) => `    system(${r(daemonCommand(c))})\n    return(x + y)`),
   ),
   hostile(
     'api-key',
@@ -133,7 +133,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'block-stdin',
     'reads stdin to its end',
     ['passed'],
-    body(() => "    readLines(file('stdin'))\n    return(x + y)", SHORT_TIMEOUT_MS),
+    body(() => "    readLines(file('stdin'))\n    return(x + y)"),
   ),
   hostile(
     'early-exit',

@@ -74,7 +74,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'daemon',
     'a setsid shell loop holding stdout (system), then the right answer',
     ['passed'],
-    body((c) => `  (system ${rkt(daemonCommand(c))})\n  (+ x y)`, SHORT_TIMEOUT_MS),
+    body((c) => `  (system ${rkt(daemonCommand(c))})\n  (+ x y)`),
   ),
   hostile(
     'api-key',
@@ -129,7 +129,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'block-stdin',
     'reads stdin to its end',
     ['passed'],
-    body(() => '  (port->string (current-input-port))\n  (+ x y)', SHORT_TIMEOUT_MS),
+    body(() => '  (port->string (current-input-port))\n  (+ x y)'),
   ),
   hostile(
     'early-exit',

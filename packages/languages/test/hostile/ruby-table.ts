@@ -71,7 +71,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'daemon',
     'a setsid shell loop holding stdout, then the right answer',
     ['passed'],
-    body((c) => `    system(${rb(daemonCommand(c))})\n    x + y`, SHORT_TIMEOUT_MS),
+    body((c) => `    system(${rb(daemonCommand(c))})\n    x + y`),
   ),
   hostile(
     'api-key',
@@ -124,7 +124,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'block-stdin',
     'reads stdin to its end',
     ['passed'],
-    body(() => '    $stdin.read\n    x + y', SHORT_TIMEOUT_MS),
+    body(() => '    $stdin.read\n    x + y'),
   ),
   hostile(
     'early-exit',

@@ -100,7 +100,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'daemon',
     'a setsid shell loop holding stdout (std::process::Command), then the right answer',
     ['passed'],
-    body((c) => `${shell(daemonCommand(c))}\n    x + y`, SHORT_TIMEOUT_MS),
+    body((c) => `${shell(daemonCommand(c))}\n    x + y`),
   ),
   hostile(
     'api-key',
@@ -169,7 +169,6 @@ const PROGRAMS: readonly HostileProgram[] = [
     body(
       () =>
         '    let mut input = Vec::new();\n    std::io::Read::read_to_end(&mut std::io::stdin(), &mut input).unwrap();\n    x + y',
-      SHORT_TIMEOUT_MS,
     ),
   ),
   hostile(

@@ -87,7 +87,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'daemon',
     'a setsid shell loop holding stdout (ProcessBuilder), then the right answer',
     ['passed'],
-    body((c) => `${shell(daemonCommand(c))}\n        x + y`, SHORT_TIMEOUT_MS),
+    body((c) => `${shell(daemonCommand(c))}\n        x + y`),
   ),
   hostile(
     'api-key',
@@ -142,7 +142,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'block-stdin',
     'reads stdin to its end',
     ['passed'],
-    body(() => '        System.in.readAllBytes()\n        x + y', SHORT_TIMEOUT_MS),
+    body(() => '        System.in.readAllBytes()\n        x + y'),
   ),
   hostile(
     'early-exit',

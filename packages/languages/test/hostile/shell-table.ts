@@ -62,7 +62,6 @@ const PROGRAMS: readonly HostileProgram[] = [
     body(
       (c) =>
         `    setsid /bin/sh -c 'trap "" HUP INT TERM; while :; do sleep 1; done' ${c.marker} </dev/null >/dev/null 2>&1 &\n    echo $(( $1 + $2 ))`,
-      SHORT_TIMEOUT_MS,
     ),
   ),
   hostile(
@@ -123,7 +122,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'block-stdin',
     'reads stdin to its end',
     ['passed'],
-    body(() => '    cat > /dev/null\n    echo $(( $1 + $2 ))', SHORT_TIMEOUT_MS),
+    body(() => '    cat > /dev/null\n    echo $(( $1 + $2 ))'),
   ),
   hostile(
     'early-exit',

@@ -88,7 +88,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'daemon',
     'a setsid shell loop holding stdout (system), then the right answer',
     ['passed'],
-    program((c) => `    system(${swift(daemonCommand(c))})\n    return x + y`, SHORT_TIMEOUT_MS),
+    program((c) => `    system(${swift(daemonCommand(c))})\n    return x + y`),
   ),
   hostile(
     'api-key',
@@ -139,7 +139,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'block-stdin',
     'reads stdin to its end',
     ['passed'],
-    program(() => '    while readLine() != nil {}\n    return x + y', SHORT_TIMEOUT_MS),
+    program(() => '    while readLine() != nil {}\n    return x + y'),
   ),
   hostile(
     'early-exit',

@@ -92,7 +92,6 @@ const PROGRAMS: readonly HostileProgram[] = [
     program(
       (c) =>
         `  require('node:child_process').execSync(${ts(daemonCommand(c))}, { stdio: 'inherit' });\n  return x + y;`,
-      SHORT_TIMEOUT_MS,
     ),
   ),
   hostile(
@@ -153,7 +152,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     'block-stdin',
     'reads stdin to its end',
     ['passed'],
-    program(() => "  require('node:fs').readFileSync(0);\n  return x + y;", SHORT_TIMEOUT_MS),
+    program(() => "  require('node:fs').readFileSync(0);\n  return x + y;"),
   ),
   hostile(
     'early-exit',
