@@ -8,6 +8,7 @@ export default defineConfig({
       'scripts/**/*.test.ts',
       'examples/**/*.test.ts',
     ],
+    globalSetup: ['scripts/test-support/temp-root.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATA_DIR, runCli, workspace } from './run-cli.ts';
+import { DATA_DIR, DOCTOR_TIMEOUT_MS, runCli, workspace } from './run-cli.ts';
 
 const example = {
   problem: join(DATA_DIR, 'humaneval/example_problem.jsonl'),
@@ -224,12 +224,16 @@ describe('passk report, datasets, show, doctor', () => {
     expect(result.stdout).toMatch(/check\(has_close_elements\)/);
   });
 
-  it('doctor reports node, python, sandbox and data', async () => {
-    const { dir, env } = workspace();
-    const result = await runCli(['doctor'], { cwd: dir, env });
-    expect(result.stdout).toMatch(/ok\s+language python\s+3\.\d+/);
-    expect(result.stdout).toMatch(/sandbox/);
-    expect(result.stdout).toMatch(/ok\s+data humaneval\/HumanEval\.jsonl\.gz .*sha256 verified/);
-    expect(result.code).toBe(0);
-  });
+  it(
+    'doctor reports node, python, sandbox and data',
+    async () => {
+      const { dir, env } = workspace();
+      const result = await runCli(['doctor'], { cwd: dir, env });
+      expect(result.stdout).toMatch(/ok\s+language python\s+3\.\d+/);
+      expect(result.stdout).toMatch(/sandbox/);
+      expect(result.stdout).toMatch(/ok\s+data humaneval\/HumanEval\.jsonl\.gz .*sha256 verified/);
+      expect(result.code).toBe(0);
+    },
+    DOCTOR_TIMEOUT_MS,
+  );
 });

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultCacheDir } from '@passk/core';
+import { temporaryDirectory } from '../../../scripts/test-support/temporary-directory.ts';
 
 /** The built `passk` entry point. */
 export const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
@@ -11,6 +12,12 @@ export const DATA_DIR =
   process.env.PASSK_DATA_DIR ??
   fileURLToPath(new URL('../../../../shared/datasets', import.meta.url));
 
+/**
+ * Time limit of a test running `passk doctor`: it detects every toolchain, and the first
+ * detection on a machine builds the shared toolchain artifacts (minutes on a busy machine).
+ */
+export const DOCTOR_TIMEOUT_MS = 600_000;
+
 /** What a finished `passk` process did. */
 export interface CliResult {
   readonly code: number | null;
@@ -18,9 +25,18 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** A fresh directory for one test, with its own cache. */
+/**
+ * A fresh directory for one test, removed when the test finishes, with its own cache. Only
+ * the toolchain artifacts (C++ precompiled headers, Rust crates, Go's build cache: about
+ * 230 MB, minutes of compiling on a busy machine) are shared, with the other tests' (a link to
+ * `<passk cache>/toolchains`): they are keyed by what built them and cannot change a verdict.
+ */
 export function workspace(): { dir: string; env: NodeJS.ProcessEnv } {
-  const dir = mkdtempSync(join(tmpdir(), 'passk-cli-'));
+  const dir = temporaryDirectory('passk-cli-');
+  const toolchains = join(defaultCacheDir(process.env), 'toolchains');
+  mkdirSync(toolchains, { recursive: true });
+  mkdirSync(join(dir, '.cache'));
+  symlinkSync(toolchains, join(dir, '.cache', 'toolchains'));
   return {
     dir,
     env: {

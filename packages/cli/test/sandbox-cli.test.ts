@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATA_DIR, runCli, workspace } from './run-cli.ts';
+import { DATA_DIR, DOCTOR_TIMEOUT_MS, runCli, workspace } from './run-cli.ts';
 
 const example = {
   problem: join(DATA_DIR, 'humaneval/example_problem.jsonl'),
@@ -96,32 +96,40 @@ describe('passk --sandbox', () => {
 });
 
 describe('passk doctor', () => {
-  it('reports the sandbox and the limits in force', async () => {
-    const { dir, env } = workspace();
-    const result = await runCli(['doctor', '--json'], { cwd: dir, env });
-    const checks = JSON.parse(result.stdout) as { name: string; ok: boolean; detail: string }[];
-    const sandbox = checks.filter((check) => check.name.startsWith('sandbox'));
-    expect(sandbox.every((check) => check.ok)).toBe(true);
-    expect(sandbox.map((check) => check.name)).toEqual([
-      'sandbox',
-      'sandbox user',
-      'sandbox files',
-      'sandbox env',
-      'sandbox limits',
-      'sandbox cgroups',
-      'sandbox lifetime',
-    ]);
-    expect(sandbox[0]?.detail).toMatch(/^bwrap \(default\): bubblewrap \d/);
-    expect(sandbox[4]?.detail).toMatch(/RLIMIT_CPU.*RLIMIT_AS.*RLIMIT_NPROC.*RLIMIT_FSIZE/);
-  });
+  it(
+    'reports the sandbox and the limits in force',
+    async () => {
+      const { dir, env } = workspace();
+      const result = await runCli(['doctor', '--json'], { cwd: dir, env });
+      const checks = JSON.parse(result.stdout) as { name: string; ok: boolean; detail: string }[];
+      const sandbox = checks.filter((check) => check.name.startsWith('sandbox'));
+      expect(sandbox.every((check) => check.ok)).toBe(true);
+      expect(sandbox.map((check) => check.name)).toEqual([
+        'sandbox',
+        'sandbox user',
+        'sandbox files',
+        'sandbox env',
+        'sandbox limits',
+        'sandbox cgroups',
+        'sandbox lifetime',
+      ]);
+      expect(sandbox[0]?.detail).toMatch(/^bwrap \(default\): bubblewrap \d/);
+      expect(sandbox[4]?.detail).toMatch(/RLIMIT_CPU.*RLIMIT_AS.*RLIMIT_NPROC.*RLIMIT_FSIZE/);
+    },
+    DOCTOR_TIMEOUT_MS,
+  );
 
-  it('fails the sandbox check when bubblewrap is missing, with the fix', async () => {
-    const { dir, env } = workspace();
-    const result = await runCli(['doctor'], {
-      cwd: dir,
-      env: { ...env, PASSK_BWRAP: join(dir, 'no-such-bwrap') },
-    });
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/FAIL\s+sandbox\s+bwrap \(default\): the sandbox needs bwrap/);
-  });
+  it(
+    'fails the sandbox check when bubblewrap is missing, with the fix',
+    async () => {
+      const { dir, env } = workspace();
+      const result = await runCli(['doctor'], {
+        cwd: dir,
+        env: { ...env, PASSK_BWRAP: join(dir, 'no-such-bwrap') },
+      });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(/FAIL\s+sandbox\s+bwrap \(default\): the sandbox needs bwrap/);
+    },
+    DOCTOR_TIMEOUT_MS,
+  );
 });

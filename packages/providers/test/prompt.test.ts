@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem } from '@passk/core';
 import { describe, expect, it } from 'vitest';
+import { temporaryDirectory } from '../../../scripts/test-support/temporary-directory.ts';
 import { createChatFormat, createCompletionFormat } from '../src/prompt/create-prompt-format.ts';
 import { readTemplateFile } from '../src/prompt/read-template-file.ts';
 
@@ -60,7 +60,7 @@ describe('chat format', () => {
 });
 
 describe('template files', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'passk-template-'));
+  const dir = temporaryDirectory('passk-template-');
 
   it('reads system, user and assistant sections with placeholders', () => {
     const path = join(dir, 'ok.txt');

@@ -43,8 +43,14 @@ export async function doctorCommand(
     ok: true,
     detail: `${PASSK_VERSION} · ${availableParallelism()} cores · ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
   });
-  for (const [id] of Object.entries(registry.input.languages)) {
-    const info = await registry.language(id).detect();
+  // All at once: each detection mostly waits for a toolchain to start.
+  const detected = await Promise.all(
+    Object.keys(registry.input.languages).map(async (id) => ({
+      id,
+      info: await registry.language(id).detect(),
+    })),
+  );
+  for (const { id, info } of detected) {
     checks.push({
       name: `language ${id}`,
       ok: info.available,

@@ -1,5 +1,12 @@
 import { execFile } from 'node:child_process';
 
+/**
+ * Default time limit of a probe: 60 s. Loading a runtime's libraries (`racket -l rackunit`,
+ * a JVM) takes seconds on a busy machine, and a probe that timed out would report an
+ * installed toolchain as missing: its samples would become `toolchain_missing`.
+ */
+export const PROBE_TIMEOUT_MS = 60_000;
+
 /** What a toolchain probe printed. */
 export interface ProbeResult {
   /** Exit code, or null when the command could not start, timed out or was killed. */
@@ -14,7 +21,10 @@ export interface ProbeResult {
 
 /** Options of {@link probeCommand}. */
 export interface ProbeOptions {
-  /** Wall-clock limit in milliseconds (default 10 000). */
+  /**
+   * Wall-clock limit in milliseconds (default {@link PROBE_TIMEOUT_MS}): a bound for a hung
+   * toolchain, not a speed requirement.
+   */
   readonly timeoutMs?: number;
   /** Environment (default: the current process's, so `PATH` lookups match the user's shell). */
   readonly env?: NodeJS.ProcessEnv;
@@ -38,7 +48,7 @@ export function probeCommand(
       command,
       args,
       {
-        timeout: options.timeoutMs ?? 10_000,
+        timeout: options.timeoutMs ?? PROBE_TIMEOUT_MS,
         env: options.env ?? process.env,
         maxBuffer: 1024 * 1024,
         encoding: 'utf8',

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temporaryDirectory } from '../../../../scripts/test-support/temporary-directory.ts';
 import { readSamplesFile } from './read-samples-file.ts';
 
 const write = (text: string) => {
-  const path = join(mkdtempSync(join(tmpdir(), 'passk-samples-')), 'samples.jsonl');
+  const path = join(temporaryDirectory('passk-samples-'), 'samples.jsonl');
   writeFileSync(path, text);
   return path;
 };

@@ -1,7 +1,7 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { temporaryDirectory } from '../../../../scripts/test-support/temporary-directory.ts';
 import {
   type ResultRecord,
   RUN_FORMAT_VERSION,
@@ -53,7 +53,7 @@ const result = (index: number): ResultRecord => ({
   cached: false,
 });
 
-const directory = () => mkdtempSync(join(tmpdir(), 'passk-store-'));
+const directory = () => temporaryDirectory('passk-store-');
 
 describe('openRunStore', () => {
   it('reads back what was appended, after reopening', async () => {
