@@ -463,8 +463,9 @@ describe.each(MODES)('warm step servers (sandbox %s)', (sandboxMode) => {
         concurrency: 1,
         logger: { warn: (message) => warnings.push(message) },
       });
-      // The fallback runs under the same limit: long enough for a sandbox to start under load.
-      const timeoutMs = behaviour === 'hang' ? 500 : 2000;
+      // The fallback runs under the same limit: long enough for a sandbox and Python to start
+      // on a busy machine (a hung server is given up after this limit + 5 s, twice: ~30 s).
+      const timeoutMs = 10_000;
       const first = await pool.execute(job([serverStep(behaviour, file, timeoutMs)]));
       const second = await pool.execute(job([serverStep(behaviour, file, timeoutMs)]));
       for (const result of [first, second]) {
@@ -479,7 +480,7 @@ describe.each(MODES)('warm step servers (sandbox %s)', (sandboxMode) => {
       expect(starts(file)).toBe(behaviour === 'decline' ? 1 : 2);
       await pool.close();
       expect(await eventually(() => processesMatching(file).length === 0)).toBe(true);
-    }, 30_000);
+    }, 120_000);
   }
 
   it('stops using a server command after repeated failures', async () => {
