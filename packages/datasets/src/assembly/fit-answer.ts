@@ -27,7 +27,8 @@ export interface AnswerContext {
  *   there are not repeated), a class wrapping the entry point is unwrapped into the prompt's
  *   container, the answer's `main`, its driver statements and its definitions of names the
  *   tests or the prompt define are dropped, helpers stay, and the entry point comes last;
- * - a body extracted from a chat answer (`source: 'answer'`) completes the prompt;
+ * - a body extracted from a chat answer (`source: 'answer'`) completes the prompt (without the
+ *   preamble lines and PHP's `?>`, after which PHP would print the tests as text);
  * - then, for bracket languages, the brackets are made to balance with the tests': closers the
  *   prompt left open are added, and closers the tests bring themselves (MultiPL-E's tests begin
  *   by closing the function) are removed from the end. Languages closed by `end` get the `end`
@@ -43,23 +44,27 @@ export function fitAnswer(context: AnswerContext, candidate: Candidate): string 
     return balanceWithTests(rule, assembleSolution(rule, context, candidate.code), context.tests);
   }
   if (candidate.source !== 'answer' || rule === undefined) return prompt + candidate.code;
+  const body = withoutPreamble(rule, candidate.code);
   if (rule.block === 'end') {
-    const closed = /^end\b/m.test(candidate.code);
-    return closed
-      ? prompt + candidate.code
-      : `${prompt}${candidate.code.replace(/\s*$/, '')}\nend\n`;
+    const closed = /^end\b/m.test(body);
+    return closed ? prompt + body : `${prompt}${body.replace(/\s*$/, '')}\nend\n`;
   }
-  return balanceWithTests(rule, prompt + candidate.code, context.tests);
+  return balanceWithTests(rule, prompt + body, context.tests);
+}
+
+/** `code` without the lines the prompt already has once or that must go (PHP's `?>`). */
+function withoutPreamble(rule: AssemblyRule, code: string): string {
+  return code
+    .split('\n')
+    .filter((line) => !rule.preamble?.test(line) && !rule.strip?.test(line))
+    .join('\n');
 }
 
 function assembleSolution(rule: AssemblyRule, given: AnswerContext, code: string): string {
   // Translations rename the entry point (MultiPL-E's C++ `string_length` for `strlen`): the
   // prompt's last definition is its declaration.
   const context = { ...given, entryPoint: declaredName(rule, given.prompt) ?? given.entryPoint };
-  const cleaned = code
-    .split('\n')
-    .filter((line) => !rule.preamble?.test(line) && !rule.strip?.test(line))
-    .join('\n');
+  const cleaned = withoutPreamble(rule, code);
   const head = promptHead(rule, context.prompt, context.entryPoint);
   const known = new Set<string>();
   for (const text of [context.tests, head]) {
