@@ -113,7 +113,7 @@ function assembleSolution(rule: AssemblyRule, given: AnswerContext, code: string
     .map((item) => item.lines.join('\n'))
     .join('\n')
     .replace(/^\n+|\s+$/g, '');
-  return `${insertAfterImports(rule, head, [...imports, ...before])}${body}\n`;
+  return `${insertAfterImports(rule, head, [...imports, ...before])}${body}`;
 }
 
 /** The name the prompt's last definition defines. */
@@ -184,6 +184,7 @@ function balanceWithTests(rule: AssemblyRule, code: string, tests: string): stri
   if (rule.block !== 'braces' && rule.block !== 'parens') return code;
   const [open, close] = rule.block === 'parens' ? ['(', ')'] : ['{', '}'];
   const net = balance(code, rule.lexicon, open, close) + balance(tests, rule.lexicon, open, close);
+  if (net === 0) return code;
   if (net > 0) return `${code.replace(/\s*$/, '')}\n${`${close}\n`.repeat(net)}`;
   let result = code;
   for (let missing = -net; missing > 0; missing--) {
