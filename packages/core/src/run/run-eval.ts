@@ -254,6 +254,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     const program = options.dataset.buildProgram(problem, {
       code: sample.completion,
       kind: sample.kind,
+      ...(options.promptFormat?.mode === 'chat' && sample.extraction ? { source: 'answer' } : {}),
     });
     const steps = language.steps(program, toolchain, { timeoutFactor });
     const limits = language.limits(program);

@@ -8,6 +8,13 @@ export interface Candidate {
   readonly code: string;
   /** How it relates to the prompt. */
   readonly kind: 'completion' | 'solution';
+  /**
+   * `answer` when the code was extracted from a chat answer: the dataset then fits a body to
+   * the prompt and tests (the closing braces or `end`s it lacks or repeats). Absent for code
+   * that continues the prompt verbatim (completion mode, `evaluate`), assembled as the
+   * reference harness does.
+   */
+  readonly source?: 'answer';
 }
 
 /** A source file of a program under test, relative to its work directory. */

@@ -1,4 +1,6 @@
 import type { Candidate, Problem, Program } from '@passk/core';
+import { assemblyRule } from '../assembly/assembly-rules.ts';
+import { fitAnswer } from '../assembly/fit-answer.ts';
 import type { HumanEvalXLanguage } from './humaneval-x-files.ts';
 import { HUMANEVAL_X_LANGUAGE_INFO } from './humaneval-x-languages.ts';
 import type { HumanEvalXMetadata } from './parse-humaneval-x-problems.ts';
@@ -86,15 +88,15 @@ export function goExtraImports(testSetup: string, code: string): string {
  *   its import block + generation, `"\n"`, test;
  * - rust: `"\nfn main(){ \n } \n"` + declaration + prompt + generation + test.
  *
- * A whole-program `solution` replaces prompt + generation (with no Python cut). Judged by the
+ * A whole `solution` and a body from a chat answer take the place of prompt + generation as
+ * `fitAnswer` fits them (Python solutions are used as they are, with no cut). Judged by the
  * language's `humaneval-x` rule with a 5 s limit.
  */
 export function buildHumanEvalXProgram(problem: Problem, candidate: Candidate): Program {
   const metadata = problem.metadata as unknown as HumanEvalXMetadata;
   const language = metadata.humanEvalXLanguage;
   const info = HUMANEVAL_X_LANGUAGE_INFO[language];
-  const whole = candidate.kind === 'solution';
-  const contents = assemble(language, problem, metadata, candidate.code, whole);
+  const contents = assemble(language, problem, metadata, candidate);
   return {
     language: info.language,
     files: [{ path: info.mainFile, contents }],
@@ -108,18 +110,30 @@ function assemble(
   language: HumanEvalXLanguage,
   problem: Problem,
   metadata: HumanEvalXMetadata,
-  code: string,
-  whole: boolean,
+  candidate: Candidate,
 ): string {
   const { prompt, tests } = problem;
+  const { code } = candidate;
+  const whole = candidate.kind === 'solution';
+  const fit = (text: string, present?: string) =>
+    fitAnswer(
+      {
+        rule: assemblyRule(HUMANEVAL_X_LANGUAGE_INFO[language].language),
+        prompt: text,
+        tests,
+        entryPoint: problem.entryPoint,
+        ...(present === undefined ? {} : { present }),
+      },
+      candidate,
+    );
   switch (language) {
     case 'python': {
       const body = whole ? code : prompt + truncatePythonGeneration(code);
       return `${HUMANEVAL_X_PYTHON_IMPORTS.join('\n')}\n${body}\n${tests}\n`;
     }
     case 'cpp': {
-      const body = whole ? code : prompt + code;
-      const head = whole ? code : prompt;
+      const body = fit(prompt);
+      const head = whole ? body : prompt;
       const setup = HUMANEVAL_X_CPP_INCLUDES.filter((line) => !head.includes(line))
         .map((line) => `${line}\n`)
         .join('');
@@ -127,14 +141,17 @@ function assemble(
     }
     case 'java':
     case 'js':
-      return `${whole ? code : prompt + code}\n${tests}`;
+      return `${fit(prompt)}\n${tests}`;
     case 'go': {
       const setup = metadata.goTestSetup ?? '';
-      const body = whole ? code : prompt.replaceAll(metadata.goImport ?? '', '') + code;
+      // The fix-up below imports CodeGeeX's packages the code uses; the answer's other imports
+      // are hoisted by the fit.
+      const known = `${setup}\n${HUMANEVAL_X_GO_PACKAGES.map((name) => `"${name}"`).join('\n')}`;
+      const body = fit(prompt.replaceAll(metadata.goImport ?? '', ''), known);
       const imports = goExtraImports(setup, whole ? body : code);
       return `${setup}\n${imports === '' ? '' : `${imports}\n`}${body}\n${tests}`;
     }
     case 'rust':
-      return `\nfn main(){ \n } \n${whole ? code : prompt + code}${tests}`;
+      return `\nfn main(){ \n } \n${fit(prompt)}${tests}`;
   }
 }

@@ -26,7 +26,8 @@ import { stripReasoning } from './strip-reasoning.ts';
  * `fenced-blocks` (Python helpers merged from several), `unfenced` or `no-code`, and shape
  * `program`, `prompt-stripped` or `body`, plus `+reasoning-stripped` when a trace was removed.
  */
-export function extractCode(problem: Problem, answer: string): Extraction {
+export function extractCode(given: Problem, answer: string): Extraction {
+  const problem = { ...given, entryPoint: declaredEntryPoint(given) };
   const { text, stripped } = stripReasoning(answer);
   const suffix = stripped ? '+reasoning-stripped' : '';
   const syntax = languageSyntax(problem.language);
@@ -142,4 +143,18 @@ function indentPythonBody(code: string): string {
   const first = lines.find((line) => line.trim() !== '');
   if (first === undefined || /^\s/.test(first)) return code;
   return lines.map((line) => (line.trim() === '' ? line : `    ${line}`)).join('\n');
+}
+
+/**
+ * The entry point as the prompt declares it: translations rename it (MultiPL-E's C++
+ * `string_length` for HumanEval's `strlen`), so the name that the prompt's last lines define
+ * wins over `problem.entryPoint` when that one is not defined there.
+ */
+function declaredEntryPoint(problem: Problem): string {
+  const syntax = languageSyntax(problem.language);
+  if (syntax.defines(problem.prompt, problem.entryPoint)) return problem.entryPoint;
+  const tail = problem.prompt.trimEnd().split('\n').slice(-3).join('\n');
+  const names = [...tail.matchAll(/[A-Za-z_][\w-]*/g)].map((match) => match[0]);
+  const declared = names.filter((name) => syntax.defines(tail, name));
+  return declared.at(-1) ?? problem.entryPoint;
 }

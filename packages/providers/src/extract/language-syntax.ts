@@ -12,15 +12,24 @@ export interface LanguageSyntax {
 }
 
 const escapeRegExp = (name: string) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The spellings of a benchmark's (Python) entry point name in other languages: as is,
+ * camelCase and PascalCase (MultiPL-E's Java `hasCloseElements`, C#'s `HasCloseElements`).
+ */
+const nameVariants = (name: string) => {
+  const camel = name.replace(/_+([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+  const pascal = camel.charAt(0).toUpperCase() + camel.slice(1);
+  return `(?:${[...new Set([name, camel, pascal])].map(escapeRegExp).join('|')})`;
+};
 const pattern = (source: string, name: string) =>
-  new RegExp(source.replaceAll('NAME', escapeRegExp(name)), 'm');
+  new RegExp(source.replaceAll('NAME', nameVariants(name)), 'm');
 const anyOf =
   (...sources: string[]) =>
   (code: string, name: string) =>
     sources.some((source) => pattern(source, name).test(code));
 
-/** A C-family declaration: a line without `(`, `=`, `;` before the name, then `(…) … {`. */
-const C_FAMILY = String.raw`^[^\n;=(){}]*\bNAME\s*(<[^>\n]*>)?\s*\([^;{}]*\)[^;{}\n]*\{`;
+/** A C-family declaration: a line without `(`, `=`, `;` before the name, then `(…) … {` (the brace may open the next line). */
+const C_FAMILY = String.raw`^[^\n;=(){}]*\bNAME\s*(<[^>\n]*>)?\s*\([^;{}]*\)[^;{}\n]*\s*\{`;
 
 /** Removes a brace-delimited top-level function whose header matches `header`. */
 function removeBraceFunction(code: string, header: RegExp): string {
