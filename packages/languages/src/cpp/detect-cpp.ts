@@ -1,4 +1,5 @@
 import { defaultCacheDir, probeCommand, type ToolchainInfo } from '@passk/core';
+import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 import { buildNativeHarness } from '../internal/native-harness.ts';
 import {
@@ -12,7 +13,7 @@ import {
 export interface DetectCppOptions {
   /** The g++ executable; skips the search. */
   readonly compiler?: string;
-  /** Environment read for `PASSK_CXX` and `PATH` (default `process.env`). */
+  /** Environment read for `PASSK_CXX` and `PATH` (default the process's). */
   readonly env?: NodeJS.ProcessEnv;
   /** Where compiled helpers are kept (default `<passk cache>/toolchains`). */
   readonly cacheDir?: string;
@@ -38,7 +39,7 @@ export interface CppToolchain extends ToolchainInfo {
  * the headers). Never throws.
  */
 export async function detectCpp(options: DetectCppOptions = {}): Promise<CppToolchain> {
-  const env = options.env ?? process.env;
+  const env = resolveEnvironment(options.env);
   const path = findExecutable(['g++'], {
     explicit: options.compiler,
     envVariable: 'PASSK_CXX',

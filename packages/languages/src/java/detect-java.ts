@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { defaultCacheDir, probeCommand, type ToolchainInfo } from '@passk/core';
 import { assetPath } from '../internal/asset-path.ts';
 import { ensureArtifact } from '../internal/ensure-artifact.ts';
+import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 
 /** Source of the completion wrapper class (see the file's comment). */
@@ -50,7 +51,7 @@ export interface JavaToolchain extends ToolchainInfo {
  * Returns `available: false` with how to install it when the JDK is missing. Never throws.
  */
 export async function detectJava(options: DetectJavaOptions = {}): Promise<JavaToolchain> {
-  const env = options.env ?? process.env;
+  const env = resolveEnvironment(options.env);
   const javac = findExecutable(['javac'], {
     explicit: options.javac,
     envVariable: 'PASSK_JAVAC',

@@ -1,12 +1,13 @@
 import { dirname } from 'node:path';
 import { probeCommand, type ToolchainInfo } from '@passk/core';
+import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 
 /** Options of {@link detectNode}. */
 export interface DetectNodeOptions {
   /** Node.js executable to use; skips the search. */
   readonly node?: string;
-  /** Environment read for `PASSK_NODE` and `PATH` (default `process.env`). */
+  /** Environment read for `PASSK_NODE` and `PATH` (default the process's). */
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -23,7 +24,7 @@ export interface NodeToolchain extends ToolchainInfo {
  * Returns `available: false` with how to install it when none works. Never throws.
  */
 export async function detectNode(options: DetectNodeOptions = {}): Promise<NodeToolchain> {
-  const env = options.env ?? process.env;
+  const env = resolveEnvironment(options.env);
   const path =
     findExecutable(['node', 'nodejs'], {
       explicit: options.node,

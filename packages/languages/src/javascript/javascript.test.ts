@@ -1,6 +1,11 @@
-import type { Language, ToolchainInfo, VerdictStatus } from '@passk/core';
+import type { Language, ToolchainInfo } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
+import {
+  expectCachedDetection,
+  itJudgesCases,
+  type VerdictCase,
+} from '../../test/verdict-cases.ts';
 import { createJavaScriptLanguage } from './create-javascript-language.ts';
 import { COMPLETION_HOOK_PATH, JS_MD5_MODULES_DIR } from './javascript-steps.ts';
 
@@ -20,16 +25,8 @@ const humanEvalX = (source: string, timeoutMs = 5000) =>
 const multiplE = (source: string, timeoutMs = 5000) =>
   program('javascript', 'main.js', 'multipl-e', source, timeoutMs);
 
-interface Case {
-  readonly name: string;
-  readonly target: ReturnType<typeof humanEvalX>;
-  readonly status: VerdictStatus;
-  readonly detail: string | RegExp;
-  readonly reference?: VerdictStatus;
-}
-
 const assert = "const assert = require('node:assert');\n";
-const CASES: readonly Case[] = [
+const CASES: readonly VerdictCase[] = [
   {
     name: 'HumanEval-X: silent asserts pass',
     target: humanEvalX('const f = () => 1;\nconsole.assert(f() === 1);\n'),
@@ -155,10 +152,12 @@ describe('createJavaScriptLanguage', () => {
     if (skip) return context.skip(skip);
     expect(toolchain.available).toBe(true);
     expect(toolchain.version).toMatch(/^v\d+\.\d+\.\d+$/);
-    expect(await language.detect()).toBe(toolchain);
-    const missing = await createJavaScriptLanguage({ node: '/nonexistent/node' }).detect();
-    expect(missing.available).toBe(false);
-    expect(missing.problem).toMatch(/PASSK_NODE/);
+    await expectCachedDetection(
+      language,
+      toolchain,
+      createJavaScriptLanguage({ node: '/nonexistent/node' }),
+      /PASSK_NODE/,
+    );
   });
 
   it('builds one node step per program, with NODE_PATH for HumanEval-X', (context) => {
@@ -199,13 +198,5 @@ describe('createJavaScriptLanguage', () => {
     expect(verdict.status).toBe('toolchain_missing');
   });
 
-  it.for(CASES.map((test) => [test.name, test] as const))('%s', async ([, test], context) => {
-    if (skip) return context.skip(skip);
-    const { verdict } = await judgeProgram(language, toolchain, executor, test.target);
-    expect(verdict.status).toBe(test.status);
-    expect(verdict.passed).toBe(test.status === 'passed');
-    if (typeof test.detail === 'string') expect(verdict.detail).toBe(test.detail);
-    else expect(verdict.detail).toMatch(test.detail);
-    expect(verdict.reference?.status).toBe(test.reference);
-  });
+  itJudgesCases(CASES, () => ({ language, toolchain, executor: executor, skip }));
 });

@@ -1,11 +1,8 @@
-import { COMPLETION_SENTINEL, type Language } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { appendTailStep, RUN_STEP, scaled } from '../support/steps.ts';
+import { COMPLETION_SENTINEL } from '@passk/core';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { appendTailStep, runStep } from '../internal/steps.ts';
+import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** The file julia runs: the program followed by {@link JULIA_TAIL}. */
 export const JULIA_DERIVED_FILE = '.passk-main.jl';
@@ -45,36 +42,17 @@ export const JULIA_RULES: MultiplERules = {
  * runs it as a script; see {@link JULIA_RULES}. No address-space limit by
  * default: Julia reserves far more than it uses.
  */
-export function createJuliaLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'julia',
-      aliases: ['jl'],
-      extension: '.jl',
-      requirements: {
-        language: 'Julia',
-        tools: [
-          {
-            key: 'julia',
-            names: ['julia'],
-            versionArgs: ['--version'],
-            versionPattern: /version (\S+)/,
-          },
-        ],
-        installHint:
-          'Julia has no Debian package: install it from julialang.org (juliaup) and put `julia` on PATH',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        appendTailStep(program.mainFile, JULIA_DERIVED_FILE, JULIA_TAIL),
-        {
-          name: RUN_STEP,
-          argv: [commandPath(toolchain, 'julia', 'julia'), JULIA_DERIVED_FILE],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: JULIA_RULES,
-      defaultMaxMemoryBytes: 0,
-    },
-    options,
-  );
-}
+export const createJuliaLanguage = defineMultiplELanguageFactory({
+  names: { id: 'julia', aliases: ['jl'], extension: '.jl' },
+  requirements: {
+    tools: [versionedTool('julia', ['julia'], ['--version'], /version (\S+)/)],
+    installHint:
+      'Julia has no Debian package: install it from julialang.org (juliaup) and put `julia` on PATH',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    appendTailStep(program.mainFile, JULIA_DERIVED_FILE, JULIA_TAIL),
+    runStep(program, timeoutFactor, [commandPath(toolchain, 'julia', 'julia'), JULIA_DERIVED_FILE]),
+  ],
+  rules: JULIA_RULES,
+  defaultMaxMemoryBytes: 0,
+});

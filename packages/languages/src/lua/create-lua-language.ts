@@ -1,11 +1,8 @@
-import type { Language, StepResult } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import type { MultiplERules } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
+import type { StepResult } from '@passk/core';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { runStep } from '../internal/steps.ts';
+import type { MultiplERules } from '../multipl-e-judge.ts';
 
 /** luaunit's summary of a run in which every test passed (text output, luaunit 3.x). */
 const LUAUNIT_PASSED =
@@ -44,36 +41,15 @@ export const LUA_RULES: MultiplERules = {
  * Judge `multipl-e`: one step `lua <mainFile>` with the program's time limit; see
  * {@link LUA_RULES}.
  */
-export function createLuaLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'lua',
-      aliases: [],
-      extension: '.lua',
-      requirements: {
-        language: 'Lua',
-        tools: [
-          {
-            key: 'lua',
-            names: ['lua5.3', 'lua'],
-            versionArgs: ['-v'],
-            versionPattern: /Lua (\S+)/,
-          },
-        ],
-        libraries: [
-          { name: 'luaunit', argv: ({ lua = 'lua' }) => [lua, '-e', "require('luaunit')"] },
-        ],
-        installHint: 'apt-get install lua5.3 lua-unit',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        {
-          name: RUN_STEP,
-          argv: [commandPath(toolchain, 'lua', 'lua'), program.mainFile],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: LUA_RULES,
-    },
-    options,
-  );
-}
+export const createLuaLanguage = defineMultiplELanguageFactory({
+  names: { id: 'lua', aliases: [], extension: '.lua' },
+  requirements: {
+    tools: [versionedTool('lua', ['lua5.3', 'lua'], ['-v'], /Lua (\S+)/)],
+    libraries: [{ name: 'luaunit', argv: ({ lua = 'lua' }) => [lua, '-e', "require('luaunit')"] }],
+    installHint: 'apt-get install lua5.3 lua-unit',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    runStep(program, timeoutFactor, [commandPath(toolchain, 'lua', 'lua'), program.mainFile]),
+  ],
+  rules: LUA_RULES,
+});

@@ -1,11 +1,8 @@
-import { COMPLETION_SENTINEL, type Language } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { appendTailStep, RUN_STEP, scaled } from '../support/steps.ts';
+import { COMPLETION_SENTINEL } from '@passk/core';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { appendTailStep, runStep } from '../internal/steps.ts';
+import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** The file perl runs: the program followed by {@link PERL_TAIL}. */
 export const PERL_DERIVED_FILE = '.passk-main.pl';
@@ -50,37 +47,18 @@ export const PERL_RULES: MultiplERules = {
  * {@link PERL_DERIVED_FILE} (the program + {@link PERL_TAIL}), then `perl` runs it as it would
  * run the program; see {@link PERL_RULES}.
  */
-export function createPerlLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'perl',
-      aliases: ['pl'],
-      extension: '.pl',
-      requirements: {
-        language: 'Perl',
-        tools: [
-          {
-            key: 'perl',
-            names: ['perl'],
-            versionArgs: ['-e', 'print $^V'],
-            versionPattern: /v(\S+)/,
-          },
-        ],
-        libraries: [
-          { name: 'Test::Deep', argv: ({ perl = 'perl' }) => [perl, '-MTest::Deep', '-e', '1'] },
-        ],
-        installHint: 'apt-get install perl libtest-deep-perl',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        appendTailStep(program.mainFile, PERL_DERIVED_FILE, PERL_TAIL),
-        {
-          name: RUN_STEP,
-          argv: [commandPath(toolchain, 'perl', 'perl'), PERL_DERIVED_FILE],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: PERL_RULES,
-    },
-    options,
-  );
-}
+export const createPerlLanguage = defineMultiplELanguageFactory({
+  names: { id: 'perl', aliases: ['pl'], extension: '.pl' },
+  requirements: {
+    tools: [versionedTool('perl', ['perl'], ['-e', 'print $^V'], /v(\S+)/)],
+    libraries: [
+      { name: 'Test::Deep', argv: ({ perl = 'perl' }) => [perl, '-MTest::Deep', '-e', '1'] },
+    ],
+    installHint: 'apt-get install perl libtest-deep-perl',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    appendTailStep(program.mainFile, PERL_DERIVED_FILE, PERL_TAIL),
+    runStep(program, timeoutFactor, [commandPath(toolchain, 'perl', 'perl'), PERL_DERIVED_FILE]),
+  ],
+  rules: PERL_RULES,
+});

@@ -1,12 +1,8 @@
-import type { Language } from '@passk/core';
-import { assetPath } from '../support/asset-path.ts';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { assetPath } from '../internal/asset-path.ts';
+import { runStep } from '../internal/steps.ts';
+import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** `assets/php/append-sentinel.php`: prints the completion sentinel. */
 export const PHP_APPEND_SENTINEL_PATH = assetPath('php/append-sentinel.php');
@@ -41,34 +37,24 @@ export const PHP_RULES: MultiplERules = {
  * PHP (`php-cli`). Judge `multipl-e`: one step `php -d auto_append_file=<asset> <mainFile>`
  * with the asset mounted read-only; see {@link PHP_RULES}.
  */
-export function createPhpLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'php',
-      aliases: [],
-      extension: '.php',
-      requirements: {
-        language: 'PHP',
-        tools: [
-          { key: 'php', names: ['php'], versionArgs: ['--version'], versionPattern: /PHP (\S+)/ },
-        ],
-        installHint: 'apt-get install php-cli',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        {
-          name: RUN_STEP,
-          argv: [
-            commandPath(toolchain, 'php', 'php'),
-            '-d',
-            `auto_append_file=${PHP_APPEND_SENTINEL_PATH}`,
-            program.mainFile,
-          ],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-          mounts: [{ path: PHP_APPEND_SENTINEL_PATH }],
-        },
+export const createPhpLanguage = defineMultiplELanguageFactory({
+  names: { id: 'php', aliases: [], extension: '.php' },
+  requirements: {
+    tools: [versionedTool('php', ['php'], ['--version'], /PHP (\S+)/)],
+    installHint: 'apt-get install php-cli',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    runStep(
+      program,
+      timeoutFactor,
+      [
+        commandPath(toolchain, 'php', 'php'),
+        '-d',
+        `auto_append_file=${PHP_APPEND_SENTINEL_PATH}`,
+        program.mainFile,
       ],
-      rules: PHP_RULES,
-    },
-    options,
-  );
-}
+      { mounts: [{ path: PHP_APPEND_SENTINEL_PATH }] },
+    ),
+  ],
+  rules: PHP_RULES,
+});

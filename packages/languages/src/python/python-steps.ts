@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
-import { COMPLETION_SENTINEL, FORK_PROTOCOL, UnknownIdError } from '@passk/core';
+import { COMPLETION_SENTINEL, FORK_PROTOCOL } from '@passk/core';
+import { selectJudge } from '../internal/select-judge.ts';
 import { EVALPLUS_RUNNER_PATH } from './evalplus-runner-path.ts';
 import { evalPlusSteps } from './evalplus-steps.ts';
 
@@ -39,13 +40,7 @@ export const HUMANEVAL_X_PRELOAD = ['numpy'] as const;
 
 /** Returns `judge` when it is a Python judge. @throws UnknownIdError otherwise. */
 export function pythonJudge(judge: string): PythonJudge {
-  if ((PYTHON_JUDGES as readonly string[]).includes(judge)) return judge as PythonJudge;
-  throw new UnknownIdError({
-    kind: 'python judge',
-    requested: judge,
-    known: PYTHON_JUDGES,
-    hint: 'set Program.judge to one of them',
-  });
+  return selectJudge('python', judge, PYTHON_JUDGES);
 }
 
 /** What {@link pythonSteps} needs besides the program. */

@@ -1,11 +1,8 @@
-import { COMPLETION_SENTINEL, type Language } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { appendTailStep, RUN_STEP, scaled } from '../support/steps.ts';
+import { COMPLETION_SENTINEL } from '@passk/core';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { appendTailStep, runStep } from '../internal/steps.ts';
+import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** The file Rscript runs: the program followed by {@link R_TAIL}. */
 export const R_DERIVED_FILE = '.passk-main.r';
@@ -48,34 +45,15 @@ export const R_RULES: MultiplERules = {
  * {@link R_DERIVED_FILE} (the program + {@link R_TAIL}), then `Rscript` runs it as a script,
  * exactly as it would run the program; see {@link R_RULES}.
  */
-export function createRLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'r',
-      aliases: [],
-      extension: '.r',
-      requirements: {
-        language: 'R',
-        tools: [
-          {
-            key: 'Rscript',
-            names: ['Rscript'],
-            versionArgs: ['--version'],
-            versionPattern: /version (\S+)/,
-          },
-        ],
-        installHint: 'apt-get install r-base-core',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        appendTailStep(program.mainFile, R_DERIVED_FILE, R_TAIL),
-        {
-          name: RUN_STEP,
-          argv: [commandPath(toolchain, 'Rscript', 'Rscript'), R_DERIVED_FILE],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: R_RULES,
-    },
-    options,
-  );
-}
+export const createRLanguage = defineMultiplELanguageFactory({
+  names: { id: 'r', aliases: [], extension: '.r' },
+  requirements: {
+    tools: [versionedTool('Rscript', ['Rscript'], ['--version'], /version (\S+)/)],
+    installHint: 'apt-get install r-base-core',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    appendTailStep(program.mainFile, R_DERIVED_FILE, R_TAIL),
+    runStep(program, timeoutFactor, [commandPath(toolchain, 'Rscript', 'Rscript'), R_DERIVED_FILE]),
+  ],
+  rules: R_RULES,
+});

@@ -1,11 +1,8 @@
-import { COMPLETION_SENTINEL, type Language } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
+import { COMPLETION_SENTINEL } from '@passk/core';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { runStep } from '../internal/steps.ts';
+import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** Evaluated after the module (and its `main` submodule) ran: prints the sentinel. */
 export const RACKET_SENTINEL_EXPRESSION = `(display ${JSON.stringify(`\n${COMPLETION_SENTINEL}\n`)})`;
@@ -45,47 +42,28 @@ export const RACKET_RULES: MultiplERules = {
  * Racket with rackunit (Debian `racket`). Judge `multipl-e`: one step; see
  * {@link RACKET_RULES}.
  */
-export function createRacketLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'racket',
-      aliases: ['rkt'],
-      extension: '.rkt',
-      requirements: {
-        language: 'Racket',
-        tools: [
-          {
-            key: 'racket',
-            names: ['racket'],
-            versionArgs: ['--version'],
-            versionPattern: /v(\d[\d.]*)/,
-          },
-        ],
-        libraries: [
-          {
-            name: 'rackunit',
-            argv: ({ racket = 'racket' }) => [racket, '-l', 'racket/base', '-l', 'rackunit'],
-          },
-        ],
-        installHint: 'apt-get install racket',
+export const createRacketLanguage = defineMultiplELanguageFactory({
+  names: { id: 'racket', aliases: ['rkt'], extension: '.rkt' },
+  requirements: {
+    tools: [versionedTool('racket', ['racket'], ['--version'], /v(\d[\d.]*)/)],
+    libraries: [
+      {
+        name: 'rackunit',
+        argv: ({ racket = 'racket' }) => [racket, '-l', 'racket/base', '-l', 'rackunit'],
       },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        {
-          name: RUN_STEP,
-          argv: [
-            commandPath(toolchain, 'racket', 'racket'),
-            '-t',
-            program.mainFile,
-            '-l',
-            'racket/base',
-            '-e',
-            RACKET_SENTINEL_EXPRESSION,
-          ],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: RACKET_RULES,
-    },
-    options,
-  );
-}
+    ],
+    installHint: 'apt-get install racket',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    runStep(program, timeoutFactor, [
+      commandPath(toolchain, 'racket', 'racket'),
+      '-t',
+      program.mainFile,
+      '-l',
+      'racket/base',
+      '-e',
+      RACKET_SENTINEL_EXPRESSION,
+    ]),
+  ],
+  rules: RACKET_RULES,
+});

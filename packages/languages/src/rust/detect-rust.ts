@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir, probeCommand, type ToolchainInfo } from '@passk/core';
+import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 import { buildNativeHarness } from '../internal/native-harness.ts';
 import {
@@ -43,7 +44,7 @@ export interface RustToolchain extends ToolchainInfo {
  * Returns `available: false` with how to install it when rustc or cc is missing. Never throws.
  */
 export async function detectRust(options: DetectRustOptions = {}): Promise<RustToolchain> {
-  const env = options.env ?? process.env;
+  const env = resolveEnvironment(options.env);
   const rustc = findExecutable(['rustc'], {
     explicit: options.rustc,
     envVariable: 'PASSK_RUSTC',
@@ -105,6 +106,7 @@ export async function detectRust(options: DetectRustOptions = {}): Promise<RustT
         rustcVersion,
         registry,
         cacheDir,
+        env,
       });
     } catch (error) {
       cratesProblem = (error as Error).message;

@@ -1,11 +1,8 @@
-import { COMPLETION_SENTINEL, type Language } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
+import { COMPLETION_SENTINEL } from '@passk/core';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { runStep } from '../internal/steps.ts';
+import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** The file bash runs: the program followed by {@link SHELL_TAIL}. */
 export const SHELL_DERIVED_FILE = '.passk-main.sh';
@@ -54,41 +51,22 @@ export const SHELL_RULES: MultiplERules = {
  * {@link SHELL_DERIVED_FILE} with {@link SHELL_TAIL} appended and `exec`s `bash` on it (the
  * script is read as a file, exactly as `bash <file>` reads it); see {@link SHELL_RULES}.
  */
-export function createShellLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'shell',
-      aliases: ['sh', 'bash'],
-      extension: '.sh',
-      requirements: {
-        language: 'Shell',
-        tools: [
-          {
-            key: 'bash',
-            names: ['bash'],
-            versionArgs: ['--version'],
-            versionPattern: /version (\S+)/,
-          },
-        ],
-        installHint: 'apt-get install bash',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        {
-          name: RUN_STEP,
-          argv: [
-            commandPath(toolchain, 'bash', 'bash'),
-            '-c',
-            LAUNCH,
-            'bash',
-            program.mainFile,
-            SHELL_DERIVED_FILE,
-            SHELL_TAIL,
-          ],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: SHELL_RULES,
-    },
-    options,
-  );
-}
+export const createShellLanguage = defineMultiplELanguageFactory({
+  names: { id: 'shell', aliases: ['sh', 'bash'], extension: '.sh' },
+  requirements: {
+    tools: [versionedTool('bash', ['bash'], ['--version'], /version (\S+)/)],
+    installHint: 'apt-get install bash',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    runStep(program, timeoutFactor, [
+      commandPath(toolchain, 'bash', 'bash'),
+      '-c',
+      LAUNCH,
+      'bash',
+      program.mainFile,
+      SHELL_DERIVED_FILE,
+      SHELL_TAIL,
+    ]),
+  ],
+  rules: SHELL_RULES,
+});

@@ -1,11 +1,8 @@
-import { COMPLETION_SENTINEL, type Language } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { appendTailStep, RUN_STEP, scaled } from '../support/steps.ts';
+import { COMPLETION_SENTINEL } from '@passk/core';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { appendTailStep, buildStep, runStep } from '../internal/steps.ts';
+import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** The file swiftc compiles: the program followed by {@link SWIFT_TAIL} (still its only, hence main, file). */
 export const SWIFT_DERIVED_FILE = '.passk-main.swift';
@@ -37,37 +34,22 @@ export const SWIFT_RULES: MultiplERules = {
  * {@link SWIFT_RULES}. No address-space limit by default (the Swift runtime reserves more
  * than it uses).
  */
-export function createSwiftLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'swift',
-      aliases: [],
-      extension: '.swift',
-      requirements: {
-        language: 'Swift',
-        tools: [
-          {
-            key: 'swiftc',
-            names: ['swiftc'],
-            versionArgs: ['--version'],
-            versionPattern: /Swift version (\S+)/,
-          },
-        ],
-        installHint:
-          'Swift has no Debian package: install a toolchain from swift.org and put `swiftc` on PATH',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        appendTailStep(program.mainFile, SWIFT_DERIVED_FILE, SWIFT_TAIL),
-        {
-          name: 'build',
-          argv: [commandPath(toolchain, 'swiftc', 'swiftc'), SWIFT_DERIVED_FILE, '-o', 'main'],
-          timeoutMs: scaled(SWIFT_BUILD_TIMEOUT_MS, timeoutFactor),
-        },
-        { name: RUN_STEP, argv: ['./main'], timeoutMs: scaled(program.timeoutMs, timeoutFactor) },
-      ],
-      rules: SWIFT_RULES,
-      defaultMaxMemoryBytes: 0,
-    },
-    options,
-  );
-}
+export const createSwiftLanguage = defineMultiplELanguageFactory({
+  names: { id: 'swift', aliases: [], extension: '.swift' },
+  requirements: {
+    tools: [versionedTool('swiftc', ['swiftc'], ['--version'], /Swift version (\S+)/)],
+    installHint:
+      'Swift has no Debian package: install a toolchain from swift.org and put `swiftc` on PATH',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    appendTailStep(program.mainFile, SWIFT_DERIVED_FILE, SWIFT_TAIL),
+    buildStep(
+      [commandPath(toolchain, 'swiftc', 'swiftc'), SWIFT_DERIVED_FILE, '-o', 'main'],
+      SWIFT_BUILD_TIMEOUT_MS,
+      timeoutFactor,
+    ),
+    runStep(program, timeoutFactor, ['./main']),
+  ],
+  rules: SWIFT_RULES,
+  defaultMaxMemoryBytes: 0,
+});

@@ -3,6 +3,7 @@ import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import {
   literal as d,
   daemonCommand,
+  fileEntries,
   forkBombCommand,
   hostile,
   multiplE,
@@ -113,18 +114,7 @@ const PROGRAMS: readonly HostileProgram[] = [
       ].join('\n'),
     ),
   ),
-  hostile(
-    'home-files',
-    'reads a file in the home directory, writes there and in /tmp, /var/tmp, /dev/shm',
-    ['passed'],
-    body((c) => reachOut(c.homeFile, c.writeTargets[0] as string, c.writeTargets)),
-  ),
-  hostile(
-    'repo-files',
-    'reads a file in the repository, writes there',
-    ['passed'],
-    body((c) => reachOut(c.repoFile, c.writeTargets[1] as string, c.writeTargets)),
-  ),
+  ...fileEntries(body, reachOut),
   hostile(
     'network',
     'connects to 127.0.0.1 and to the internet (std.socket)',

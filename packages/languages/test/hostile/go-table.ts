@@ -3,6 +3,7 @@ import { HUMANEVAL_X_ADD, humanEvalXSolution } from '../humaneval-x-add.ts';
 import { MULTIPL_E_ADD, multiplESolution } from '../multipl-e-add.ts';
 import {
   daemonCommand,
+  fileEntries,
   forkBombCommand,
   literal as go,
   hostile,
@@ -138,18 +139,7 @@ const PROGRAMS: readonly HostileProgram[] = [
       ].join('\n'),
     ),
   ),
-  hostile(
-    'home-files',
-    'reads a file in the home directory, writes there and in /tmp, /var/tmp, /dev/shm',
-    ['passed'],
-    program(['os'], (c) => reachOut(c.homeFile, c.writeTargets[0] as string, c.writeTargets)),
-  ),
-  hostile(
-    'repo-files',
-    'reads a file in the repository, writes there',
-    ['passed'],
-    program(['os'], (c) => reachOut(c.repoFile, c.writeTargets[1] as string, c.writeTargets)),
-  ),
+  ...fileEntries((code) => program(['os'], code), reachOut),
   hostile(
     'network',
     'connects to 127.0.0.1 and to the internet (net.DialTimeout)',

@@ -77,3 +77,28 @@ export function multiplE(add: MultiplEAdd): {
       multiplESolution(add, code(context), options(timeoutMs)),
   };
 }
+
+/**
+ * A language's `home-files` and `repo-files` entries: `reachOut(read, guarded, targets)` is the
+ * code that reads `read`, writes every target and fails when the read or the write of `guarded`
+ * worked; `program` turns code into a program of the language.
+ */
+export function fileEntries(
+  program: (code: (context: HostileContext) => string) => (context: HostileContext) => Program,
+  reachOut: (read: string, guarded: string, targets: readonly string[]) => string,
+): HostileProgram[] {
+  return [
+    hostile(
+      'home-files',
+      'reads a file in the home directory, writes there and in /tmp, /var/tmp, /dev/shm',
+      ['passed'],
+      program((c) => reachOut(c.homeFile, c.writeTargets[0] as string, c.writeTargets)),
+    ),
+    hostile(
+      'repo-files',
+      'reads a file in the repository, writes there',
+      ['passed'],
+      program((c) => reachOut(c.repoFile, c.writeTargets[1] as string, c.writeTargets)),
+    ),
+  ];
+}

@@ -3,6 +3,7 @@ import { MULTIPL_E_ADD, multiplESolution } from '../multipl-e-add.ts';
 import {
   connectCommand,
   daemonCommand,
+  fileEntries,
   forkBombCommand,
   hostile,
   SHORT_TIMEOUT_MS,
@@ -105,18 +106,7 @@ const PROGRAMS: readonly HostileProgram[] = [
       ].join('\n'),
     ),
   ),
-  hostile(
-    'home-files',
-    'reads a file in the home directory, writes there and in /tmp, /var/tmp, /dev/shm',
-    ['passed'],
-    program((c) => reachOut(c.homeFile, c.writeTargets[0] as string, c.writeTargets)),
-  ),
-  hostile(
-    'repo-files',
-    'reads a file in the repository, writes there',
-    ['passed'],
-    program((c) => reachOut(c.repoFile, c.writeTargets[1] as string, c.writeTargets)),
-  ),
+  ...fileEntries(program, reachOut),
   hostile(
     'network',
     'connects to 127.0.0.1 (bash /dev/tcp through system)',

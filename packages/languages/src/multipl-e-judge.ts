@@ -7,7 +7,7 @@ import {
   type VerdictStatus,
   withoutCompletionSentinel,
 } from '@passk/core';
-import { judgement, verdictOf } from './verdict.ts';
+import { judgement, withReference } from './internal/verdict.ts';
 
 /** The status words of MultiPL-E's evaluator (`evaluation/src/eval_*.py`). */
 export type MultiplEStatus =
@@ -142,9 +142,11 @@ export function judgeMultiplE(result: ExecutionResult, rules: MultiplERules): Ve
   const word = rules.runStatus(run);
   if (word === 'OK' && run.exitCode === 0) {
     if (rules.completed(last)) return judgement('passed', 'OK');
-    return verdictOf(
-      'runtime_error',
-      `OK by MultiPL-E's rule, but the program ended before its tests completed (no ${rules.evidence})`,
+    return withReference(
+      judgement(
+        'runtime_error',
+        `OK by MultiPL-E's rule, but the program ended before its tests completed (no ${rules.evidence})`,
+      ),
       judgement('passed', 'OK'),
     );
   }
