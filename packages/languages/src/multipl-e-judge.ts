@@ -32,6 +32,17 @@ export interface MultiplEOutcome {
   readonly stderrBytes: number;
 }
 
+/**
+ * MultiPL-E's usual status rule: `Timeout` after a timeout, `OK` on exit code 0, otherwise what
+ * `failure` says of the outcome (`SyntaxError`, `Exception`, …).
+ */
+export function exitCodeStatus(
+  failure: (outcome: MultiplEOutcome) => MultiplEStatus,
+): (outcome: MultiplEOutcome) => MultiplEStatus {
+  return (outcome) =>
+    outcome.timedOut ? 'Timeout' : outcome.exitCode === 0 ? 'OK' : failure(outcome);
+}
+
 /** How one language judges its programs under MultiPL-E's rules. */
 export interface MultiplERules {
   /** Language name for messages (`Lua`). */

@@ -10,6 +10,7 @@ import { WRAP_MAIN_FLAG } from '../internal/native-harness.ts';
 import { createCppLanguage } from './create-cpp-language.ts';
 import type { CppToolchain } from './detect-cpp.ts';
 import { leadingIncludes } from './leading-includes.ts';
+import { HUMANEVAL_X_HEADERS } from './precompiled-headers.ts';
 
 const language: Language = createCppLanguage();
 const noPch: Language = createCppLanguage({ precompiledHeaders: false });
@@ -26,19 +27,7 @@ beforeAll(async () => {
 afterAll(() => executor.close());
 
 /** The headers CodeGeeX puts in front of every HumanEval-X C++ program. */
-const CODEGEEX = [
-  'stdlib.h',
-  'algorithm',
-  'math.h',
-  'stdio.h',
-  'vector',
-  'string',
-  'climits',
-  'cstring',
-  'iostream',
-]
-  .map((header) => `#include<${header}>\n`)
-  .join('');
+const CODEGEEX = HUMANEVAL_X_HEADERS.headers.map((header) => `#include<${header}>\n`).join('');
 const humanEvalX = (body: string) =>
   program('cpp', 'test.cpp', 'humaneval-x', `${CODEGEEX}\nusing namespace std;\n${body}`, 5000);
 const multiplE = (body: string, timeoutMs = 15_000) =>

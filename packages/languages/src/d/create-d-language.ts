@@ -2,7 +2,7 @@ import type { StepResult } from '@passk/core';
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
 import { commandPath, versionedTool } from '../detect-toolchain.ts';
 import { buildStep, runStep } from '../internal/steps.ts';
-import type { MultiplEOutcome, MultiplERules } from '../multipl-e-judge.ts';
+import { exitCodeStatus, type MultiplERules } from '../multipl-e-judge.ts';
 
 /** MultiPL-E's limit of `rdmd` (build and run together); passk gives it to each. */
 export const D_BUILD_TIMEOUT_MS = 15_000;
@@ -15,14 +15,9 @@ export function druntimeUnittestsPassed(run: StepResult): boolean {
   return UNITTESTS_PASSED.test(run.stderrTail);
 }
 
-const status = (outcome: MultiplEOutcome) =>
-  outcome.timedOut
-    ? 'Timeout'
-    : outcome.exitCode === 0
-      ? 'OK'
-      : outcome.stderr.includes('Error:')
-        ? 'SyntaxError'
-        : 'Exception';
+const status = exitCodeStatus((outcome) =>
+  outcome.stderr.includes('Error:') ? 'SyntaxError' : 'Exception',
+);
 
 /**
  * MultiPL-E's D rule (`rdmd -unittest -main <file>`, 15 s): exit 0 is `OK`; `Timeout`;

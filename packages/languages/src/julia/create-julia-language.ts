@@ -2,7 +2,7 @@ import { COMPLETION_SENTINEL } from '@passk/core';
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
 import { commandPath, versionedTool } from '../detect-toolchain.ts';
 import { appendTailStep, runStep } from '../internal/steps.ts';
-import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
+import { exitCodeStatus, type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** The file julia runs: the program followed by {@link JULIA_TAIL}. */
 export const JULIA_DERIVED_FILE = '.passk-main.jl';
@@ -17,14 +17,7 @@ export const JULIA_TAIL = `\nprint(${JSON.stringify(`\n${COMPLETION_SENTINEL}\n`
  */
 export const JULIA_RULES: MultiplERules = {
   language: 'Julia',
-  runStatus: (run) =>
-    run.timedOut
-      ? 'Timeout'
-      : run.exitCode === 0
-        ? 'OK'
-        : run.stderr.trim() === ''
-          ? 'Exception'
-          : 'SyntaxError',
+  runStatus: exitCodeStatus((run) => (run.stderr.trim() === '' ? 'Exception' : 'SyntaxError')),
   completed: sentinelPrinted,
   evidence: 'completion sentinel after the tests',
   failureStatus: (word, run) => {

@@ -2,7 +2,7 @@ import type { StepResult } from '@passk/core';
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
 import { commandPath, versionedTool } from '../detect-toolchain.ts';
 import { runStep } from '../internal/steps.ts';
-import type { MultiplERules } from '../multipl-e-judge.ts';
+import { exitCodeStatus, type MultiplERules } from '../multipl-e-judge.ts';
 
 /** luaunit's summary of a run in which every test passed (text output, luaunit 3.x). */
 const LUAUNIT_PASSED =
@@ -22,7 +22,7 @@ export function luaunitPassed(run: StepResult): boolean {
  */
 export const LUA_RULES: MultiplERules = {
   language: 'Lua',
-  runStatus: (run) => (run.timedOut ? 'Timeout' : run.exitCode === 0 ? 'OK' : 'Exception'),
+  runStatus: exitCodeStatus(() => 'Exception'),
   completed: luaunitPassed,
   evidence: 'luaunit summary with every test passed',
   failureStatus: (_word, run) => {

@@ -2,7 +2,7 @@ import { COMPLETION_SENTINEL } from '@passk/core';
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
 import { commandPath, versionedTool } from '../detect-toolchain.ts';
 import { appendTailStep, runStep } from '../internal/steps.ts';
-import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
+import { exitCodeStatus, type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** The file Rscript runs: the program followed by {@link R_TAIL}. */
 export const R_DERIVED_FILE = '.passk-main.r';
@@ -17,16 +17,13 @@ export const R_TAIL = `\ncat("\\n${COMPLETION_SENTINEL}\\n")\n`;
  */
 export const R_RULES: MultiplERules = {
   language: 'R',
-  runStatus: (run) =>
-    run.timedOut
-      ? 'Timeout'
-      : run.exitCode === 0
-        ? 'OK'
-        : run.stderr.includes('unexpected')
-          ? 'SyntaxError'
-          : run.stderr.trim() === ''
-            ? 'AssertionError'
-            : 'Exception',
+  runStatus: exitCodeStatus((run) =>
+    run.stderr.includes('unexpected')
+      ? 'SyntaxError'
+      : run.stderr.trim() === ''
+        ? 'AssertionError'
+        : 'Exception',
+  ),
   completed: sentinelPrinted,
   evidence: 'completion sentinel after the tests',
   // A failed `stopifnot` says "… is not TRUE"; an empty stderr is MultiPL-E's AssertionError

@@ -2,7 +2,7 @@ import type { StepResult } from '@passk/core';
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
 import { commandPath, versionedTool } from '../detect-toolchain.ts';
 import { runStep } from '../internal/steps.ts';
-import type { MultiplERules } from '../multipl-e-judge.ts';
+import { exitCodeStatus, type MultiplERules } from '../multipl-e-judge.ts';
 
 const SUMMARY = /^(\d+) tests, \d+ assertions, (\d+) failures, (\d+) errors/m;
 
@@ -21,14 +21,7 @@ export function testUnitPassed(run: StepResult): boolean {
  */
 export const RUBY_RULES: MultiplERules = {
   language: 'Ruby',
-  runStatus: (run) =>
-    run.timedOut
-      ? 'Timeout'
-      : run.exitCode === 0
-        ? 'OK'
-        : run.stderr.trim() === ''
-          ? 'Exception'
-          : 'SyntaxError',
+  runStatus: exitCodeStatus((run) => (run.stderr.trim() === '' ? 'Exception' : 'SyntaxError')),
   completed: testUnitPassed,
   evidence: 'Test::Unit summary with at least one test and no failures or errors',
   failureStatus: (_word, run) => {

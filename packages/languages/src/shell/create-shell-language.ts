@@ -2,7 +2,7 @@ import { COMPLETION_SENTINEL } from '@passk/core';
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
 import { commandPath, versionedTool } from '../detect-toolchain.ts';
 import { runStep } from '../internal/steps.ts';
-import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
+import { exitCodeStatus, type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** The file bash runs: the program followed by {@link SHELL_TAIL}. */
 export const SHELL_DERIVED_FILE = '.passk-main.sh';
@@ -28,14 +28,9 @@ const LAUNCH = 'cat -- "$1" > "$2" && printf "%s" "$3" >> "$2" && exec "$BASH" "
  */
 export const SHELL_RULES: MultiplERules = {
   language: 'Shell',
-  runStatus: (run) =>
-    run.timedOut
-      ? 'Timeout'
-      : run.exitCode === 0
-        ? 'OK'
-        : run.stderr.includes('syntax error')
-          ? 'SyntaxError'
-          : 'Exception',
+  runStatus: exitCodeStatus((run) =>
+    run.stderr.includes('syntax error') ? 'SyntaxError' : 'Exception',
+  ),
   completed: sentinelPrinted,
   evidence: 'completion sentinel after the tests',
   // A failed `[[ … ]]` under `set -e` ends the script with status 1 and prints nothing.
