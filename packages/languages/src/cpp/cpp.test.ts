@@ -125,12 +125,8 @@ describe('createCppLanguage', () => {
       'humaneval-x',
       'multipl-e',
     ]);
-    await expectCachedDetection(
-      language,
-      toolchain,
-      createCppLanguage({ compiler: '/nonexistent/g++' }),
-      /PASSK_CXX/,
-    );
+    const missing = createCppLanguage({ compiler: '/nonexistent/g++' });
+    await expectCachedDetection(language, toolchain, missing, /PASSK_CXX/);
   });
 
   it('compiles with the reference flags, the main wrapper, and a PCH only where it cannot matter', (context) => {

@@ -1,4 +1,5 @@
 import { defaultCacheDir, probeCommand, type ToolchainInfo } from '@passk/core';
+import { doesNotRun } from '../internal/does-not-run.ts';
 import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 import { buildNativeHarness } from '../internal/native-harness.ts';
@@ -53,11 +54,7 @@ export async function detectCpp(options: DetectCppOptions = {}): Promise<CppTool
   }
   const probe = await probeCommand([path, '-dumpfullversion'], { env });
   if (probe.exitCode !== 0) {
-    return {
-      available: false,
-      path,
-      problem: `g++ at ${path} does not run (${probe.error ?? probe.stderr.trim()})`,
-    };
+    return doesNotRun('g++', path, probe);
   }
   const version = `g++ ${probe.stdout.trim()}`;
   const cacheDir = options.cacheDir ?? `${defaultCacheDir(env)}/toolchains`;

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultCacheDir, probeCommand, type ToolchainInfo } from '@passk/core';
+import { doesNotRun } from '../internal/does-not-run.ts';
 import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 
@@ -58,11 +59,7 @@ export async function detectGo(options: DetectGoOptions = {}): Promise<GoToolcha
   }
   const probe = await probeCommand([go, 'env', 'GOVERSION', 'GOROOT'], { env });
   if (probe.exitCode !== 0) {
-    return {
-      available: false,
-      path: go,
-      problem: `go at ${go} does not run (${probe.error ?? probe.stderr.trim()})`,
-    };
+    return doesNotRun('go', go, probe);
   }
   const [goVersion = '', goroot = ''] = probe.stdout.trim().split('\n');
   const gopathCandidate = options.testifyGopath ?? (env.PASSK_GOPATH || DEBIAN_GOPATH);

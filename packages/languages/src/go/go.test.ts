@@ -137,12 +137,8 @@ describe('createGoLanguage', () => {
     if (skip) return context.skip(skip);
     expect(toolchain.version).toMatch(/^go1\.\d+.*; testify \//);
     expect(toolchain.buildCache).toMatch(/go-build$/);
-    await expectCachedDetection(
-      language,
-      toolchain,
-      createGoLanguage({ go: '/nonexistent/go' }),
-      /PASSK_GO/,
-    );
+    const missing = createGoLanguage({ go: '/nonexistent/go' });
+    await expectCachedDetection(language, toolchain, missing, /PASSK_GO/);
   });
 
   it('splits go test into a cached build and a run of the test binary', (context) => {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir, probeCommand, type ToolchainInfo } from '@passk/core';
 import { assetPath } from '../internal/asset-path.ts';
+import { doesNotRun } from '../internal/does-not-run.ts';
 import { ensureArtifact } from '../internal/ensure-artifact.ts';
 import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
@@ -66,11 +67,7 @@ export async function detectJava(options: DetectJavaOptions = {}): Promise<JavaT
   }
   const probe = await probeCommand([javac, '-version'], { env });
   if (probe.exitCode !== 0) {
-    return {
-      available: false,
-      path: javac,
-      problem: `javac at ${javac} does not run (${probe.error ?? probe.stderr.trim()})`,
-    };
+    return doesNotRun('javac', javac, probe);
   }
   const javacVersion = `${probe.stdout}${probe.stderr}`.trim();
   const jarCandidate = options.javatuplesJar ?? (env.PASSK_JAVATUPLES_JAR || DEBIAN_JAVATUPLES_JAR);

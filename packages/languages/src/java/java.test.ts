@@ -130,12 +130,8 @@ describe('createJavaLanguage', () => {
     if (skip) return context.skip(skip);
     expect(toolchain.version).toMatch(/^javac \d+.*; javatuples \//);
     expect(toolchain.javatuplesJar).toMatch(/javatuples.*\.jar$/);
-    await expectCachedDetection(
-      language,
-      toolchain,
-      createJavaLanguage({ javac: '/nonexistent/javac' }),
-      /PASSK_JAVAC/,
-    );
+    const missing = createJavaLanguage({ javac: '/nonexistent/javac' });
+    await expectCachedDetection(language, toolchain, missing, /PASSK_JAVAC/);
   });
 
   it('builds javac + java steps through the completion wrapper, with the warm javac offered', (context) => {

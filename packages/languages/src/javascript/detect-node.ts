@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { probeCommand, type ToolchainInfo } from '@passk/core';
+import { doesNotRun } from '../internal/does-not-run.ts';
 import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 
@@ -39,11 +40,7 @@ export async function detectNode(options: DetectNodeOptions = {}): Promise<NodeT
   }
   const probe = await probeCommand([path, '--version'], { env });
   if (probe.exitCode !== 0) {
-    return {
-      available: false,
-      path,
-      problem: `Node.js at ${path} does not run (${probe.error ?? probe.stderr.trim()}); install Node.js or set PASSK_NODE`,
-    };
+    return doesNotRun('Node.js', path, probe, '; install Node.js or set PASSK_NODE');
   }
   return { available: true, path, version: probe.stdout.trim(), directory: dirname(path) };
 }

@@ -152,12 +152,8 @@ describe('createJavaScriptLanguage', () => {
     if (skip) return context.skip(skip);
     expect(toolchain.available).toBe(true);
     expect(toolchain.version).toMatch(/^v\d+\.\d+\.\d+$/);
-    await expectCachedDetection(
-      language,
-      toolchain,
-      createJavaScriptLanguage({ node: '/nonexistent/node' }),
-      /PASSK_NODE/,
-    );
+    const missing = createJavaScriptLanguage({ node: '/nonexistent/node' });
+    await expectCachedDetection(language, toolchain, missing, /PASSK_NODE/);
   });
 
   it('builds one node step per program, with NODE_PATH for HumanEval-X', (context) => {

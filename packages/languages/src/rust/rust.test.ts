@@ -150,12 +150,8 @@ describe('createRustLanguage', () => {
     if (skip) return context.skip(skip);
     expect(toolchain.version).toMatch(/^rustc \d+\.\d+\.\d+; crates (rand|md5|regex) /);
     expect(Object.keys(toolchain.crates?.externs ?? {}).sort()).toEqual(['md5', 'rand', 'regex']);
-    await expectCachedDetection(
-      language,
-      toolchain,
-      createRustLanguage({ rustc: '/nonexistent/rustc' }),
-      /PASSK_RUSTC/,
-    );
+    const missing = createRustLanguage({ rustc: '/nonexistent/rustc' });
+    await expectCachedDetection(language, toolchain, missing, /PASSK_RUSTC/);
   });
 
   it('builds check, test build and test run (HumanEval-X), or rustc and run (MultiPL-E)', (context) => {

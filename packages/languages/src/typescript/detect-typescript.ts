@@ -2,6 +2,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { probeCommand, type ToolchainInfo } from '@passk/core';
+import { doesNotRun } from '../internal/does-not-run.ts';
 import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 import { detectNode, type NodeToolchain } from '../javascript/detect-node.ts';
@@ -48,12 +49,7 @@ export async function detectTypeScript(
   }
   const probe = await probeCommand([node.path as string, script, '--version'], { env });
   if (probe.exitCode !== 0) {
-    return {
-      available: false,
-      node,
-      path: script,
-      problem: `tsc at ${script} does not run (${probe.error ?? probe.stderr.trim()}); set PASSK_TSC`,
-    };
+    return { ...doesNotRun('tsc', script, probe, '; set PASSK_TSC'), node };
   }
   const version = probe.stdout.trim().replace(/^Version\s+/, '');
   return {
