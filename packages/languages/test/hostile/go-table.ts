@@ -1,14 +1,8 @@
 import type { HostileContext, HostileProgram } from '@passk/core/conformance';
 import { HUMANEVAL_X_ADD, humanEvalXSolution } from '../humaneval-x-add.ts';
 import { MULTIPL_E_ADD, multiplESolution } from '../multipl-e-add.ts';
-import {
-  daemonCommand,
-  fileEntries,
-  forkBombCommand,
-  literal as go,
-  hostile,
-  SHORT_TIMEOUT_MS,
-} from './hostile-entry.ts';
+import { daemonCommand, forkBombCommand, literal as go } from './hostile-code.ts';
+import { fileEntries, hostile, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
 import type { HostileTable } from './tables.ts';
 
 const add = MULTIPL_E_ADD.go;

@@ -1,15 +1,8 @@
 import type { HostileContext, HostileProgram } from '@passk/core/conformance';
 import { HUMANEVAL_X_ADD, humanEvalXProgram } from '../humaneval-x-add.ts';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
-import {
-  daemonCommand,
-  fileEntries,
-  forkBombCommand,
-  hostile,
-  literal as java,
-  multiplE,
-  SHORT_TIMEOUT_MS,
-} from './hostile-entry.ts';
+import { daemonCommand, forkBombCommand, literal as java } from './hostile-code.ts';
+import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.java);

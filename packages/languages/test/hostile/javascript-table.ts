@@ -1,15 +1,8 @@
 import type { HostileContext, HostileProgram } from '@passk/core/conformance';
 import { HUMANEVAL_X_ADD, humanEvalXProgram } from '../humaneval-x-add.ts';
 import { MULTIPL_E_ADD, multiplEProgram } from '../multipl-e-add.ts';
-import {
-  connectCommand,
-  daemonCommand,
-  fileEntries,
-  forkBombCommand,
-  hostile,
-  literal as js,
-  SHORT_TIMEOUT_MS,
-} from './hostile-entry.ts';
+import { connectCommand, daemonCommand, forkBombCommand, literal as js } from './hostile-code.ts';
+import { fileEntries, hostile, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
 import type { HostileTable } from './tables.ts';
 
 const add = MULTIPL_E_ADD.javascript;

@@ -1,12 +1,7 @@
 import type { HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
-import {
-  fileEntries,
-  forkBombCommand,
-  hostile,
-  multiplE,
-  SHORT_TIMEOUT_MS,
-} from './hostile-entry.ts';
+import { forkBombCommand } from './hostile-code.ts';
+import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.shell);

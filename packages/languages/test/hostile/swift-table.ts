@@ -3,12 +3,10 @@ import { MULTIPL_E_ADD, multiplESolution } from '../multipl-e-add.ts';
 import {
   connectCommand,
   daemonCommand,
-  fileEntries,
   forkBombCommand,
-  hostile,
-  SHORT_TIMEOUT_MS,
   literal as swift,
-} from './hostile-entry.ts';
+} from './hostile-code.ts';
+import { fileEntries, hostile, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
 import type { HostileTable } from './tables.ts';
 
 const add = MULTIPL_E_ADD.swift;

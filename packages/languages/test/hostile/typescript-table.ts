@@ -1,14 +1,7 @@
 import type { HostileContext, HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD, multiplEProgram } from '../multipl-e-add.ts';
-import {
-  connectCommand,
-  daemonCommand,
-  fileEntries,
-  forkBombCommand,
-  hostile,
-  SHORT_TIMEOUT_MS,
-  literal as ts,
-} from './hostile-entry.ts';
+import { connectCommand, daemonCommand, forkBombCommand, literal as ts } from './hostile-code.ts';
+import { fileEntries, hostile, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
 import type { HostileTable } from './tables.ts';
 
 const add = MULTIPL_E_ADD.typescript;
