@@ -1,0 +1,6 @@
+export {
+  createPasskMcpServer,
+  type McpLogger,
+  type PasskMcpServer,
+  type PasskMcpServerOptions,
+} from './create-passk-mcp-server.ts';
