@@ -4,3 +4,5 @@ export {
   type PasskMcpServer,
   type PasskMcpServerOptions,
 } from './create-passk-mcp-server.ts';
+export { type HttpServing, type ServeHttpOptions, serveHttp } from './transports/serve-http.ts';
+export { serveStdio } from './transports/serve-stdio.ts';

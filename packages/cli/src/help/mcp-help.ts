@@ -1,0 +1,28 @@
+import type { CommandHelp } from './command-help.ts';
+
+/** `passk mcp --help`. */
+export const MCP_HELP: CommandHelp = {
+  summary:
+    'serve passk to agents over MCP: find problems, check programs in the sandbox, run evaluations',
+  usage: ['passk mcp [options]'],
+  groups: [
+    {
+      title: 'Transport',
+      options: [
+        {
+          flag: '--http [HOST:]PORT',
+          text: 'serve Streamable HTTP at /mcp (bearer token required)',
+          default: 'stdio',
+        },
+        { flag: '-h, --help', text: 'this help' },
+      ],
+    },
+  ],
+  examples: [
+    { comment: 'for an MCP client that starts the server (stdio)', command: 'passk mcp' },
+    {
+      comment: 'over HTTP on 127.0.0.1:8765, with your own token',
+      command: 'PASSK_MCP_TOKEN=secret passk mcp --http 8765',
+    },
+  ],
+};
