@@ -11,7 +11,8 @@ export function pythonDocstringExamples(prompt: string): VisibleExample[] {
   const lines = prompt.split('\n');
   const examples: VisibleExample[] = [];
   for (let index = 0; index < lines.length; index++) {
-    const call = /^\s*>>>\s?(.*)$/.exec(lines[index] as string)?.[1]?.trim();
+    const line = /^\s*>>>\s?(.*)$/.exec(lines[index] as string)?.[1];
+    const call = line === undefined ? undefined : withoutComment(line).trim();
     if (!call) continue;
     const expected: string[] = [];
     for (let next = index + 1; next < lines.length; next++) {
@@ -68,4 +69,18 @@ export function mbppVisibleTests(problem: Problem): VisibleTestSet | undefined {
     examples: [{ input: first }],
     problem: { ...problem, tests: `${first}, ${message}` },
   };
+}
+
+/** `text` without a trailing `# comment` (a `#` inside a string literal is kept). */
+function withoutComment(text: string): string {
+  let quote: string | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index] as string;
+    if (quote !== undefined) {
+      if (char === '\\') index++;
+      else if (char === quote) quote = undefined;
+    } else if (char === "'" || char === '"') quote = char;
+    else if (char === '#') return text.slice(0, index);
+  }
+  return text;
 }
