@@ -21,7 +21,6 @@ export {
 export { slug } from './prepare-run.ts';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './retry-delay.ts';
 export { type RunEnvironment, type RunLogger, SILENT_LOGGER } from './run-environment.ts';
-export { type RunEvalOptions, type RunEvalOutcome, runEval } from './run-eval.ts';
 export { type RunOutcome, runEvaluation } from './run-evaluation.ts';
 export type { RunEvaluationOptions, RunScope } from './run-evaluation-options.ts';
 export { createRunHandle, type RunEventOf, type RunHandle } from './run-handle.ts';
