@@ -17,6 +17,19 @@ export const MCP_HELP: CommandHelp = {
         { flag: '-h, --help', text: 'this help' },
       ],
     },
+    {
+      title: 'Runs and execution',
+      options: [
+        { flag: '--runs-dir DIR', text: 'where start_run writes runs', default: 'runs' },
+        { flag: '--max-runs N', text: 'runs executing at once (more wait, queued)', default: '1' },
+        {
+          flag: '--workers N',
+          text: 'programs executed at once by check_solution and by each run',
+          default: 'the number of cores',
+        },
+        { flag: '--sandbox bwrap|none', text: 'how model code is isolated', default: 'bwrap' },
+      ],
+    },
   ],
   examples: [
     { comment: 'for an MCP client that starts the server (stdio)', command: 'passk mcp' },
