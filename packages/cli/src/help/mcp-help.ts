@@ -24,8 +24,8 @@ export const MCP_HELP: CommandHelp = {
         { flag: '--max-runs N', text: 'runs executing at once (more wait, queued)', default: '1' },
         {
           flag: '--workers N',
-          text: 'programs executed at once by check_solution and by each run',
-          default: 'the number of cores',
+          text: 'programs executed at once (check_solution; each run)',
+          default: 'cores',
         },
         { flag: '--sandbox bwrap|none', text: 'how model code is isolated', default: 'bwrap' },
       ],
