@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ProgressNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
@@ -114,6 +114,37 @@ describe('runs over MCP (demo dataset, demo model, offline)', () => {
       JSON.parse(readFileSync(join(dir, 'runs', started.run_id, 'summary.json'), 'utf8')),
     );
   }, 300_000);
+
+  it('closing the server stops its runs and releases their directories (resumable)', async () => {
+    const started = structured<RunView>(
+      await client.callTool({
+        name: 'start_run',
+        arguments: { dataset: 'demo', model: 'demo', n: 3 },
+        _meta: { progressToken: 'closing' },
+      }),
+    );
+    let view = await getRun(started.run_id);
+    while (view.progress.done === 0 && view.status !== 'done') {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      view = await getRun(started.run_id);
+    }
+    await server.close();
+    const directory = join(dir, 'runs', started.run_id);
+    expect(existsSync(join(directory, 'manifest.json'))).toBe(true);
+    expect(existsSync(join(directory, 'run.lock'))).toBe(false);
+    // A new server sees the stopped run on disk; the same arguments resume it there.
+    server = createPasskMcpServer({
+      registry: createBuiltinRegistry(),
+      version: 'test',
+      env,
+      cwd: dir,
+      startRun: startPasskRun(createBuiltinRegistry()),
+    });
+    client = await connectInMemory(server);
+    expect((await getRun(started.run_id)).status).toBe(
+      view.status === 'done' ? 'done' : 'cancelled',
+    );
+  }, 120_000);
 
   it('bad start_run arguments are isError results', async () => {
     const both = await client.callTool({

@@ -1,9 +1,18 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { createRegistry, type Registry } from '@passk/core';
+import { createRegistry, defineDataset, type Registry } from '@passk/core';
 import { createDemoDataset, createHumanEvalDataset, createMbppDataset } from '@passk/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPasskMcpServer, type PasskMcpServer } from '../src/index.ts';
 import { connectInMemory } from './connect.ts';
+
+const slowDataset = defineDataset({
+  ...createDemoDataset(),
+  id: 'slow',
+  async load(context) {
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    return createDemoDataset().load(context);
+  },
+});
 
 const registry: Registry = createRegistry({
   datasets: {
@@ -36,6 +45,8 @@ describe('datasets and problems over MCP (in memory)', () => {
   });
 
   it('list_datasets gives counts, languages and whether the data is present', async () => {
+    await client.callTool({ name: 'get_problem', arguments: { dataset: 'mbpp', index: 0 } });
+    await client.callTool({ name: 'get_problem', arguments: { dataset: 'humaneval', index: 0 } });
     const result = await client.callTool({ name: 'list_datasets', arguments: {} });
     const { datasets } = result.structuredContent as {
       datasets: { id: string; problems: number | null; present: boolean; languages: string[] }[];
@@ -47,6 +58,35 @@ describe('datasets and problems over MCP (in memory)', () => {
     });
     expect(datasets.find((dataset) => dataset.id === 'humaneval')?.problems).toBe(164);
     expect((result.content as { text: string }[])[0]?.text).toContain('demo (36)');
+  });
+
+  it('list_datasets answers within 2 s while a dataset is still loading, and counts it later', async () => {
+    const fresh = createPasskMcpServer({
+      registry: createRegistry({
+        datasets: {
+          slow: { create: () => slowDataset, description: 'slow' },
+          demo: { create: () => createDemoDataset(), description: 'demo' },
+        },
+        languages: {},
+        providers: {},
+      }),
+      version: 'test',
+      env: process.env,
+    });
+    const other = await connectInMemory(fresh);
+    const startedAt = Date.now();
+    const first = await other.callTool({ name: 'list_datasets', arguments: {} });
+    expect(Date.now() - startedAt).toBeLessThan(2000);
+    const slow = (result: typeof first) =>
+      (
+        result.structuredContent as {
+          datasets: { id: string; problems: number | null; present: boolean }[];
+        }
+      ).datasets.find((dataset) => dataset.id === 'slow');
+    expect(slow(first)).toMatchObject({ problems: null, present: true });
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    expect(slow(await other.callTool({ name: 'list_datasets', arguments: {} }))?.problems).toBe(36);
+    await fresh.close();
   });
 
   it('get_problem shows the prompt and visible examples, never the hidden tests or the reference', async () => {

@@ -1,3 +1,5 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   type DataContext,
   type Dataset,
@@ -19,8 +21,14 @@ export interface CatalogEntry {
 export interface DatasetCatalog {
   /** Ids of the datasets that need no argument (`jsonl:<file>` is left out). */
   readonly ids: readonly string[];
-  /** The entry of `id`; throws `UnknownIdError` for an unknown id. */
+  /** The entry of `id` (loading it); throws `UnknownIdError` for an unknown id. */
   entry(id: string): Promise<CatalogEntry>;
+  /** The dataset plugin of `id` (not loaded); throws `UnknownIdError` for an unknown id. */
+  dataset(id: string): Dataset;
+  /** The entry of `id` if its load has finished, without waiting. */
+  peek(id: string): CatalogEntry | undefined;
+  /** Whether every data file of `dataset` is on this machine (existence only, no hashing). */
+  dataPresent(dataset: Dataset): Promise<boolean>;
   /** The problems of `id`; throws `UsageError` when its data is not present. */
   problems(
     id: string,
@@ -35,6 +43,7 @@ export interface DatasetCatalog {
  */
 export function createDatasetCatalog(registry: Registry, context: DataContext): DatasetCatalog {
   const entries = new Map<string, Promise<CatalogEntry>>();
+  const settled = new Map<string, CatalogEntry>();
   const ids = Object.entries(registry.input.datasets)
     .filter(([, entry]) => entry.argument === undefined)
     .map(([id]) => id);
@@ -43,13 +52,19 @@ export function createDatasetCatalog(registry: Registry, context: DataContext): 
     if (cached) return cached;
     if (!ids.includes(id)) registry.dataset(id); // throws UnknownIdError with the known ids
     const dataset = registry.dataset(id);
-    const loading = dataset.load({ ...context, allowDownload: false }).then(
-      (loaded): CatalogEntry => ({ dataset, loaded }),
-      (error: unknown): CatalogEntry => {
-        if (!PasskError.is(error)) throw error;
-        return { dataset, loaded: { error: error.message } };
-      },
-    );
+    const loading = dataset
+      .load({ ...context, allowDownload: false })
+      .then(
+        (loaded): CatalogEntry => ({ dataset, loaded }),
+        (error: unknown): CatalogEntry => {
+          if (!PasskError.is(error)) throw error;
+          return { dataset, loaded: { error: error.message } };
+        },
+      )
+      .then((result) => {
+        settled.set(id, result);
+        return result;
+      });
     entries.set(id, loading);
     return loading;
   };
@@ -65,6 +80,23 @@ export function createDatasetCatalog(registry: Registry, context: DataContext): 
   return {
     ids,
     entry,
+    dataset: (id) => registry.dataset(id),
+    peek: (id) => settled.get(id),
+    async dataPresent(dataset) {
+      const found = await Promise.all(
+        dataset.files.map(async (file) => {
+          for (const base of [context.dataDir, join(context.cacheDir, 'data')]) {
+            if (base === undefined) continue;
+            try {
+              await access(join(base, file.path));
+              return true;
+            } catch {}
+          }
+          return false;
+        }),
+      );
+      return found.every(Boolean);
+    },
     problems,
     async problem(id, taskId) {
       const { dataset, problems: list } = await problems(id);

@@ -29,11 +29,13 @@ export function registerDatasetResources(server: McpServer, catalog: DatasetCata
   server.registerResource(
     'problem',
     new ResourceTemplate('passk://datasets/{dataset}/problems/{task}', {
+      // Lists the problems of the datasets loaded within list_datasets' time budget.
       list: async () => {
+        await datasetInfos(catalog);
         const resources = [];
         for (const id of catalog.ids) {
-          const { loaded } = await catalog.entry(id);
-          if ('error' in loaded) continue;
+          const loaded = catalog.peek(id)?.loaded;
+          if (loaded === undefined || 'error' in loaded) continue;
           for (const problem of loaded.problems) {
             resources.push({
               uri: problemUri(id, problem.id),

@@ -13,25 +13,43 @@ const DATASET_INFO = z.object({
     .number()
     .int()
     .nullable()
-    .describe('problem count; null when the data is not present'),
+    .describe('problem count; null when the data is not present or still loading (ask again)'),
   present: z.boolean().describe('whether its data is on this machine'),
   visible_tests: z.boolean().describe("whether check_solution can run the prompts' examples"),
 });
 
-/** The rows of `list_datasets` (and of the `passk://datasets` resource). */
+/** How long `list_datasets` waits for datasets to load before answering, in milliseconds. */
+const LOAD_BUDGET_MS = 1500;
+
+/**
+ * The rows of `list_datasets` (and of the `passk://datasets` resource). Starts loading every
+ * dataset and waits at most `budgetMs`: a dataset still loading then has `problems: null`
+ * (counted on a later call) and `present` from its files' existence.
+ */
 export async function datasetInfos(
   catalog: DatasetCatalog,
+  budgetMs = LOAD_BUDGET_MS,
 ): Promise<z.infer<typeof DATASET_INFO>[]> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all(catalog.ids.map((id) => catalog.entry(id))),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, budgetMs);
+    }),
+  ]);
+  clearTimeout(timer);
   return Promise.all(
     catalog.ids.map(async (id) => {
-      const { dataset, loaded } = await catalog.entry(id);
-      const present = !('error' in loaded);
+      const entry = catalog.peek(id);
+      const dataset = entry?.dataset ?? catalog.dataset(id);
+      const loaded = entry?.loaded;
+      const present = loaded ? !('error' in loaded) : await catalog.dataPresent(dataset);
       return {
         id,
         description: dataset.description,
         version: dataset.version,
         languages: [...dataset.languages],
-        problems: present ? loaded.problems.length : null,
+        problems: loaded && !('error' in loaded) ? loaded.problems.length : null,
         present,
         visible_tests: visibleTestsOf(dataset) !== undefined,
       };
