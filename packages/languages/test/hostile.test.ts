@@ -1,6 +1,7 @@
 /**
  * The hostile-programs conformance suite (issue 3) for every language: each language's table
- * (`hostile/<id>-table.ts`, all 14 threats of `HOSTILE_THREATS`) runs through the real local
+ * (`hostile/<id>-table.ts` with `hostile/never-ran-table.ts`, all 19 threats of
+ * `HOSTILE_THREATS`, among them the programs whose tests never run) runs through the real local
  * executor in the bwrap sandbox with default settings (warm servers, caches, as root the slot
  * uids), the language's classification and `judgeExecution`, and every program must end with
  * its expected status (and reference judgement) and leave the machine clean. Languages whose

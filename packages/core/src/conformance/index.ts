@@ -7,7 +7,11 @@ export {
   type HostileSuiteReport,
   runHostileSuite,
 } from './hostile-suite.ts';
-export { HOSTILE_THREATS, type HostileThreat } from './hostile-threats.ts';
+export {
+  HOSTILE_THREATS,
+  type HostileThreat,
+  TESTS_NEVER_RAN_THREATS,
+} from './hostile-threats.ts';
 export { findFiles, findProcesses, type ProcessInfo } from './machine-state.ts';
 export {
   type ScopedSubsetOptions,

@@ -56,6 +56,12 @@ export function createJavaScriptLanguage(options: JavaScriptLanguageOptions = {}
     classify(program, result) {
       const judge = javascriptJudge(program.judge);
       const run = result.steps.at(-1);
+      if (run !== undefined && run.name !== 'run') {
+        return judgement(
+          'infra_error',
+          `step '${run.name}' failed: ${run.stderrTail.trim().slice(0, 200)}`,
+        );
+      }
       if (run?.spawnError !== undefined) {
         return judgement('toolchain_missing', `Node.js could not be started: ${run.spawnError}`);
       }

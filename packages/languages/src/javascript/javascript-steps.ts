@@ -4,6 +4,7 @@ import type { Program, Step, StepMount, StepOptions } from '@passk/core';
 import { assetPath } from '../internal/asset-path.ts';
 import { hostMounts } from '../internal/host-mounts.ts';
 import { selectJudge } from '../internal/select-judge.ts';
+import { testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
 import type { NodeToolchain } from './detect-node.ts';
 
 /** The verdict rules (`Program.judge`) of the JavaScript language. */
@@ -15,6 +16,27 @@ export type JavaScriptJudge = (typeof JAVASCRIPT_JUDGES)[number];
 export const COMPLETION_HOOK_PATH = assetPath('javascript/completion-hook.cjs');
 /** Report file the completion hook writes in the work directory. */
 export const COMPLETION_REPORT_FILE = 'passk-completion.json';
+
+/**
+ * Written after the last assertion of the benchmark's test function: marks the tests as run to
+ * their end, which the completion hook reports as `tests` (a pass needs it).
+ */
+export const JS_TEST_EVIDENCE =
+  "  Reflect.set(globalThis, Symbol.for('passk.testsCompleted'), true);\n";
+
+/** The end of MultiPL-E's JavaScript and TypeScript test function: `function test() {` … `}`, `test();`. */
+export const MULTIPL_E_JS_TEST_END = testFunctionEnd({
+  header: /^function test\(\) \{$/,
+  close: /^\}$/,
+  rest: /^\s*test\(\);\s*$/,
+});
+
+/** The end of HumanEval-X's JavaScript test function: `const testX = () => {` … `}`, `testX()`. */
+export const HUMANEVAL_X_JS_TEST_END = testFunctionEnd({
+  header: /^const test\w+ = \(\) => \{$/,
+  close: /^\}$/,
+  rest: /^\s*test\w+\(\)\s*$/,
+});
 
 /** Returns `judge` when it is a JavaScript judge. @throws UnknownIdError otherwise. */
 export function javascriptJudge(judge: string): JavaScriptJudge {
@@ -56,7 +78,8 @@ export function nodeRunStep(
 }
 
 /**
- * The steps that run a JavaScript `program`: one `run` step, `node --require <hook> <mainFile>`
+ * The steps that run a JavaScript `program`: `prepare` writes {@link JS_TEST_EVIDENCE} into the
+ * benchmark's test function (no step when the program does not end with it), then one `run` step, `node --require <hook> <mainFile>`
  * with the program's time limit × `timeoutFactor`. For `humaneval-x` the step also gets
  * `NODE_PATH` pointing at js-md5 (as HumanEval-X's reference image does).
  *
@@ -68,13 +91,20 @@ export function javascriptSteps(
   options: StepOptions,
 ): readonly Step[] {
   const timeoutMs = program.timeoutMs * options.timeoutFactor;
-  if (javascriptJudge(program.judge) === 'humaneval-x' && JS_MD5_MODULES_DIR !== undefined) {
+  const judge = javascriptJudge(program.judge);
+  const evidence = testEvidenceSteps(
+    program,
+    judge === 'humaneval-x' ? HUMANEVAL_X_JS_TEST_END : MULTIPL_E_JS_TEST_END,
+    JS_TEST_EVIDENCE,
+  );
+  if (judge === 'humaneval-x' && JS_MD5_MODULES_DIR !== undefined) {
     return [
+      ...evidence,
       nodeRunStep(toolchain, program.mainFile, timeoutMs, {
         env: { NODE_PATH: JS_MD5_MODULES_DIR },
         mounts: hostMounts([`${JS_MD5_MODULES_DIR}/js-md5`]),
       }),
     ];
   }
-  return [nodeRunStep(toolchain, program.mainFile, timeoutMs)];
+  return [...evidence, nodeRunStep(toolchain, program.mainFile, timeoutMs)];
 }

@@ -2,7 +2,7 @@ import type { Language, ToolchainInfo, VerdictStatus } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
 import { createJavaScriptLanguage } from './create-javascript-language.ts';
-import { COMPLETION_HOOK_PATH, JS_MD5_MODULES_DIR } from './javascript-steps.ts';
+import { COMPLETION_HOOK_PATH, JS_MD5_MODULES_DIR, JS_TEST_EVIDENCE } from './javascript-steps.ts';
 
 const language: Language = createJavaScriptLanguage();
 const executor = testExecutor();
@@ -15,10 +15,26 @@ beforeAll(async () => {
 });
 afterAll(() => executor.close());
 
+/**
+ * The benchmarks' programs end with their test function and its call; `source` is that
+ * function's body (passk's completion evidence is written after its last line).
+ */
 const humanEvalX = (source: string, timeoutMs = 5000) =>
-  program('javascript', 'test.js', 'humaneval-x', source, timeoutMs);
+  program(
+    'javascript',
+    'test.js',
+    'humaneval-x',
+    `const testCase = () => {\n${source}}\n\ntestCase()\n`,
+    timeoutMs,
+  );
 const multiplE = (source: string, timeoutMs = 5000) =>
-  program('javascript', 'main.js', 'multipl-e', source, timeoutMs);
+  program(
+    'javascript',
+    'main.js',
+    'multipl-e',
+    `function test() {\n${source}}\n\ntest();`,
+    timeoutMs,
+  );
 
 interface Case {
   readonly name: string;
@@ -161,9 +177,18 @@ describe('createJavaScriptLanguage', () => {
     expect(missing.problem).toMatch(/PASSK_NODE/);
   });
 
-  it('builds one node step per program, with NODE_PATH for HumanEval-X', (context) => {
+  it('builds the evidence step and one node step, with NODE_PATH for HumanEval-X', (context) => {
     if (skip) return context.skip(skip);
-    const [humanEvalXStep] = language.steps(humanEvalX(''), toolchain, { timeoutFactor: 2 });
+    const [prepare, humanEvalXStep] = language.steps(humanEvalX(''), toolchain, {
+      timeoutFactor: 2,
+    });
+    // The evidence goes after the test function's last line, before its closing brace.
+    expect(prepare?.argv.slice(4)).toEqual(['test.js', '25', JS_TEST_EVIDENCE]);
+    expect(
+      language.steps(program('javascript', 'test.js', 'humaneval-x', '', 5000), toolchain, {
+        timeoutFactor: 1,
+      }),
+    ).toHaveLength(1);
     expect(humanEvalXStep).toMatchObject({
       name: 'run',
       argv: [toolchain.path, '--require', COMPLETION_HOOK_PATH, 'test.js'],
@@ -171,7 +196,7 @@ describe('createJavaScriptLanguage', () => {
       reportFile: 'passk-completion.json',
       env: { NODE_PATH: JS_MD5_MODULES_DIR },
     });
-    const [multiplEStep] = language.steps(multiplE(''), toolchain, { timeoutFactor: 1 });
+    const [, multiplEStep] = language.steps(multiplE(''), toolchain, { timeoutFactor: 1 });
     expect(multiplEStep?.argv).toEqual([
       toolchain.path,
       '--require',

@@ -1,22 +1,30 @@
-import { COMPLETION_SENTINEL, type Language } from '@passk/core';
+import type { Language } from '@passk/core';
 import {
   defineMultiplELanguage,
   type MultiplELanguageOptions,
 } from '../support/define-multipl-e-language.ts';
 import { commandPath } from '../support/detect-toolchain.ts';
 import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { appendTailStep, RUN_STEP, scaled } from '../support/steps.ts';
+import { RUN_STEP, scaled } from '../support/steps.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
 
-/** The file julia runs: the program followed by {@link JULIA_TAIL}. */
-export const JULIA_DERIVED_FILE = '.passk-main.jl';
+/** The end of MultiPL-E's Julia tests: the `@testset begin` … `end` block that ends the file. */
+export const JULIA_TEST_END = testFunctionEnd({
+  header: /^@testset begin$/,
+  close: /^end$/,
+  rest: /^\s*$/,
+});
 
-/** Appended after the tests: reached only when nothing before it exited or threw. */
-export const JULIA_TAIL = `\nprint(${JSON.stringify(`\n${COMPLETION_SENTINEL}\n`)})\n`;
+/**
+ * Written after the last `@test` of the test set: reached only when nothing before it exited
+ * or threw (a failed `@test` makes the test set throw when it ends, after this line).
+ */
+export const JULIA_TEST_EVIDENCE = `print("\\n", "${SENTINEL_PARTS[0]}", "${SENTINEL_PARTS[1]}", "\\n")\n`;
 
 /**
  * MultiPL-E's Julia rule (`julia <file>`, 5 s): exit 0 is `OK`; `Timeout`; a non-zero exit is
  * `Exception` with an empty stderr and `SyntaxError` otherwise (failed `@test`s included).
- * Evidence: the sentinel printed by {@link JULIA_TAIL}.
+ * Evidence: the sentinel printed by {@link JULIA_TEST_EVIDENCE} inside the benchmark's test set.
  */
 export const JULIA_RULES: MultiplERules = {
   language: 'Julia',
@@ -29,7 +37,7 @@ export const JULIA_RULES: MultiplERules = {
           ? 'Exception'
           : 'SyntaxError',
   completed: sentinelPrinted,
-  evidence: 'completion sentinel after the tests',
+  evidence: 'completion sentinel from the end of the test set',
   failureStatus: (word, run) => {
     if (word !== 'SyntaxError') return undefined;
     if (/Test Failed|Some tests did not pass/.test(run.stderr)) return 'failed';
@@ -41,8 +49,8 @@ export const JULIA_RULES: MultiplERules = {
 
 /**
  * Julia (not packaged by Debian; MultiPL-E's container has 1.8.2). Judge `multipl-e`:
- * `prepare` writes {@link JULIA_DERIVED_FILE} (the program + {@link JULIA_TAIL}), then `julia`
- * runs it as a script; see {@link JULIA_RULES}. No address-space limit by
+ * `prepare` writes {@link JULIA_TEST_EVIDENCE} into the test set (no step when the program
+ * does not end with MultiPL-E's tests), then `julia <mainFile>`; see {@link JULIA_RULES}. No address-space limit by
  * default: Julia reserves far more than it uses.
  */
 export function createJuliaLanguage(options: MultiplELanguageOptions = {}): Language {
@@ -65,10 +73,10 @@ export function createJuliaLanguage(options: MultiplELanguageOptions = {}): Lang
           'Julia has no Debian package: install it from julialang.org (juliaup) and put `julia` on PATH',
       },
       steps: (program, toolchain, { timeoutFactor }) => [
-        appendTailStep(program.mainFile, JULIA_DERIVED_FILE, JULIA_TAIL),
+        ...testEvidenceSteps(program, JULIA_TEST_END, JULIA_TEST_EVIDENCE),
         {
           name: RUN_STEP,
-          argv: [commandPath(toolchain, 'julia', 'julia'), JULIA_DERIVED_FILE],
+          argv: [commandPath(toolchain, 'julia', 'julia'), program.mainFile],
           timeoutMs: scaled(program.timeoutMs, timeoutFactor),
         },
       ],

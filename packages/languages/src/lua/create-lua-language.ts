@@ -1,4 +1,4 @@
-import type { Language, StepResult } from '@passk/core';
+import { hasCompletionSentinel, type Language, type StepResult } from '@passk/core';
 import {
   defineMultiplELanguage,
   type MultiplELanguageOptions,
@@ -6,6 +6,7 @@ import {
 import { commandPath } from '../support/detect-toolchain.ts';
 import type { MultiplERules } from '../support/multipl-e-judge.ts';
 import { RUN_STEP, scaled } from '../support/steps.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
 
 /** luaunit's summary of a run in which every test passed (text output, luaunit 3.x). */
 const LUAUNIT_PASSED =
@@ -17,17 +18,37 @@ export function luaunitPassed(run: StepResult): boolean {
   return LUAUNIT_PASSED.test(run.stdoutTail) && /^OK\s*$/m.test(run.stdoutTail);
 }
 
+/** The end of MultiPL-E's Lua test function: `function test_humaneval()` … `end`, then luaunit's run. */
+export const LUA_TEST_END = testFunctionEnd({
+  header: /^function test_humaneval\(\)$/,
+  close: /^end$/,
+  rest: /^\s*os\.exit\(lu\.LuaUnit\.run\(\)\)\s*$/,
+});
+
+/** Written after the last assertion of the test function: reached only when every one held. */
+export const LUA_TEST_EVIDENCE = `    io.write("\\n", "${SENTINEL_PARTS[0]}", "${SENTINEL_PARTS[1]}", "\\n")\n`;
+
+/**
+ * Evidence: luaunit's summary with every test passed, and the sentinel from the end of the
+ * benchmark's own test function (luaunit's summary alone would also come from tests of the
+ * answer's own, run before the benchmark's were defined).
+ */
+export function luaTestsCompleted(run: StepResult): boolean {
+  return luaunitPassed(run) && hasCompletionSentinel(run.stdoutTail);
+}
+
 /**
  * MultiPL-E's Lua rule (`lua <file>`, 15 s): exit 0 is `OK`, a timeout `Timeout`, anything
- * else `Exception`. Evidence: luaunit's own summary (`Ran N tests …, N successes, 0 failures`
- * and `OK`); luaunit also turns an `os.exit` inside a test into a test error. Out of memory:
+ * else `Exception`. Evidence ({@link luaTestsCompleted}): luaunit's own summary (`Ran N tests …, N successes,
+ * 0 failures` and `OK`) and the sentinel of {@link LUA_TEST_EVIDENCE}; luaunit also turns an `os.exit` inside a test into a test error. Out of memory:
  * Lua's `not enough memory`, or luaunit dying on it inside a test (see `outOfMemory`).
  */
 export const LUA_RULES: MultiplERules = {
   language: 'Lua',
   runStatus: (run) => (run.timedOut ? 'Timeout' : run.exitCode === 0 ? 'OK' : 'Exception'),
-  completed: luaunitPassed,
-  evidence: 'luaunit summary with every test passed',
+  completed: luaTestsCompleted,
+  evidence:
+    'luaunit summary with every test passed and the sentinel from the end of the test function',
   failureStatus: (_word, run) => {
     if (LUAUNIT_FAILED.test(run.stdout)) return 'failed';
     if (/^\S*lua[\d.]*: [^:]+:\d+: .* near /m.test(run.stderr)) return 'compile_error';
@@ -41,8 +62,9 @@ export const LUA_RULES: MultiplERules = {
 
 /**
  * Lua 5.3 with luaunit (`lua`; MultiPL-E's container runs Ubuntu's `lua5.3` + `lua-unit`).
- * Judge `multipl-e`: one step `lua <mainFile>` with the program's time limit; see
- * {@link LUA_RULES}.
+ * Judge `multipl-e`: `prepare` writes {@link LUA_TEST_EVIDENCE} into the test function
+ * (no step when the program does not end with MultiPL-E's tests), then `lua <mainFile>` with
+ * the program's time limit; see {@link LUA_RULES}.
  */
 export function createLuaLanguage(options: MultiplELanguageOptions = {}): Language {
   return defineMultiplELanguage(
@@ -66,6 +88,7 @@ export function createLuaLanguage(options: MultiplELanguageOptions = {}): Langua
         installHint: 'apt-get install lua5.3 lua-unit',
       },
       steps: (program, toolchain, { timeoutFactor }) => [
+        ...testEvidenceSteps(program, LUA_TEST_END, LUA_TEST_EVIDENCE),
         {
           name: RUN_STEP,
           argv: [commandPath(toolchain, 'lua', 'lua'), program.mainFile],

@@ -1,25 +1,31 @@
-import { COMPLETION_SENTINEL, type Language } from '@passk/core';
+import type { Language } from '@passk/core';
 import {
   defineMultiplELanguage,
   type MultiplELanguageOptions,
 } from '../support/define-multipl-e-language.ts';
 import { commandPath } from '../support/detect-toolchain.ts';
 import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { appendTailStep, RUN_STEP, scaled } from '../support/steps.ts';
+import { RUN_STEP, scaled } from '../support/steps.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
 
-/** The file perl runs: the program followed by {@link PERL_TAIL}. */
-export const PERL_DERIVED_FILE = '.passk-main.pl';
+/** The end of MultiPL-E's Perl test function: `sub testhumaneval {` … `}`, then `testhumaneval();`. */
+export const PERL_TEST_END = testFunctionEnd({
+  header: /^sub testhumaneval \{$/,
+  close: /^\}$/,
+  rest: /^\s*testhumaneval\(\);\s*$/,
+});
 
 /**
- * Appended after the tests: reached only when nothing before it called `exit` (the tests
- * `exit 1` on a mismatch), `die`d, or failed to compile.
+ * Written after the last assertion of the test function: reached only when every check
+ * passed (the tests `exit 1` on a mismatch) and nothing before it ended the program.
  */
-export const PERL_TAIL = `\n;print "\\n${COMPLETION_SENTINEL}\\n";\n`;
+export const PERL_TEST_EVIDENCE = `    print "\\n" . '${SENTINEL_PARTS[0]}' . '${SENTINEL_PARTS[1]}' . "\\n";\n`;
 
 /**
  * MultiPL-E's Perl rule (`perl <file>`, 15 s): `OK` when the exit code is 0 and neither
  * stdout nor stderr contains `ERROR`; `Timeout`; otherwise `Exception`. Evidence: the
- * sentinel printed by {@link PERL_TAIL}.
+ * sentinel printed by {@link PERL_TEST_EVIDENCE} at the end of the
+ * benchmark's test function.
  */
 export const PERL_RULES: MultiplERules = {
   language: 'Perl',
@@ -30,7 +36,7 @@ export const PERL_RULES: MultiplERules = {
         ? 'Exception'
         : 'OK',
   completed: sentinelPrinted,
-  evidence: 'completion sentinel after the tests',
+  evidence: 'completion sentinel from the end of the test function',
   failureStatus: (_word, run) => {
     if (
       /syntax error at|compilation aborted|Execution of .* aborted due to compilation errors/.test(
@@ -47,8 +53,8 @@ export const PERL_RULES: MultiplERules = {
 
 /**
  * Perl 5 with Test::Deep (Debian `libtest-deep-perl`). Judge `multipl-e`: `prepare` writes
- * {@link PERL_DERIVED_FILE} (the program + {@link PERL_TAIL}), then `perl` runs it as it would
- * run the program; see {@link PERL_RULES}.
+ * {@link PERL_TEST_EVIDENCE} into the test function (no step when the program does not end with
+ * MultiPL-E's tests), then `perl <mainFile>`; see {@link PERL_RULES}.
  */
 export function createPerlLanguage(options: MultiplELanguageOptions = {}): Language {
   return defineMultiplELanguage(
@@ -72,10 +78,10 @@ export function createPerlLanguage(options: MultiplELanguageOptions = {}): Langu
         installHint: 'apt-get install perl libtest-deep-perl',
       },
       steps: (program, toolchain, { timeoutFactor }) => [
-        appendTailStep(program.mainFile, PERL_DERIVED_FILE, PERL_TAIL),
+        ...testEvidenceSteps(program, PERL_TEST_END, PERL_TEST_EVIDENCE),
         {
           name: RUN_STEP,
-          argv: [commandPath(toolchain, 'perl', 'perl'), PERL_DERIVED_FILE],
+          argv: [commandPath(toolchain, 'perl', 'perl'), program.mainFile],
           timeoutMs: scaled(program.timeoutMs, timeoutFactor),
         },
       ],

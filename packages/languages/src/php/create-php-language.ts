@@ -1,5 +1,4 @@
 import type { Language } from '@passk/core';
-import { assetPath } from '../support/asset-path.ts';
 import {
   defineMultiplELanguage,
   type MultiplELanguageOptions,
@@ -7,16 +6,30 @@ import {
 import { commandPath } from '../support/detect-toolchain.ts';
 import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
 import { RUN_STEP, scaled } from '../support/steps.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
 
-/** `assets/php/append-sentinel.php`: prints the completion sentinel. */
-export const PHP_APPEND_SENTINEL_PATH = assetPath('php/append-sentinel.php');
+/** The end of MultiPL-E's PHP test function: `function test(): void {` … `}`, then `test();`. */
+export const PHP_TEST_END = testFunctionEnd({
+  header: /^function test\(\): void \{$/,
+  close: /^\}$/,
+  rest: /^\s*test\(\);\s*$/,
+});
+
+/**
+ * Written after the last assertion of the test function: prints the completion sentinel
+ * (not when the program closed STDOUT, where PHP's `echo` would fail the exit status that
+ * MultiPL-E sees).
+ */
+export const PHP_TEST_EVIDENCE = `    if (is_resource(STDOUT)) { echo "\\n" . '${SENTINEL_PARTS[0]}' . '${SENTINEL_PARTS[1]}' . "\\n"; }\n`;
 
 /**
  * MultiPL-E's PHP rule (`php <file>`, 15 s): `SyntaxError` when stdout contains
  * `PHP Parse error`, `Exception` for any non-zero exit (a timeout included: there is no
  * `Timeout` status), otherwise `OK`. Evidence: the sentinel printed by
- * `auto_append_file`, which PHP runs only after the script ended normally (not after
- * `exit()`, `die()` or a fatal error).
+ * {@link PHP_TEST_EVIDENCE} at the end of the benchmark's test function, so only a run of the
+ * tests through their last assertion prints it: not a file PHP prints as text (no `<?php`), not
+ * a script that ends early (`exit()`, a top-level `return`, `__halt_compiler()`, `?>` before the
+ * tests).
  */
 export const PHP_RULES: MultiplERules = {
   language: 'PHP',
@@ -27,7 +40,7 @@ export const PHP_RULES: MultiplERules = {
         ? 'Exception'
         : 'OK',
   completed: sentinelPrinted,
-  evidence: 'completion sentinel from auto_append_file',
+  evidence: 'completion sentinel from the end of the test function',
   failureStatus: (_word, run) => {
     const output = `${run.stdout}\n${run.stderr}`;
     if (/PHP Parse error|Parse error: /.test(output)) return 'compile_error';
@@ -38,8 +51,9 @@ export const PHP_RULES: MultiplERules = {
 };
 
 /**
- * PHP (`php-cli`). Judge `multipl-e`: one step `php -d auto_append_file=<asset> <mainFile>`
- * with the asset mounted read-only; see {@link PHP_RULES}.
+ * PHP (`php-cli`). Judge `multipl-e`: `prepare` writes {@link PHP_TEST_EVIDENCE} into the test
+ * function (no step when the program does not end with MultiPL-E's tests), then `php <mainFile>`
+ * as MultiPL-E runs it; see {@link PHP_RULES}.
  */
 export function createPhpLanguage(options: MultiplELanguageOptions = {}): Language {
   return defineMultiplELanguage(
@@ -55,16 +69,11 @@ export function createPhpLanguage(options: MultiplELanguageOptions = {}): Langua
         installHint: 'apt-get install php-cli',
       },
       steps: (program, toolchain, { timeoutFactor }) => [
+        ...testEvidenceSteps(program, PHP_TEST_END, PHP_TEST_EVIDENCE),
         {
           name: RUN_STEP,
-          argv: [
-            commandPath(toolchain, 'php', 'php'),
-            '-d',
-            `auto_append_file=${PHP_APPEND_SENTINEL_PATH}`,
-            program.mainFile,
-          ],
+          argv: [commandPath(toolchain, 'php', 'php'), program.mainFile],
           timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-          mounts: [{ path: PHP_APPEND_SENTINEL_PATH }],
         },
       ],
       rules: PHP_RULES,

@@ -3,9 +3,9 @@ import { verdict } from './verdict.ts';
 
 /**
  * The verdict for a `script` run (MultiPL-E's `python3 <file>`, run through the script
- * wrapper): MultiPL-E passes exit code 0; passk also requires the completion sentinel the
- * wrapper prints after the module returned, so `sys.exit(0)`, `exit()` or `os._exit(0)`
- * before the tests finish do not pass (MultiPL-E's `OK` is kept in `reference`). `detail`
+ * wrapper): MultiPL-E passes exit code 0; passk also requires the completion sentinel printed
+ * at the end of the benchmark's `check` (`SCRIPT_TEST_EVIDENCE`), so `sys.exit(0)`, `exit()` or
+ * `os._exit(0)` before the tests finish, an empty program or a `check` that never ran do not pass (MultiPL-E's `OK` is kept in `reference`). `detail`
  * uses MultiPL-E's status words.
  *
  * | what happened                          | MultiPL-E status | status              |
@@ -23,6 +23,12 @@ import { verdict } from './verdict.ts';
 export function classifyPythonScript(result: ExecutionResult): Verdict {
   const run = result.steps.at(-1);
   if (run === undefined) return verdict('infra_error', 'no step ran');
+  if (run.name !== 'run') {
+    return verdict(
+      'infra_error',
+      `step '${run.name}' failed: ${run.stderrTail.trim().slice(0, 200)}`,
+    );
+  }
   if (run.spawnError !== undefined) {
     return verdict('toolchain_missing', `Python could not be started: ${run.spawnError}`);
   }

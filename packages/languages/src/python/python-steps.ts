@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
-import { COMPLETION_SENTINEL, FORK_PROTOCOL, UnknownIdError } from '@passk/core';
+import { FORK_PROTOCOL, UnknownIdError } from '@passk/core';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
 import { EVALPLUS_RUNNER_PATH } from './evalplus-runner-path.ts';
 import { evalPlusSteps } from './evalplus-steps.ts';
 
@@ -19,16 +20,31 @@ export const HUMANEVAL_JOIN_GRACE_MS = 1000;
 
 /**
  * Runs the file named by the first argument as `__main__` (what `python <file>` does: same
- * `sys.argv`, `__file__`, script directory on `sys.path`), then prints the completion
- * sentinel. `sys.exit()`, `exit()`, `quit()` and `os._exit()` end the process before it; an
- * exception propagates with its traceback as usual.
+ * `sys.argv`, `__file__`, script directory on `sys.path`). An exception propagates with its
+ * traceback as usual. The completion evidence comes from the tests ({@link SCRIPT_TEST_EVIDENCE}).
  */
 export const SCRIPT_WRAPPER = [
   'import runpy, sys',
   'sys.argv = sys.argv[1:]',
   "runpy.run_path(sys.argv[0], run_name='__main__')",
-  `print('\\n${COMPLETION_SENTINEL}', flush=True)`,
 ].join('\n');
+
+/**
+ * The end of MultiPL-E's Python test function `def check(candidate):` (the first line after it
+ * that is not indented), followed by `def test_check():`, `check(<entry point>)` and its call.
+ */
+export const SCRIPT_TEST_END = testFunctionEnd({
+  header: /^def check\(candidate\):\s*$/,
+  close: /^[^\s#]/,
+  rest: /^\s+check\(\w+\)\s*\n\s*test_check\(\)\s*$/,
+});
+
+/**
+ * Written after the last assertion of `check` (MultiPL-E's `script` judge): prints the
+ * completion sentinel, reached only when every assertion held. `sys.exit()`, `exit()`,
+ * `quit()` and `os._exit()` before the tests end the process before it.
+ */
+export const SCRIPT_TEST_EVIDENCE = `    print("\\n" + "${SENTINEL_PARTS[0]}" + "${SENTINEL_PARTS[1]}", flush=True)\n`;
 
 /**
  * Modules the `humaneval-x` judge imports before the guard: CodeGeeX's evaluator had numpy
@@ -86,6 +102,7 @@ export function pythonSteps(
   const interpreter = (toolchain.mounts ?? []).map((path) => ({ path }));
   if (judge === 'script') {
     return [
+      ...testEvidenceSteps(program, SCRIPT_TEST_END, SCRIPT_TEST_EVIDENCE),
       {
         name: 'run',
         argv: [python, '-c', SCRIPT_WRAPPER, program.mainFile],

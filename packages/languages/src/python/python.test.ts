@@ -276,7 +276,18 @@ describe('createPythonLanguage', () => {
         });
         expect(pyenv.classify(program, result)).toMatchObject({ status: 'passed' });
       }
-      const script = { ...program, judge: 'script' };
+      // MultiPL-E's shape: `check` is called from `test_check()` at the end.
+      const script = {
+        ...program,
+        judge: 'script',
+        files: program.files.map((file) => ({
+          ...file,
+          contents: file.contents.replace(
+            /\ncheck\((\w+)\)$/,
+            '\ndef test_check():\n    check($1)\n\ntest_check()\n',
+          ),
+        })),
+      };
       const result = await oneShot.execute({
         files: script.files,
         steps: pyenv.steps(script, info, { timeoutFactor: 1 }),
@@ -368,9 +379,15 @@ describe('createPythonLanguage', () => {
   });
 
   it('judges scripts by exit code (MultiPL-E)', async () => {
+    // MultiPL-E's programs end with `check`, `test_check` and its call; `source` is check's body.
     const script = (source: string): Program => ({
       language: 'python',
-      files: [{ path: 'main.py', contents: source }],
+      files: [
+        {
+          path: 'main.py',
+          contents: `def check(candidate):\n${source.replace(/^(?=.)/gm, '    ')}\ndef test_check():\n    check(None)\n\ntest_check()\n`,
+        },
+      ],
       mainFile: 'main.py',
       judge: 'script',
       timeoutMs: 2000,

@@ -1,22 +1,28 @@
-import { COMPLETION_SENTINEL, type Language } from '@passk/core';
+import type { Language } from '@passk/core';
 import {
   defineMultiplELanguage,
   type MultiplELanguageOptions,
 } from '../support/define-multipl-e-language.ts';
 import { commandPath } from '../support/detect-toolchain.ts';
 import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { appendTailStep, RUN_STEP, scaled } from '../support/steps.ts';
+import { RUN_STEP, scaled } from '../support/steps.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
 
-/** The file Rscript runs: the program followed by {@link R_TAIL}. */
-export const R_DERIVED_FILE = '.passk-main.r';
+/** The end of MultiPL-E's R test function: `test_humaneval <- function() {` … `}`, then its call. */
+export const R_TEST_END = testFunctionEnd({
+  header: /^test_humaneval <- function\(\) \{$/,
+  close: /^\}$/,
+  rest: /^\s*test_humaneval\(\)\s*$/,
+});
 
-/** Appended after the tests: reached only when the script was not ended by `quit()`/`q()` or an error. */
-export const R_TAIL = `\ncat("\\n${COMPLETION_SENTINEL}\\n")\n`;
+/** Written after the last `stopifnot` of the test function: reached only when every check held. */
+export const R_TEST_EVIDENCE = `    cat("\\n", "${SENTINEL_PARTS[0]}", "${SENTINEL_PARTS[1]}", "\\n", sep = "")\n`;
 
 /**
  * MultiPL-E's R rule (`Rscript <file>`, 5 s): exit 0 is `OK`; `Timeout`; `unexpected` on
  * stderr is `SyntaxError`; an empty stderr `AssertionError`; otherwise `Exception`.
- * Evidence: the sentinel printed by {@link R_TAIL}.
+ * Evidence: the sentinel printed by {@link R_TEST_EVIDENCE} at the end of the benchmark's
+ * test function.
  */
 export const R_RULES: MultiplERules = {
   language: 'R',
@@ -31,7 +37,7 @@ export const R_RULES: MultiplERules = {
             ? 'AssertionError'
             : 'Exception',
   completed: sentinelPrinted,
-  evidence: 'completion sentinel after the tests',
+  evidence: 'completion sentinel from the end of the test function',
   // A failed `stopifnot` says "… is not TRUE"; an empty stderr is MultiPL-E's AssertionError
   // but, for a process killed by a signal (exit code -<signal>), no wrong answer.
   failureStatus: (word, run) =>
@@ -45,8 +51,8 @@ export const R_RULES: MultiplERules = {
 
 /**
  * R (`Rscript`, Debian `r-base-core`). Judge `multipl-e`: `prepare` writes
- * {@link R_DERIVED_FILE} (the program + {@link R_TAIL}), then `Rscript` runs it as a script,
- * exactly as it would run the program; see {@link R_RULES}.
+ * {@link R_TEST_EVIDENCE} into the test function (no step when the program does not end with
+ * MultiPL-E's tests), then `Rscript <mainFile>`; see {@link R_RULES}.
  */
 export function createRLanguage(options: MultiplELanguageOptions = {}): Language {
   return defineMultiplELanguage(
@@ -67,10 +73,10 @@ export function createRLanguage(options: MultiplELanguageOptions = {}): Language
         installHint: 'apt-get install r-base-core',
       },
       steps: (program, toolchain, { timeoutFactor }) => [
-        appendTailStep(program.mainFile, R_DERIVED_FILE, R_TAIL),
+        ...testEvidenceSteps(program, R_TEST_END, R_TEST_EVIDENCE),
         {
           name: RUN_STEP,
-          argv: [commandPath(toolchain, 'Rscript', 'Rscript'), R_DERIVED_FILE],
+          argv: [commandPath(toolchain, 'Rscript', 'Rscript'), program.mainFile],
           timeoutMs: scaled(program.timeoutMs, timeoutFactor),
         },
       ],

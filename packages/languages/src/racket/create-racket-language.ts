@@ -1,4 +1,4 @@
-import { COMPLETION_SENTINEL, type Language } from '@passk/core';
+import type { Language } from '@passk/core';
 import {
   defineMultiplELanguage,
   type MultiplELanguageOptions,
@@ -6,16 +6,31 @@ import {
 import { commandPath } from '../support/detect-toolchain.ts';
 import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
 import { RUN_STEP, scaled } from '../support/steps.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
 
-/** Evaluated after the module (and its `main` submodule) ran: prints the sentinel. */
-export const RACKET_SENTINEL_EXPRESSION = `(display ${JSON.stringify(`\n${COMPLETION_SENTINEL}\n`)})`;
+/**
+ * The end of MultiPL-E's Racket test function: `(define (test-humaneval) (let (…) checks…`, closed
+ * by a line `))`, then `(test-humaneval)`.
+ */
+export const RACKET_TEST_END = testFunctionEnd({
+  header: /^\(define \(test-humaneval\)/,
+  close: /^\)\)$/,
+  rest: /^\s*\(test-humaneval\)\s*$/,
+});
+
+/**
+ * Written after the last check, inside the test function's `let`: rackunit reports a failed
+ * check on stderr and goes on, so this only shows that the checks ran (MultiPL-E's rule, an
+ * empty stderr, tells whether they held).
+ */
+export const RACKET_TEST_EVIDENCE = `    (display (string-append "\\n" "${SENTINEL_PARTS[0]}" "${SENTINEL_PARTS[1]}" "\\n"))\n`;
 
 /**
  * MultiPL-E's Racket rule (`racket <file>`, 15 s): `OK` needs exit 0 **and** an empty stderr
  * (rackunit reports failures on stderr and exits 0); otherwise `SyntaxError` when stderr
- * has `read-syntax`, else `Exception`. Evidence: the sentinel printed after the module ran
- * (`racket -t <file> -l racket/base -e <display>`: `-t` requires the module and its `main`
- * submodule as `racket <file>` does; an `(exit 0)` inside it ends the process first).
+ * has `read-syntax`, else `Exception`. Evidence: the sentinel printed by {@link RACKET_TEST_EVIDENCE}
+ * at the end of the benchmark's test function (`racket -t <file>` requires the module and its
+ * `main` submodule as `racket <file>` does).
  */
 export const RACKET_RULES: MultiplERules = {
   language: 'Racket',
@@ -28,7 +43,7 @@ export const RACKET_RULES: MultiplERules = {
           : 'Exception'
         : 'OK',
   completed: sentinelPrinted,
-  evidence: 'completion sentinel after the module ran',
+  evidence: 'completion sentinel from the end of the test function',
   failureStatus: (word, run) => {
     if (word !== 'Exception') return undefined;
     if (/^FAILURE$/m.test(run.stderr)) return 'failed';
@@ -42,7 +57,9 @@ export const RACKET_RULES: MultiplERules = {
 };
 
 /**
- * Racket with rackunit (Debian `racket`). Judge `multipl-e`: one step; see
+ * Racket with rackunit (Debian `racket`). Judge `multipl-e`: `prepare` writes {@link RACKET_TEST_EVIDENCE}
+ * into the test function (no step when the program does not end with MultiPL-E's tests), then
+ * `racket -t <mainFile>`; see
  * {@link RACKET_RULES}.
  */
 export function createRacketLanguage(options: MultiplELanguageOptions = {}): Language {
@@ -70,17 +87,10 @@ export function createRacketLanguage(options: MultiplELanguageOptions = {}): Lan
         installHint: 'apt-get install racket',
       },
       steps: (program, toolchain, { timeoutFactor }) => [
+        ...testEvidenceSteps(program, RACKET_TEST_END, RACKET_TEST_EVIDENCE),
         {
           name: RUN_STEP,
-          argv: [
-            commandPath(toolchain, 'racket', 'racket'),
-            '-t',
-            program.mainFile,
-            '-l',
-            'racket/base',
-            '-e',
-            RACKET_SENTINEL_EXPRESSION,
-          ],
+          argv: [commandPath(toolchain, 'racket', 'racket'), '-t', program.mainFile],
           timeoutMs: scaled(program.timeoutMs, timeoutFactor),
         },
       ],

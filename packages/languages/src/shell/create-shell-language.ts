@@ -1,4 +1,4 @@
-import { COMPLETION_SENTINEL, type Language } from '@passk/core';
+import type { Language } from '@passk/core';
 import {
   defineMultiplELanguage,
   type MultiplELanguageOptions,
@@ -6,26 +6,26 @@ import {
 import { commandPath } from '../support/detect-toolchain.ts';
 import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
 import { RUN_STEP, scaled } from '../support/steps.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
 
-/** The file bash runs: the program followed by {@link SHELL_TAIL}. */
-export const SHELL_DERIVED_FILE = '.passk-main.sh';
+/** The end of MultiPL-E's shell test function: `run_test() {` … `}`, then `run_test`. */
+export const SHELL_TEST_END = testFunctionEnd({
+  header: /^run_test\(\) \{$/,
+  close: /^\}$/,
+  rest: /^\s*run_test\s*$/,
+});
 
 /**
- * Appended after the tests: keeps the script's exit status and prints the sentinel when it
- * is 0. Not reached after an `exit`, after `set -e` stopped the script, or after a syntax
- * error (bash stops reading a script there, and exits with the last command's status). A
- * failing `printf` (stdout closed) must not end the script under the tests' `set -e`: the
- * exit status stays the program's.
+ * Written after the last `[[ … ]]` of the test function (which the tests run under `set -e`):
+ * reached only when every check held. A failing `printf` (stdout closed) must not end the
+ * script under `set -e`: the exit status stays the program's.
  */
-export const SHELL_TAIL = `\n__passk_status=$?\nif [ "$__passk_status" -eq 0 ]; then printf '\\n%s\\n' '${COMPLETION_SENTINEL}' || :; fi\nexit "$__passk_status"\n`;
-
-/** Copies the program with the tail appended, then runs the copy as a script file. */
-const LAUNCH = 'cat -- "$1" > "$2" && printf "%s" "$3" >> "$2" && exec "$BASH" "$2"';
+export const SHELL_TEST_EVIDENCE = `    printf '\\n%s%s\\n' '${SENTINEL_PARTS[0]}' '${SENTINEL_PARTS[1]}' || :\n`;
 
 /**
  * MultiPL-E's shell rule (`bash <file>`, 15 s): exit 0 is `OK`; `Timeout`; `syntax error` on
  * stderr is `SyntaxError`; otherwise `Exception`. Evidence: the sentinel printed by
- * {@link SHELL_TAIL}. This matters beyond `exit 0`: bash stops at a syntax error inside a
+ * {@link SHELL_TEST_EVIDENCE} at the end of the benchmark's test function. This matters beyond `exit 0`: bash stops at a syntax error inside a
  * function body and exits with the status of the last command it ran, often 0, so
  * MultiPL-E's rule passes a program whose tests never ran.
  */
@@ -40,7 +40,7 @@ export const SHELL_RULES: MultiplERules = {
           ? 'SyntaxError'
           : 'Exception',
   completed: sentinelPrinted,
-  evidence: 'completion sentinel after the tests',
+  evidence: 'completion sentinel from the end of the test function',
   // A failed `[[ … ]]` under `set -e` ends the script with status 1 and prints nothing.
   failureStatus: (word, run) =>
     word === 'Exception' && run.exitCode === 1 && run.stderr.trim() === '' ? 'failed' : undefined,
@@ -50,9 +50,9 @@ export const SHELL_RULES: MultiplERules = {
 };
 
 /**
- * Bash. Judge `multipl-e`: one step, `bash -c <launch>` copies the program to
- * {@link SHELL_DERIVED_FILE} with {@link SHELL_TAIL} appended and `exec`s `bash` on it (the
- * script is read as a file, exactly as `bash <file>` reads it); see {@link SHELL_RULES}.
+ * Bash. Judge `multipl-e`: `prepare` writes {@link SHELL_TEST_EVIDENCE} into the test
+ * function (no step when the program does not end with MultiPL-E's tests), then `bash <mainFile>`
+ * as MultiPL-E runs it; see {@link SHELL_RULES}.
  */
 export function createShellLanguage(options: MultiplELanguageOptions = {}): Language {
   return defineMultiplELanguage(
@@ -73,17 +73,10 @@ export function createShellLanguage(options: MultiplELanguageOptions = {}): Lang
         installHint: 'apt-get install bash',
       },
       steps: (program, toolchain, { timeoutFactor }) => [
+        ...testEvidenceSteps(program, SHELL_TEST_END, SHELL_TEST_EVIDENCE),
         {
           name: RUN_STEP,
-          argv: [
-            commandPath(toolchain, 'bash', 'bash'),
-            '-c',
-            LAUNCH,
-            'bash',
-            program.mainFile,
-            SHELL_DERIVED_FILE,
-            SHELL_TAIL,
-          ],
+          argv: [commandPath(toolchain, 'bash', 'bash'), program.mainFile],
           timeoutMs: scaled(program.timeoutMs, timeoutFactor),
         },
       ],

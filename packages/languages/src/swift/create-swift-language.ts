@@ -1,17 +1,21 @@
-import { COMPLETION_SENTINEL, type Language } from '@passk/core';
+import type { Language } from '@passk/core';
 import {
   defineMultiplELanguage,
   type MultiplELanguageOptions,
 } from '../support/define-multipl-e-language.ts';
 import { commandPath } from '../support/detect-toolchain.ts';
 import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { appendTailStep, RUN_STEP, scaled } from '../support/steps.ts';
+import { RUN_STEP, scaled } from '../support/steps.ts';
+import { afterLastAssertion, SENTINEL_PARTS, testEvidenceSteps } from '../support/test-evidence.ts';
 
-/** The file swiftc compiles: the program followed by {@link SWIFT_TAIL} (still its only, hence main, file). */
-export const SWIFT_DERIVED_FILE = '.passk-main.swift';
+/**
+ * The end of MultiPL-E's Swift tests, top-level `assert(…)` lines (there is no test function):
+ * the end of a file whose last line is such an assertion.
+ */
+export const SWIFT_TEST_END = afterLastAssertion(/^assert\(.*\)\s*$/);
 
-/** Appended after the tests' top-level code: reached only when none of it exited or trapped. */
-export const SWIFT_TAIL = `\nprint(${JSON.stringify(`\n${COMPLETION_SENTINEL}`)})\n`;
+/** Written after the last assertion: reached only when none of the tests exited or trapped. */
+export const SWIFT_TEST_EVIDENCE = `\nprint("\\n" + "${SENTINEL_PARTS[0]}" + "${SENTINEL_PARTS[1]}")\n`;
 
 /** MultiPL-E's limit of `swiftc`. */
 export const SWIFT_BUILD_TIMEOUT_MS = 45_000;
@@ -19,21 +23,22 @@ export const SWIFT_BUILD_TIMEOUT_MS = 45_000;
 /**
  * MultiPL-E's Swift rule (`swiftc <file> -o <bin>`, 45 s: timeout ⇒ `Timeout`, non-zero ⇒
  * `SyntaxError`; `<bin>`, 5 s): exit 0 is `OK`, a timeout `Timeout`, otherwise `Exception`
- * (a failed `assert` traps). Evidence: the sentinel printed by {@link SWIFT_TAIL}.
+ * (a failed `assert` traps). Evidence: the sentinel printed by {@link SWIFT_TEST_EVIDENCE}.
  */
 export const SWIFT_RULES: MultiplERules = {
   language: 'Swift',
   buildStep: 'build',
   runStatus: (run) => (run.timedOut ? 'Timeout' : run.exitCode !== 0 ? 'Exception' : 'OK'),
   completed: sentinelPrinted,
-  evidence: 'completion sentinel after the tests',
+  evidence: 'completion sentinel after the last assertion',
   failureStatus: (word, run) =>
     word === 'Exception' && run.stderr.includes('Assertion failed') ? 'failed' : undefined,
 };
 
 /**
  * Swift (not packaged by Debian; MultiPL-E's container has 5.7). Judge `multipl-e`:
- * `prepare` writes {@link SWIFT_DERIVED_FILE}, `build` compiles it, `run` runs the binary; see
+ * `prepare` writes {@link SWIFT_TEST_EVIDENCE} after the last assertion (no step when the
+ * program does not end with one), `build` compiles the main file, `run` runs the binary; see
  * {@link SWIFT_RULES}. No address-space limit by default (the Swift runtime reserves more
  * than it uses).
  */
@@ -57,10 +62,10 @@ export function createSwiftLanguage(options: MultiplELanguageOptions = {}): Lang
           'Swift has no Debian package: install a toolchain from swift.org and put `swiftc` on PATH',
       },
       steps: (program, toolchain, { timeoutFactor }) => [
-        appendTailStep(program.mainFile, SWIFT_DERIVED_FILE, SWIFT_TAIL),
+        ...testEvidenceSteps(program, SWIFT_TEST_END, SWIFT_TEST_EVIDENCE),
         {
           name: 'build',
-          argv: [commandPath(toolchain, 'swiftc', 'swiftc'), SWIFT_DERIVED_FILE, '-o', 'main'],
+          argv: [commandPath(toolchain, 'swiftc', 'swiftc'), program.mainFile, '-o', 'main'],
           timeoutMs: scaled(SWIFT_BUILD_TIMEOUT_MS, timeoutFactor),
         },
         { name: RUN_STEP, argv: ['./main'], timeoutMs: scaled(program.timeoutMs, timeoutFactor) },

@@ -9,7 +9,15 @@ import { classifyMultiplENodeRun } from '../javascript/classify-multipl-e-node.t
  * (see `classifyMultiplENodeRun`).
  */
 export function classifyMultiplETypeScript(result: ExecutionResult): Verdict {
-  const [compile, run] = result.steps;
+  const prepare = result.steps.find((step) => step.name === 'prepare');
+  if (prepare !== undefined && (prepare.exitCode !== 0 || prepare.spawnError !== undefined)) {
+    return judgement(
+      'infra_error',
+      `step 'prepare' failed: ${prepare.stderrTail.trim().slice(0, 200)}`,
+    );
+  }
+  const compile = result.steps.find((step) => step.name === 'compile');
+  const run = result.steps.find((step) => step.name === 'run');
   if (compile === undefined) return judgement('infra_error', 'no step ran');
   if (compile.spawnError !== undefined) {
     return judgement('toolchain_missing', `tsc could not be started: ${compile.spawnError}`);

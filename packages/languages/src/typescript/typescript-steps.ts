@@ -2,7 +2,12 @@ import { FORK_PROTOCOL, type Program, type Step, type StepOptions } from '@passk
 import { assetPath } from '../internal/asset-path.ts';
 import { hostMounts } from '../internal/host-mounts.ts';
 import { selectJudge } from '../internal/select-judge.ts';
-import { nodeRunStep } from '../javascript/javascript-steps.ts';
+import {
+  JS_TEST_EVIDENCE,
+  MULTIPL_E_JS_TEST_END,
+  nodeRunStep,
+} from '../javascript/javascript-steps.ts';
+import { testEvidenceSteps } from '../support/test-evidence.ts';
 import type { TypeScriptToolchain } from './detect-typescript.ts';
 
 /** The verdict rules (`Program.judge`) of the TypeScript language. */
@@ -27,7 +32,8 @@ export function compiledFile(file: string): string {
 }
 
 /**
- * The steps of a MultiPL-E TypeScript program, as `eval_ts.py` runs it:
+ * The steps of a MultiPL-E TypeScript program, as `eval_ts.py` runs it, after `prepare` (writes
+ * `JS_TEST_EVIDENCE` into the test function `function test()`; no step when there is none):
  * - `compile`: `node <tsc> --target esnext <mainFile>` (no tsconfig, so no `strict`, default
  *   libraries including the DOM; type errors fail), 15 s × `timeoutFactor`;
  * - `run`: `node --require <completion hook> <mainFile as .js>`, the program's limit × factor.
@@ -59,6 +65,7 @@ export function typescriptSteps(
       : { mounts: hostMounts([node.directory, toolchain.packageDirectory]) }),
   };
   return [
+    ...testEvidenceSteps(program, MULTIPL_E_JS_TEST_END, JS_TEST_EVIDENCE),
     compile,
     nodeRunStep(node, compiledFile(program.mainFile), program.timeoutMs * options.timeoutFactor),
   ];

@@ -1,5 +1,10 @@
 import type { Program } from '@passk/core';
-import type { HostileContext, HostileProgram, HostileThreat } from '@passk/core/conformance';
+import type {
+  HostileContext,
+  HostileProgram,
+  HostileThreat,
+  TESTS_NEVER_RAN_THREATS,
+} from '@passk/core/conformance';
 import { type MultiplEAdd, multiplEProgram, multiplESolution } from '../multipl-e-add.ts';
 
 /**
@@ -77,3 +82,58 @@ export function multiplE(add: MultiplEAdd): {
       multiplESolution(add, code(context), options(timeoutMs)),
   };
 }
+
+/** Every status but a pass (and the infrastructure faults): what a program whose tests never ran may end with. */
+export const NOT_PASSED: HostileProgram['expect'] = [
+  'failed',
+  'runtime_error',
+  'compile_error',
+  'timeout',
+];
+
+/** Prose a chat model might answer with instead of code. */
+export const PROSE =
+  'Here is the function you asked for: it adds the two numbers and returns the sum.';
+
+/**
+ * The "tests never ran" programs of a language (threats `text-only`, `empty-program`,
+ * `tolerated-syntax-error`, `unreached-tests`, `redefined-tests`), built on the *wrong* answer
+ * to `HumanEval_53_add`: were the benchmark's tests to run, they would fail, so a pass could only
+ * come from evidence that something else produced. Each entry gives the code of a completion
+ * (`body`, after the prompt) or of a whole-program answer (`solution`, replacing it); the empty
+ * program is a main file with nothing in it. `reference` is MultiPL-E's judgement where it is
+ * known to pass the program (its rule looks at the exit code only).
+ */
+export function testsNeverRan(
+  add: MultiplEAdd,
+  cases: readonly {
+    readonly threat: Exclude<NeverRanThreat, 'empty-program'>;
+    readonly name: string;
+    readonly body?: string;
+    readonly solution?: string;
+    readonly reference?: 'passed' | 'failed';
+  }[],
+): HostileProgram[] {
+  const { body, solution } = multiplE(add);
+  const empty: HostileProgram = hostile('empty-program', 'an empty main file', NOT_PASSED, () => ({
+    ...multiplESolution(add, ''),
+    files: [{ path: add.mainFile, contents: '' }],
+  }));
+  return [
+    empty,
+    ...cases.map((entry) =>
+      hostile(
+        entry.threat,
+        entry.name,
+        NOT_PASSED,
+        entry.solution === undefined
+          ? body(() => entry.body ?? '')
+          : solution(() => entry.solution ?? ''),
+        entry.reference,
+      ),
+    ),
+  ];
+}
+
+/** One of the threats whose programs never run the benchmark's tests. */
+export type NeverRanThreat = (typeof TESTS_NEVER_RAN_THREATS)[number];

@@ -8,6 +8,7 @@ import { JAVA_TABLE } from './java-table.ts';
 import { JAVASCRIPT_TABLE } from './javascript-table.ts';
 import { JULIA_TABLE } from './julia-table.ts';
 import { LUA_TABLE } from './lua-table.ts';
+import { NEVER_RAN_PROGRAMS } from './never-ran-table.ts';
 import { PERL_TABLE } from './perl-table.ts';
 import { PHP_TABLE } from './php-table.ts';
 import { PYTHON_TABLE } from './python-table.ts';
@@ -34,25 +35,38 @@ export interface HostileTable {
   readonly testTimeoutMs?: number;
 }
 
+/** `table` with the language's "tests never ran" programs ({@link NEVER_RAN_PROGRAMS}) after its own. */
+function withNeverRan(id: string, table: HostileTable): HostileTable {
+  const neverRan = NEVER_RAN_PROGRAMS[id] ?? [];
+  // Each program costs a build (scalac: up to tens of seconds): the test gets that much longer.
+  const testTimeoutMs =
+    table.testTimeoutMs === undefined ? undefined : table.testTimeoutMs + neverRan.length * 30_000;
+  return {
+    ...table,
+    programs: [...table.programs, ...neverRan],
+    ...(testTimeoutMs === undefined ? {} : { testTimeoutMs }),
+  };
+}
+
 /** Every built-in language's table, by language id (`builtinLanguages`' order). */
 export const HOSTILE_TABLES = {
-  python: PYTHON_TABLE,
-  csharp: CSHARP_TABLE,
-  d: D_TABLE,
-  julia: JULIA_TABLE,
-  lua: LUA_TABLE,
-  perl: PERL_TABLE,
-  php: PHP_TABLE,
-  r: R_TABLE,
-  racket: RACKET_TABLE,
-  ruby: RUBY_TABLE,
-  scala: SCALA_TABLE,
-  shell: SHELL_TABLE,
-  swift: SWIFT_TABLE,
-  javascript: JAVASCRIPT_TABLE,
-  typescript: TYPESCRIPT_TABLE,
-  cpp: CPP_TABLE,
-  java: JAVA_TABLE,
-  go: GO_TABLE,
-  rust: RUST_TABLE,
+  python: withNeverRan('python', PYTHON_TABLE),
+  csharp: withNeverRan('csharp', CSHARP_TABLE),
+  d: withNeverRan('d', D_TABLE),
+  julia: withNeverRan('julia', JULIA_TABLE),
+  lua: withNeverRan('lua', LUA_TABLE),
+  perl: withNeverRan('perl', PERL_TABLE),
+  php: withNeverRan('php', PHP_TABLE),
+  r: withNeverRan('r', R_TABLE),
+  racket: withNeverRan('racket', RACKET_TABLE),
+  ruby: withNeverRan('ruby', RUBY_TABLE),
+  scala: withNeverRan('scala', SCALA_TABLE),
+  shell: withNeverRan('shell', SHELL_TABLE),
+  swift: withNeverRan('swift', SWIFT_TABLE),
+  javascript: withNeverRan('javascript', JAVASCRIPT_TABLE),
+  typescript: withNeverRan('typescript', TYPESCRIPT_TABLE),
+  cpp: withNeverRan('cpp', CPP_TABLE),
+  java: withNeverRan('java', JAVA_TABLE),
+  go: withNeverRan('go', GO_TABLE),
+  rust: withNeverRan('rust', RUST_TABLE),
 } as const satisfies Readonly<Record<string, HostileTable>>;
