@@ -14,6 +14,7 @@ import { hostileBench } from './bench/hostile.ts';
 import { humanEvalBench } from './bench/humaneval.ts';
 import { languagesCompiledBench } from './bench/languages-compiled.ts';
 import { languagesScriptingBench } from './bench/languages-scripting.ts';
+import { mcpBench } from './bench/mcp.ts';
 import { providersBench } from './bench/providers.ts';
 import { sandboxBench } from './bench/sandbox.ts';
 import type { BenchSection, BenchTable } from './bench/section.ts';
@@ -26,6 +27,7 @@ const SECTIONS: readonly BenchSection[] = [
   languagesScriptingBench,
   evalPlusBench,
   hostileBench,
+  mcpBench,
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -1,3 +1,38 @@
+export {
+  type Dataset,
+  defineLanguage,
+  defineProvider,
+  type InlineDatasetDefinition,
+  type Language,
+  type Problem,
+  type Program,
+  type Provider,
+  type Registry,
+  type RunEvent,
+  type RunEventOf,
+  type RunHandle,
+  type RunLogger,
+  type RunOutcome,
+  type RunPlan,
+  type RunStopReason,
+  type RunSummary,
+} from '@passk/core';
 export { createBuiltinRegistry } from './builtin-registry.ts';
 export type { CommandIo } from './io.ts';
 export { COMMANDS, main } from './main.ts';
+export {
+  DEFAULT_MAX_TOKENS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  defineDataset,
+  type EvaluateOptions,
+  evaluate,
+  type HumanEvalDatasetDefinition,
+  type ModelOptions,
+  plan,
+  REASONING_EFFORTS,
+  type RunOptions,
+  run,
+  type SampleLine,
+  type ScoringOptions,
+} from './sdk/index.ts';
+export { PASSK_VERSION } from './version.ts';

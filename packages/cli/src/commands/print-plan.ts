@@ -1,81 +1,41 @@
-import type { GenerationPlan } from '@passk/core';
+import type { RunPlan } from '@passk/core';
 import type { CommandIo } from '../io.ts';
-import type { PipelineSettings } from './execute-run.ts';
 
-const usd = (value: number | undefined) =>
-  value === undefined ? 'unknown' : `$${value.toFixed(4)}`;
+const usd = (value: number | null) => (value === null ? 'unknown' : `$${value.toFixed(4)}`);
 
 /**
  * `--dry-run`: prints what the run would generate and what it could cost (to stdout: the
- * plan is the command's output), then returns exit code 0. Writes no file.
+ * plan is the command's output; `json` prints the `RunPlan` itself). Returns exit code 0.
  */
-export function printPlan(
-  plan: GenerationPlan,
-  context: {
-    readonly settings: PipelineSettings;
-    readonly directory: string;
-    readonly problems: number;
-    readonly maxN: number;
-  },
-  io: CommandIo,
-): number {
-  const { settings } = context;
-  const provider = settings.provider;
-  const json = {
-    dry_run: true,
-    dataset: settings.datasetId,
-    provider: provider.id,
-    model: provider.model,
-    endpoint: provider.endpoint ?? {},
-    prompt: settings.promptFormat
-      ? { mode: settings.promptFormat.mode, format: settings.promptFormat.id }
-      : undefined,
-    sampling: settings.sampling,
-    problems: context.problems,
-    samples_per_problem: context.maxN,
-    to_generate: plan.toGenerate,
-    already_generated: plan.generated,
-    price_per_million_tokens: provider.price
-      ? {
-          input: provider.price.inputPerMillion,
-          output: provider.price.outputPerMillion,
-          cached_input: provider.price.cachedInputPerMillion ?? provider.price.inputPerMillion,
-        }
-      : null,
-    worst_case_cost_usd: plan.worstCaseUsd ?? null,
-    spent_usd: plan.spentUsd,
-    at_observed_mean_usd: plan.atObservedMeanUsd ?? null,
-    max_cost_usd: settings.maxCostUsd ?? null,
-    run_directory: context.directory,
-    example: plan.example ? { task_id: plan.example.taskId, prompt: plan.example.prompt } : null,
-  };
-  if (settings.json) {
-    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+export function printPlan(plan: RunPlan, json: boolean, io: CommandIo): number {
+  if (json) {
+    io.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
     return 0;
   }
+  const price = plan.price_per_million_tokens;
   const lines = [
     `dry run: nothing is generated or written`,
-    `model:        ${provider.id}${provider.endpoint?.base_url ? ` at ${provider.endpoint.base_url}` : ''}`,
-    `prompt:       ${json.prompt ? `${json.prompt.mode} (${json.prompt.format})` : 'dataset code (no model)'}`,
-    `sampling:     ${JSON.stringify(settings.sampling)}`,
-    `problems:     ${context.problems} × ${context.maxN} samples`,
-    `to generate:  ${plan.toGenerate}${plan.generated > 0 ? ` (${plan.generated} already in ${context.directory})` : ''}`,
-    `price:        ${provider.price ? `$${provider.price.inputPerMillion} in / $${provider.price.outputPerMillion} out per million tokens` : 'unknown (give --price or --prices)'}`,
-    `worst case:   ${usd(plan.worstCaseUsd)} (every answer ${settings.sampling.maxTokens ?? '?'} tokens, input bounded by its byte count)`,
+    `model:        ${plan.provider}${plan.endpoint.base_url ? ` at ${plan.endpoint.base_url}` : ''}`,
+    `prompt:       ${plan.prompt ? `${plan.prompt.mode} (${plan.prompt.format})` : 'dataset code (no model)'}`,
+    `sampling:     ${JSON.stringify(plan.sampling)}`,
+    `problems:     ${plan.problems} × ${plan.samples_per_problem} samples`,
+    `to generate:  ${plan.to_generate}${plan.already_generated > 0 ? ` (${plan.already_generated} already in ${plan.run_directory})` : ''}`,
+    `price:        ${price ? `$${price.input} in / $${price.output} out per million tokens` : 'unknown (give --price or --prices)'}`,
+    `worst case:   ${usd(plan.worst_case_cost_usd)} (every answer ${plan.sampling.maxTokens ?? '?'} tokens, input bounded by its byte count)`,
   ];
-  if (plan.spentUsd > 0) lines.push(`spent:        ${usd(plan.spentUsd)}`);
-  if (plan.atObservedMeanUsd !== undefined)
-    lines.push(`at the mean so far: ${usd(plan.atObservedMeanUsd)}`);
-  if (settings.maxCostUsd !== undefined) {
+  if (plan.spent_usd > 0) lines.push(`spent:        ${usd(plan.spent_usd)}`);
+  if (plan.at_observed_mean_usd !== null)
+    lines.push(`at the mean so far: ${usd(plan.at_observed_mean_usd)}`);
+  if (plan.max_cost_usd !== null) {
     const fits =
-      plan.spentUsd + (plan.worstCaseUsd ?? Number.POSITIVE_INFINITY) <= settings.maxCostUsd;
+      plan.spent_usd + (plan.worst_case_cost_usd ?? Number.POSITIVE_INFINITY) <= plan.max_cost_usd;
     lines.push(
-      `--max-cost:   $${settings.maxCostUsd} (${fits ? 'fits' : 'the run would refuse to start'})`,
+      `--max-cost:   $${plan.max_cost_usd} (${fits ? 'fits' : 'the run would refuse to start'})`,
     );
   }
   if (plan.example) {
     const prompt = plan.example.prompt;
-    lines.push('', `first prompt (${plan.example.taskId}):`);
+    lines.push('', `first prompt (${plan.example.task_id}):`);
     if (prompt.mode === 'completion') lines.push(prompt.text);
     else {
       if (prompt.system) lines.push(`[system]\n${prompt.system}`);

@@ -1,28 +1,22 @@
-import { availableParallelism } from 'node:os';
-import {
-  createLocalExecutor,
-  defaultDataContext,
-  type Registry,
-  type ToolchainInfo,
-  UsageError,
-} from '@passk/core';
-import { type CommandIo, log } from '../io.ts';
+import { type Registry, UsageError } from '@passk/core';
+import { usageLine } from '../help/render-help.ts';
+import { SELFTEST_HELP } from '../help/selftest-help.ts';
+import type { CommandIo } from '../io.ts';
 import { parseList, parseNumber, parseOptions, parsePositiveInteger } from '../parse-options.ts';
-import { renderSelftest, summarizeSelftest } from '../selftest/render-selftest.ts';
-import { runSelftest } from '../selftest/run-selftest.ts';
-import { selectProblems } from './select-problems.ts';
+import { selftest } from '../sdk/selftest.ts';
+import { renderSelftest } from '../selftest/render-selftest.ts';
+import { commandContext } from './common-options.ts';
 
-export const SELFTEST_USAGE =
-  'passk selftest --dataset <id> [--languages a,b] [--limit N | --tasks id,id] [--workers N] [--timeout-factor F] [--json]';
+const SELFTEST_USAGE = usageLine('selftest', SELFTEST_HELP);
 
-/** Seconds between progress lines on stderr. */
+/** Milliseconds between progress lines on stderr. */
 const PROGRESS_INTERVAL_MS = 10_000;
 
 /**
  * `passk selftest`: runs the dataset's reference solutions (where it has them) and must-fail
- * controls, and reports per language. Known-broken and weak tasks are shown with their reason.
- * Exit 0 when every reference passed and every control failed (or the known-broken list
- * explains it; checks whose toolchain is missing are reported as skipped), 1 otherwise.
+ * controls, and reports per language (the SDK's `selftest`). Exit 0 when every reference
+ * passed and every control failed (or the known-broken list explains it; checks whose
+ * toolchain is missing are reported as skipped), 1 otherwise.
  */
 export async function selftestCommand(
   argv: readonly string[],
@@ -39,63 +33,37 @@ export async function selftestCommand(
       workers: { type: 'string' },
       'timeout-factor': { type: 'string' },
       json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     SELFTEST_USAGE,
   );
-  if (values.help) {
-    io.stdout.write(`usage: ${SELFTEST_USAGE}\n`);
-    return 0;
-  }
   if (typeof values.dataset !== 'string') {
     throw new UsageError({ message: `--dataset is required\nusage: ${SELFTEST_USAGE}` });
   }
-  if (values.limit !== undefined && values.tasks !== undefined) {
-    throw new UsageError({ message: '--limit and --tasks cannot be used together' });
-  }
   const limit = parsePositiveInteger(values.limit, '--limit');
-  const workers = parsePositiveInteger(values.workers, '--workers') ?? availableParallelism();
-  const timeoutFactor = parseNumber(values['timeout-factor'], '--timeout-factor', 0.1, 100) ?? 1;
+  const workers = parsePositiveInteger(values.workers, '--workers');
+  const timeoutFactor = parseNumber(values['timeout-factor'], '--timeout-factor', 0.1, 100);
   const tasks = parseList(values.tasks);
-  const languages = parseList(values.languages)?.map((id) => registry.language(id).id);
-  const dataset = registry.dataset(values.dataset);
-  const { problems: all } = await dataset.load(defaultDataContext(io.env));
-  const problems = selectProblems(all, {
-    ...(tasks ? { tasks } : {}),
-    ...(limit === undefined ? {} : { limit }),
-    ...(languages ? { languages } : {}),
-  });
-  const toolchains = new Map<string, ToolchainInfo>();
-  for (const id of new Set(problems.map((problem) => problem.language))) {
-    toolchains.set(id, await registry.language(id).detect());
-  }
-  const executor = createLocalExecutor({
-    concurrency: workers,
-    logger: { warn: (message) => log(io, `warning: ${message}`) },
-  });
-  log(io, `passk selftest: ${dataset.id} · ${problems.length} problems · ${workers} workers`);
+  const languages = parseList(values.languages);
+  const { env, logger, signal } = commandContext(io);
   let lastProgress = Date.now();
-  let checks: Awaited<ReturnType<typeof runSelftest>>;
-  try {
-    checks = await runSelftest({
-      dataset,
-      problems,
-      language: (id) => registry.language(id),
-      toolchains,
-      executor,
-      timeoutFactor,
-      signal: io.signal,
-      onCheck(_check, done, total) {
-        if (Date.now() - lastProgress >= PROGRESS_INTERVAL_MS || done === total) {
-          lastProgress = Date.now();
-          log(io, `selftest: ${done}/${total} checks done`);
-        }
-      },
-    });
-  } finally {
-    await executor.close();
-  }
-  const report = summarizeSelftest(dataset.id, checks, toolchains);
+  const report = await selftest({
+    dataset: values.dataset,
+    ...(languages ? { languages } : {}),
+    ...(limit === undefined ? {} : { limit }),
+    ...(tasks ? { tasks } : {}),
+    ...(workers === undefined ? {} : { workers }),
+    ...(timeoutFactor === undefined ? {} : { timeoutFactor }),
+    registry,
+    env,
+    logger,
+    signal,
+    onCheck(_check, done, total) {
+      if (Date.now() - lastProgress >= PROGRESS_INTERVAL_MS || done === total) {
+        lastProgress = Date.now();
+        logger.info(`selftest: ${done}/${total} checks done`);
+      }
+    },
+  });
   io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderSelftest(report));
   return report.ok ? 0 : 1;
 }

@@ -2,6 +2,7 @@ import {
   type Dataset,
   type Executor,
   INFRASTRUCTURE_STATUSES,
+  judgeProgram,
   type Language,
   type Problem,
   type ToolchainInfo,
@@ -45,7 +46,8 @@ export interface SelftestOptions {
 /**
  * Runs every problem's reference solution (when the dataset has one) and must-fail controls
  * (the dataset's `selftestControls`, else an empty completion), and judges each outcome against
- * the known-broken list. Never throws for a failing program; throws only when the executor is
+ * the known-broken list. Each program is judged by `judgeProgram`, and a timeout is re-run alone
+ * at the end, exactly as in a run. Never throws for a failing program; throws only when the executor is
  * broken or the run is aborted.
  */
 export async function runSelftest(options: SelftestOptions): Promise<SelftestCheck[]> {
@@ -73,49 +75,49 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestChe
     })),
   ]);
   let done = 0;
-  return Promise.all(
-    work.map(async ({ problem, check, mustPass, candidate }) => {
-      const language = options.language(problem.language);
-      const toolchain = options.toolchains.get(problem.language) ?? { available: false };
-      const program = options.dataset.buildProgram(problem, candidate);
-      let verdict: Verdict;
-      if (!toolchain.available) {
-        verdict = {
-          status: 'toolchain_missing',
-          passed: false,
-          detail: toolchain.problem ?? `${problem.language} toolchain not found`,
-        };
-      } else {
-        const steps = language.steps(program, toolchain, { timeoutFactor: options.timeoutFactor });
-        const limits = language.limits(program);
-        let attempt = 0;
-        do {
-          const result = await options.executor.execute(
-            { files: program.files, steps, limits },
-            options.signal,
-          );
-          verdict = language.classify(program, result);
-          attempt++;
-        } while (
-          INFRASTRUCTURE_STATUSES.has(verdict.status) &&
-          verdict.status !== 'toolchain_missing' &&
-          attempt <= (options.maxInfrastructureRetries ?? 2)
-        );
-      }
-      const knownBroken = knownBrokenTask(options.dataset.id, problem.id);
-      const result: SelftestCheck = {
-        taskId: problem.id,
-        language: problem.language,
-        check,
-        mustPass,
-        verdict,
-        ...(knownBroken === undefined ? {} : { knownBroken }),
-        outcome: outcomeOf(mustPass, verdict, knownBroken),
-      };
-      options.onCheck?.(result, ++done, work.length);
-      return result;
+  const finish = (item: (typeof work)[number], verdict: Verdict): SelftestCheck => {
+    const knownBroken = knownBrokenTask(options.dataset.id, item.problem.id);
+    const result: SelftestCheck = {
+      taskId: item.problem.id,
+      language: item.problem.language,
+      check: item.check,
+      mustPass: item.mustPass,
+      verdict,
+      ...(knownBroken === undefined ? {} : { knownBroken }),
+      outcome: outcomeOf(item.mustPass, verdict, knownBroken),
+    };
+    options.onCheck?.(result, ++done, work.length);
+    return result;
+  };
+  const judge = async (item: (typeof work)[number]): Promise<Verdict> => {
+    const { verdict } = await judgeProgram({
+      language: options.language(item.problem.language),
+      toolchain: options.toolchains.get(item.problem.language) ?? { available: false },
+      executor: options.executor,
+      program: options.dataset.buildProgram(item.problem, item.candidate),
+      timeoutFactor: options.timeoutFactor,
+      ...(options.maxInfrastructureRetries === undefined
+        ? {}
+        : { maxInfrastructureRetries: options.maxInfrastructureRetries }),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    return verdict;
+  };
+  const checks: (SelftestCheck | undefined)[] = await Promise.all(
+    work.map(async (item) => {
+      const verdict = await judge(item);
+      return verdict.status === 'timeout' ? undefined : finish(item, verdict);
     }),
   );
+  // As in a run: a timeout is re-run alone, after everything else, before it is final.
+  for (const [index, check] of checks.entries()) {
+    if (check === undefined)
+      checks[index] = finish(
+        work[index] as (typeof work)[number],
+        await judge(work[index] as (typeof work)[number]),
+      );
+  }
+  return checks as SelftestCheck[];
 }
 
 function outcomeOf(

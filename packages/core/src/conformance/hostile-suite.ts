@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalExecutor } from '../execution/local-executor.ts';
 import type { LocalExecutorOptions } from '../execution/local-executor-options.ts';
-import { judgeExecution } from '../run/judge-execution.ts';
+import { judgeProgram } from '../run/judge-program.ts';
 import type { Executor } from '../spec/executor.ts';
 import type { Language, ToolchainInfo } from '../spec/language.ts';
 import type { Program } from '../spec/program.ts';
@@ -110,7 +110,7 @@ const API_KEY_NAME = 'PASSK_HOSTILE_TEST_API_KEY';
 /**
  * Runs a language's hostile programs through the real local executor (the `bwrap` sandbox
  * unless `executor.sandbox` says otherwise; `concurrency` at a time, default one) and
- * `judgeExecution` with the language's classification, and checks after each that it ended
+ * `judgeProgram` (the run's judging: the language's rule, limits, infrastructure retries), and checks after each that it ended
  * with an expected status, left no process behind, changed no file outside the sandbox (home,
  * repository, /tmp, /var/tmp, /dev/shm), reached no server on 127.0.0.1 and did not print the
  * API key planted in passk's environment. After the executor closes, nothing of the suite may
@@ -214,23 +214,21 @@ async function runOne(
       port: server.port,
     };
     const program = entry.program(context);
-    const steps = options.language.steps(program, options.toolchain, {
+    const started = performance.now();
+    const { verdict, result } = await judgeProgram({
+      language: options.language,
+      toolchain: options.toolchain,
+      executor,
+      program,
       timeoutFactor: options.timeoutFactor ?? 1,
     });
-    const started = performance.now();
-    const result = await executor.execute({
-      files: program.files,
-      steps,
-      limits: options.language.limits(program),
-    });
     const durationMs = performance.now() - started;
-    const verdict = judgeExecution(options.language, program, result);
     const leftovers = findProcesses(marker).map(describeProcess);
     const outside = [
       ...writeTargets.filter((path) => existsSync(path)),
       ...[homeFile, repoFile].filter((path) => readOrNull(path) !== planted),
     ];
-    const printed = result.steps
+    const printed = (result?.steps ?? [])
       .flatMap((step) => [step.stdoutTail, step.stderrTail, JSON.stringify(step.report)])
       .join('\n');
     const leakedKey = printed.includes(apiKey);
@@ -245,7 +243,7 @@ async function runOne(
       observed: verdict.status,
       detail: verdict.detail,
       ...(verdict.reference === undefined ? {} : { reference: verdict.reference }),
-      stderrTail: result.steps.at(-1)?.stderrTail.slice(-500) ?? '',
+      stderrTail: result?.steps.at(-1)?.stderrTail.slice(-500) ?? '',
       leftovers,
       outside,
       connections,

@@ -1,1 +1,6 @@
-export { readSamplesFile, type SampleInput, type SamplesFile } from './read-samples-file.ts';
+export {
+  parseSamples,
+  readSamplesFile,
+  type SampleInput,
+  type SamplesFile,
+} from './read-samples-file.ts';

@@ -62,6 +62,14 @@ export async function readSamplesFile(path: string, displayName = path): Promise
     });
   }
   const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  return { ...parseSamples(text, displayName), path, sha256: sha256(bytes) };
+}
+
+/**
+ * Parses samples in JSON Lines (the formats of `readSamplesFile`); `path` is `displayName`
+ * and `sha256` the hash of `text`. Throws `InvalidInputError` naming line and field.
+ */
+export function parseSamples(text: string, displayName: string): SamplesFile {
   const byTask = new Map<string, SampleInput[]>();
   const formats = new Set<string>();
   let count = 0;
@@ -97,8 +105,8 @@ export async function readSamplesFile(path: string, displayName = path): Promise
     throw new InvalidInputError({ reason: 'no samples in file', location: { file: displayName } });
   }
   return {
-    path,
-    sha256: sha256(bytes),
+    path: displayName,
+    sha256: sha256(text),
     format: formats.size === 1 ? ([...formats][0] as string) : 'mixed',
     byTask,
     count,

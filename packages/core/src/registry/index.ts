@@ -6,4 +6,9 @@ export {
   type Registry,
   type RegistryInput,
 } from './create-registry.ts';
-export { defineDataset, defineLanguage, defineProvider } from './define.ts';
+export {
+  defineDataset,
+  defineLanguage,
+  defineProvider,
+  type InlineDatasetDefinition,
+} from './define.ts';

@@ -7,7 +7,10 @@ import type { VerdictStatus } from '../spec/verdict.ts';
  */
 export type RunStopReason = 'aborted' | 'cost-limit' | 'credentials-rejected';
 
-/** Progress events of a run, for progress displays and logs. */
+/**
+ * The events of a run, in order: `run-start`, then per sample `generation-retry`*,
+ * `generation-end`, `execution-end` and `progress`, and last `run-end`.
+ */
 export type RunEvent =
   | { readonly type: 'run-start'; readonly total: number; readonly done: number }
   | {
@@ -33,6 +36,17 @@ export type RunEvent =
       readonly sampleIndex: number;
       readonly status: VerdictStatus;
       readonly cached: boolean;
+    }
+  | {
+      /** After every `execution-end`: where the whole run stands (resumed samples included). */
+      readonly type: 'progress';
+      /** Samples with a result, out of `total`. */
+      readonly done: number;
+      readonly total: number;
+      /** Of `done`, the samples that passed. */
+      readonly passed: number;
+      /** Of `done`, the count per status that is not `passed`. */
+      readonly failures: Readonly<Partial<Record<VerdictStatus, number>>>;
     }
   | {
       readonly type: 'run-end';

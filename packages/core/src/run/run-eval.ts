@@ -1,10 +1,9 @@
 import { createLimiter } from '../internal/create-limiter.ts';
 import { hashJson } from '../io/hash.ts';
 import type { Dataset } from '../spec/dataset.ts';
-import type { ExecutionLimits, Executor, Step } from '../spec/executor.ts';
+import type { ExecutionResult, Executor } from '../spec/executor.ts';
 import type { Language, ToolchainInfo } from '../spec/language.ts';
 import type { Problem } from '../spec/problem.ts';
-import type { Program } from '../spec/program.ts';
 import type { PromptFormat, Provider, SamplingParameters } from '../spec/provider.ts';
 import type { ResultRecord, SampleRecord } from '../spec/run.ts';
 import { INFRASTRUCTURE_STATUSES, type Verdict, type VerdictRule } from '../spec/verdict.ts';
@@ -17,7 +16,7 @@ import type { CostBudget } from './cost-budget.ts';
 import type { RunEvent, RunStopReason } from './events.ts';
 import { failedGenerationResult } from './failed-generation-result.ts';
 import { createSampleGenerator } from './generate-sample.ts';
-import { judgeExecution } from './judge-execution.ts';
+import { judgeProgram, type ProgramJob, programJob } from './judge-program.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-delay.ts';
 import { scoredJudgement } from './verdict-rule.ts';
 
@@ -178,24 +177,23 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
 
   const executeProgram = async (
     language: Language,
-    program: Program,
-    steps: readonly Step[],
-    limits: ExecutionLimits,
+    toolchain: ToolchainInfo,
+    job: ProgramJob,
   ): Promise<CachedExecution> => {
-    let verdict: Verdict;
-    let result: Awaited<ReturnType<Executor['execute']>>;
-    let attempt = 0;
-    do {
-      result = await options.executor.execute({ files: program.files, steps, limits }, signal);
-      verdict = judgeExecution(language, program, result);
-      attempt++;
-    } while (
-      INFRASTRUCTURE_STATUSES.has(verdict.status) &&
-      attempt <= (options.maxInfrastructureRetries ?? 2) &&
-      !signal?.aborted
-    );
-    const last = result.steps.at(-1);
-    const durationMs = result.steps.reduce((total, step) => total + step.durationMs, 0);
+    const { verdict, result } = await judgeProgram({
+      language,
+      toolchain,
+      executor: options.executor,
+      program: job.program,
+      job,
+      ...(options.maxInfrastructureRetries === undefined
+        ? {}
+        : { maxInfrastructureRetries: options.maxInfrastructureRetries }),
+      ...(signal ? { signal } : {}),
+    });
+    const steps = result?.steps ?? [];
+    const last = steps.at(-1);
+    const durationMs = steps.reduce((total, step) => total + step.durationMs, 0);
     return {
       ...verdictToCached(verdict, durationMs, last?.exitCode ?? null),
       stdout_tail: tail(verdictTail(result, 'stdout')),
@@ -256,8 +254,8 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       kind: sample.kind,
       ...(options.promptFormat?.mode === 'chat' && sample.extraction ? { source: 'answer' } : {}),
     });
-    const steps = language.steps(program, toolchain, { timeoutFactor });
-    const limits = language.limits(program);
+    const job = programJob(language, program, toolchain, timeoutFactor);
+    const { steps, limits } = job;
     const key = hashJson({
       engine: options.engineRevision,
       files: program.files,
@@ -281,18 +279,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       else {
         cached = false;
         outcome = execute(async () => {
-          if (!toolchain.available) {
-            return verdictToCached(
-              {
-                status: 'toolchain_missing',
-                passed: false,
-                detail: toolchain.problem ?? `${problem.language} toolchain not found`,
-              },
-              0,
-              null,
-            );
-          }
-          const entry = await executeProgram(language, program, steps, limits);
+          const entry = await executeProgram(language, toolchain, job);
           if (!signal?.aborted && !(rerunTimeouts && entry.status === 'timeout')) {
             await options.executionCache?.set(key, entry);
           }
@@ -307,7 +294,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       // Not a verdict yet: re-run alone once everything else has executed.
       const pending = pendingReruns.get(key) ?? {
         first: entry,
-        rerun: () => executeProgram(language, program, steps, limits),
+        rerun: () => executeProgram(language, toolchain, job),
         samples: [],
       };
       pending.samples.push({ problem, sample });
@@ -374,11 +361,8 @@ function verdictToCached(
   };
 }
 
-function verdictTail(
-  result: Awaited<ReturnType<Executor['execute']>>,
-  stream: 'stdout' | 'stderr',
-): string {
-  const last = result.steps.at(-1);
+function verdictTail(result: ExecutionResult | undefined, stream: 'stdout' | 'stderr'): string {
+  const last = result?.steps.at(-1);
   if (!last) return '';
   const report = last.report as { stdout_tail?: unknown; stderr_tail?: unknown } | null;
   const fromReport = report?.[`${stream}_tail`];

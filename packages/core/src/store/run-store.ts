@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunStoreError } from '../errors/run-store-error.ts';
-import { canonicalJson } from '../io/hash.ts';
 import { type JsonlWriter, openJsonlWriter } from '../io/jsonl-writer.ts';
 import { readJsonl } from '../io/read-jsonl.ts';
 import { writeFileAtomic } from '../io/write-file-atomic.ts';
@@ -14,6 +13,7 @@ import {
   validateResultRecord,
   validateSampleRecord,
 } from './run-files.ts';
+import { runIdentityDifferences } from './run-identity.ts';
 import { acquireRunLock } from './run-lock.ts';
 
 /** An open run directory: what is already there, and durable appends. */
@@ -34,25 +34,10 @@ export interface RunStore {
   close(): void;
 }
 
-/** Fields that must match for a run directory to be resumed with a new configuration. */
-function identity(manifest: RunManifest): string {
-  return canonicalJson({
-    mode: manifest.mode,
-    dataset: manifest.dataset,
-    provider: manifest.provider,
-    sampling: manifest.sampling,
-    prompt: manifest.prompt,
-    seed: manifest.seed,
-    timeout_factor: manifest.timeout_factor,
-    input: manifest.input?.sha256,
-    verdicts: manifest.verdicts ?? 'strict',
-  });
-}
-
 /**
  * Opens (creating or resuming) the run in `directory` for `manifest`. When the directory
- * already holds a run, its identity (dataset and its hash, provider, sampling, seed, timeout
- * factor, input file, verdict rule) must equal the new one; `n`, `k` and the task list may change (top-up).
+ * already holds a run, its identity (`runIdentity`: dataset and its hash, provider, sampling,
+ * prompt, seed, timeout factor, input file, verdict rule) must equal the new one; `n`, `k` and the task list may change (top-up).
  * Throws `RunStoreError` for an incompatible or unreadable run, `InvalidInputError` for a
  * corrupt line (a torn last line is tolerated and removed).
  */
@@ -69,10 +54,11 @@ export async function openRunStore(directory: string, manifest: RunManifest): Pr
     let effective = manifest;
     if (existsSync(paths.manifest)) {
       const previous = await readManifest(paths.manifest);
-      if (identity(previous) !== identity(manifest)) {
+      const differences = runIdentityDifferences(previous, manifest);
+      if (differences.length > 0) {
         throw new RunStoreError({
           directory,
-          message: `${directory} holds a run with a different configuration (${describeDifference(previous, manifest)}); choose another --out or remove it`,
+          message: `${directory} holds a run with a different configuration (${differences.join('; ')}); choose another --out or remove it`,
         });
       }
       effective = { ...manifest, run_id: previous.run_id, created_at: previous.created_at };
@@ -141,22 +127,4 @@ async function readRecords<T extends { task_id: string; sample_index: number }>(
     records.set(sampleKey(record.task_id, record.sample_index), record);
   }
   return records;
-}
-
-function describeDifference(previous: RunManifest, next: RunManifest): string {
-  const fields: [string, unknown, unknown][] = [
-    ['dataset', previous.dataset, next.dataset],
-    ['model', previous.provider, next.provider],
-    ['sampling', previous.sampling, next.sampling],
-    ['prompt', previous.prompt, next.prompt],
-    ['seed', previous.seed, next.seed],
-    ['timeout factor', previous.timeout_factor, next.timeout_factor],
-    ['input', previous.input?.sha256, next.input?.sha256],
-    ['mode', previous.mode, next.mode],
-    ['verdicts', previous.verdicts ?? 'strict', next.verdicts ?? 'strict'],
-  ];
-  const differing = fields
-    .filter(([, a, b]) => canonicalJson(a) !== canonicalJson(b))
-    .map(([name, a, b]) => `${name}: ${canonicalJson(a)} vs ${canonicalJson(b)}`);
-  return differing.join('; ') || 'unknown difference';
 }

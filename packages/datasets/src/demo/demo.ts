@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type Dataset, defineDataset, readJsonl, sha256File } from '@passk/core';
 import { buildHumanEvalProgram } from '../human-eval-format/build-human-eval-program.ts';
 import { parseHumanEvalProblems } from '../human-eval-format/parse-human-eval-problems.ts';
+import { humanEvalVisibleTests } from '../visible-tests/python-visible-tests.ts';
 
 /** Path of the bundled demo problems (written for passk; ships in the package). */
 export const DEMO_PROBLEMS_PATH = fileURLToPath(
@@ -34,5 +35,6 @@ export function createDemoDataset(): Dataset {
       return { problems, contentHash: await sha256File(DEMO_PROBLEMS_PATH) };
     },
     buildProgram: buildHumanEvalProgram,
+    visibleTests: humanEvalVisibleTests,
   });
 }

@@ -8,6 +8,7 @@ import {
 } from '@passk/core';
 import { buildHumanEvalProgram } from '../human-eval-format/build-human-eval-program.ts';
 import { parseHumanEvalProblems } from '../human-eval-format/parse-human-eval-problems.ts';
+import { humanEvalVisibleTests } from '../visible-tests/python-visible-tests.ts';
 
 /** OpenAI's HumanEval problem file (164 problems), as released in openai/human-eval. */
 export const HUMANEVAL_FILE: DataFileSpec = {
@@ -39,5 +40,6 @@ export function createHumanEvalDataset(options: HumanEvalOptions = {}): Dataset 
       return { problems, contentHash: await sha256File(path) };
     },
     buildProgram: buildHumanEvalProgram,
+    visibleTests: humanEvalVisibleTests,
   });
 }

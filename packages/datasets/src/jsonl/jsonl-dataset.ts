@@ -1,6 +1,7 @@
 import { type Dataset, defineDataset, InvalidInputError, readJsonl, sha256File } from '@passk/core';
 import { buildHumanEvalProgram } from '../human-eval-format/build-human-eval-program.ts';
 import { parseHumanEvalProblems } from '../human-eval-format/parse-human-eval-problems.ts';
+import { humanEvalVisibleTests } from '../visible-tests/python-visible-tests.ts';
 
 /**
  * A custom problem file in human-eval's format (`task_id`, `prompt`, `test`, `entry_point`,
@@ -22,5 +23,6 @@ export function createJsonlDataset(path: string): Dataset {
       return { problems, contentHash: await sha256File(path) };
     },
     buildProgram: buildHumanEvalProgram,
+    visibleTests: humanEvalVisibleTests,
   });
 }

@@ -9,6 +9,7 @@ import {
   resolveDataFile,
   sha256File,
 } from '@passk/core';
+import { mbppVisibleTests } from '../visible-tests/python-visible-tests.ts';
 
 /** Google's MBPP file (974 tasks; 11–510 are the test split), as released in google-research. */
 export const MBPP_FILE: DataFileSpec = {
@@ -100,6 +101,7 @@ export function createMbppDataset(options: MbppOptions = {}): Dataset {
       }
       return { problems, contentHash: await sha256File(path) };
     },
+    visibleTests: mbppVisibleTests,
     buildProgram(problem, candidate) {
       const code = candidate.kind === 'solution' ? candidate.code : problem.prompt + candidate.code;
       return {

@@ -1,4 +1,11 @@
-import type { Executor, Language, Program, ToolchainInfo, Verdict } from '@passk/core';
+import {
+  type Executor,
+  judgeProgram,
+  type Language,
+  type Program,
+  type ToolchainInfo,
+  type Verdict,
+} from '@passk/core';
 import { builtinLanguages } from '@passk/languages';
 
 /** A language plugin with its detected toolchain, or why it cannot run here. */
@@ -28,7 +35,10 @@ export function languageSetup(id: string): Promise<LanguageSetup> {
   return setup;
 }
 
-/** Runs `program` through the language's steps on `executor` and classifies the result. */
+/**
+ * Runs `program` through the language's steps on `executor` and judges it as a run does
+ * (`judgeProgram` of @passk/core).
+ */
 export async function runProgram(
   executor: Executor,
   language: Language,
@@ -36,16 +46,13 @@ export async function runProgram(
   program: Program,
   timeoutFactor = 1,
 ): Promise<{ verdict: Verdict; stdout: string; stderr: string }> {
-  const steps = language.steps(program, toolchain, { timeoutFactor });
-  const result = await executor.execute({
-    files: program.files,
-    steps,
-    limits: language.limits(program),
+  const { verdict, result } = await judgeProgram({
+    language,
+    toolchain,
+    executor,
+    program,
+    timeoutFactor,
   });
-  const last = result.steps.at(-1);
-  return {
-    verdict: language.classify(program, result),
-    stdout: last?.stdoutTail ?? '',
-    stderr: last?.stderrTail ?? '',
-  };
+  const last = result?.steps.at(-1);
+  return { verdict, stdout: last?.stdoutTail ?? '', stderr: last?.stderrTail ?? '' };
 }

@@ -1,4 +1,5 @@
-import { type Problem, UsageError } from '@passk/core';
+import { UsageError } from '../errors/usage-error.ts';
+import type { Problem } from '../spec/problem.ts';
 
 /** Task selection flags. */
 export interface ProblemSelection {

@@ -1,0 +1,47 @@
+import { type RunHandle, type RunOutcome, renderSummary } from '@passk/core';
+import type { CommandIo } from '../io.ts';
+import { createProgressReporter } from '../progress/progress-reporter.ts';
+
+/**
+ * Shows the progress of `handle` on stderr, then prints its summary (a table and the
+ * directory, or `summary.json` with `json`) or why it stopped and how to resume. Returns the
+ * exit code: 0 completed, 1 stopped.
+ */
+export async function finishRun(
+  handle: RunHandle<RunOutcome>,
+  json: boolean,
+  io: CommandIo,
+  maxCostUsd?: number,
+): Promise<number> {
+  const progress = createProgressReporter(io);
+  handle.on('*', progress.onEvent);
+  let outcome: RunOutcome;
+  try {
+    outcome = await handle;
+  } finally {
+    progress.stop();
+  }
+  const { summary, directory } = outcome;
+  const say = (message: string) => io.stderr.write(`${message}\n`);
+  switch (outcome.stopReason) {
+    case 'credentials-rejected':
+      say(
+        `stopped: ${outcome.manifest.provider.id} rejected the credentials (${outcome.failure?.statusCode ?? 'authentication'}: ${outcome.failure?.message ?? ''}); no further request was sent. Fix the key and run the same command again to resume`,
+      );
+      return 1;
+    case 'cost-limit':
+      say(
+        `cost limit reached: $${(summary.cost_usd ?? 0).toFixed(4)} spent, and the next request could pass --max-cost $${maxCostUsd}; ${outcome.results} results are saved in ${directory}; raise --max-cost and run the same command again to resume`,
+      );
+      return 1;
+    case 'aborted':
+      say(
+        `interrupted: ${outcome.results} results are saved in ${directory}; run the same command again to resume`,
+      );
+      return 1;
+    default:
+      if (json) io.stdout.write(renderSummary(summary, 'json'));
+      else io.stdout.write(`\n${renderSummary(summary, 'table')}run directory: ${directory}\n`);
+      return 0;
+  }
+}

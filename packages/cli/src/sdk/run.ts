@@ -1,0 +1,104 @@
+import { basename } from 'node:path';
+import {
+  createRunHandle,
+  planEvaluation,
+  type RunEvaluationOptions,
+  type RunHandle,
+  type RunOutcome,
+  type RunPlan,
+  runEvaluation,
+  selectProblems,
+  slug,
+  UsageError,
+} from '@passk/core';
+import type { ReplayProvider } from '@passk/providers';
+import { DEFAULT_MAX_TOKENS } from './model-options.ts';
+import { resolveModel } from './resolve-model.ts';
+import type { RunOptions } from './run-options.ts';
+import { check, checkPositive, scoringSettings } from './scoring-settings.ts';
+
+/**
+ * Generates samples with a model and scores them: what `passk run` does, with the same
+ * defaults, files and resume semantics (the same call again resumes the run in its
+ * directory; a larger `n` tops it up). Returns at once a handle that is a promise of the
+ * outcome (`{ summary, directory, stopReason }`, `summary` being what `summary.json` holds),
+ * with typed events (`handle.on('progress', …)`, `handle.events()`) and `handle.abort()`.
+ *
+ * The handle rejects with a `PasskError` for bad options (`UsageError`), unknown ids
+ * (`UnknownIdError`), bad data and missing credentials; a stopped run resolves with
+ * `completed: false` and its `stopReason`.
+ */
+export function run(options: RunOptions): RunHandle<RunOutcome> {
+  let settings: RunEvaluationOptions;
+  try {
+    settings = runSettings(options);
+  } catch (error) {
+    return createRunHandle(() => Promise.reject(error));
+  }
+  return runEvaluation(settings);
+}
+
+/**
+ * What `run(options)` would generate and could cost (`passk run --dry-run`), without
+ * generating, executing or writing anything.
+ */
+export async function plan(options: RunOptions): Promise<RunPlan> {
+  return planEvaluation(runSettings(options));
+}
+
+function runSettings(options: RunOptions): RunEvaluationOptions {
+  if (options.limit !== undefined && options.tasks !== undefined)
+    throw new UsageError({ message: '--limit and --tasks cannot be used together' });
+  checkPositive(options.n, '-n');
+  checkPositive(options.limit, '--limit');
+  checkPositive(options.concurrency, '--concurrency');
+  checkPositive(options.maxTokens, '--max-tokens');
+  check(options.temperature, '--temperature', 0, 2);
+  check(options.topP, '--top-p', 0, 1);
+  const { registry, dataset, core } = scoringSettings(options);
+  const model = resolveModel(options.model, options, {
+    registry,
+    env: core.env ?? {},
+    cwd: core.cwd ?? process.cwd(),
+  });
+  const { provider, promptFormat } = model;
+  const replay = 'samplesFile' in provider ? (provider as ReplayProvider) : undefined;
+  const maxTokens =
+    options.maxTokens ?? (promptFormat ? DEFAULT_MAX_TOKENS[promptFormat.mode] : undefined);
+  const datasetName = dataset.id.startsWith('jsonl:') ? basename(dataset.id.slice(6)) : dataset.id;
+  return {
+    ...core,
+    dataset,
+    provider,
+    mode: 'run',
+    name: `${slug(datasetName)}-${slug(provider.model)}`,
+    scope: (problems) => {
+      const file = replay?.samplesFile();
+      const n =
+        options.n ?? (file ? Math.max(...[...file.byTask.values()].map((list) => list.length)) : 1);
+      return {
+        problems: selectProblems(problems, {
+          ...(options.tasks ? { tasks: options.tasks } : {}),
+          ...(options.limit === undefined ? {} : { limit: options.limit }),
+          ...(options.languages ? { languages: options.languages } : {}),
+          ...(file && !options.tasks ? { within: new Set(file.byTask.keys()) } : {}),
+        }),
+        samplesFor: () => n,
+      };
+    },
+    ...(options.n === undefined ? {} : { n: options.n }),
+    sampling: {
+      ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+      ...(options.topP === undefined ? {} : { topP: options.topP }),
+      ...(maxTokens === undefined ? {} : { maxTokens }),
+      // A seed given explicitly is also the model's sampling seed (sample i: seed + i).
+      ...(provider.generative && options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(model.reasoningEffort ? { reasoningEffort: model.reasoningEffort } : {}),
+    },
+    ...(promptFormat ? { promptFormat } : {}),
+    ...(model.maxCostUsd === undefined ? {} : { maxCostUsd: model.maxCostUsd }),
+    ...(model.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: model.requestTimeoutMs }),
+    ...(model.retries === undefined ? {} : { retries: model.retries }),
+    generationConcurrency: options.concurrency ?? 8,
+  };
+}

@@ -1,0 +1,64 @@
+import { type Dataset, type Registry, type RunEvaluationOptions, UsageError } from '@passk/core';
+import { createBuiltinRegistry } from '../builtin-registry.ts';
+import { PASSK_VERSION } from '../version.ts';
+import type { ScoringOptions } from './run-options.ts';
+
+/** The registry, the dataset and the core settings of `run` / `evaluate` options. */
+export interface ScoringSettings {
+  readonly registry: Registry;
+  readonly dataset: Dataset;
+  readonly core: Omit<RunEvaluationOptions, 'dataset' | 'provider'>;
+}
+
+/**
+ * Resolves the options shared by `run` and `evaluate` into core settings. Throws `UsageError`
+ * for a value out of range (naming the flag), `UnknownIdError` for an unknown dataset.
+ */
+export function scoringSettings(options: ScoringOptions): ScoringSettings {
+  check(options.timeoutFactor, '--timeout-factor', 0.1, 100);
+  check(options.seed, '--seed', 0, 2 ** 31 - 1);
+  checkPositive(options.workers, '--workers');
+  checkPositive(options.resamples, '--resamples');
+  for (const k of options.k ?? []) checkPositive(k, '-k');
+  const registry = options.registry ?? createBuiltinRegistry();
+  const dataset =
+    typeof options.dataset === 'string' ? registry.dataset(options.dataset) : options.dataset;
+  return {
+    registry,
+    dataset,
+    core: {
+      language: (id) => registry.language(id),
+      passkVersion: PASSK_VERSION,
+      ...(options.k ? { k: [...new Set(options.k)].sort((a, b) => a - b) } : {}),
+      ...(options.out === undefined ? {} : { out: options.out }),
+      ...(options.workers === undefined ? {} : { workers: options.workers }),
+      ...(options.timeoutFactor === undefined ? {} : { timeoutFactor: options.timeoutFactor }),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
+      ...(options.cache === undefined ? {} : { cache: options.cache }),
+      ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
+      ...(options.verdicts === undefined ? {} : { verdicts: options.verdicts }),
+      env: options.env ?? process.env,
+      cwd: options.cwd ?? process.cwd(),
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+  };
+}
+
+/** Throws `UsageError` unless `value` is undefined or a number in [min, max]. */
+export function check(value: number | undefined, flag: string, min: number, max: number): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max)
+    throw new UsageError({
+      message: `${flag} expects a number from ${min} to ${max}, got '${value}'`,
+    });
+}
+
+/** Throws `UsageError` unless `value` is undefined or a positive integer. */
+export function checkPositive(value: number | undefined, flag: string): void {
+  if (value === undefined) return;
+  if (!Number.isInteger(value) || value < 1)
+    throw new UsageError({ message: `${flag} expects a positive integer, got '${value}'` });
+}
