@@ -185,7 +185,7 @@ describe('faults of the provider', () => {
         '--seed',
         '0',
         '--request-timeout',
-        '2',
+        '8',
         '--concurrency',
         '8',
         '--json',
