@@ -334,8 +334,9 @@ describe.skipIf(cgroups === undefined)('the bwrap sandbox with cgroups', () => {
         readdirSync(parent as string).filter((name) => name.startsWith(leaf)),
       );
     const result = await run(
-      // Only the memory cgroup can end this before its time limit: each process sleeps on.
-      'for i in 1 2 3 4; do python3 -c "b = bytearray(300 * 2 ** 20); import time; time.sleep(90)" & done; wait',
+      // Each process touches 300 MiB: together they pass the slot's 512 MiB memory cgroup. The
+      // time limit is generous, so that a busy machine cannot turn this into a timeout.
+      'for i in 1 2 3 4; do python3 -c "b = bytes([120]) * (300 * 2 ** 20); import time; time.sleep(3)" & done; wait',
       { timeoutMs: 60_000 },
       { limits: { maxOutputBytes: 1024, maxMemoryBytes: 512 * 1024 ** 2 } },
       pool,
