@@ -1,6 +1,6 @@
 // A language passk does not ship, Tcl (Debian package `tcl`), passing the conformance kit.
 import { execFileSync } from 'node:child_process';
-import { defineLanguage, type Language, type Program } from 'passk';
+import { defineLanguage, type Language } from 'passk';
 import { checkLanguage } from 'passk/testing';
 
 const DONE = 'passk: tcl tests done'; // printed after the last test: the evidence they all ran
@@ -43,10 +43,7 @@ const tcl = defineLanguage({
 const ASSERT = 'proc assert {c} {if {![uplevel 1 [list expr $c]]} {error "assertion failed: $c"}}';
 const withTests = (c: string) => `${c}\n${ASSERT}\nassert {[double 21] == 42}\nputs "${DONE}"\n`;
 const BASE = { language: 'tcl', mainFile: 'main.tcl', judge: 'script', timeoutMs: 5000 } as const;
-const program = (contents: string): Program => ({
-  ...BASE,
-  files: [{ path: 'main.tcl', contents }],
-});
+const program = (contents: string) => ({ ...BASE, files: [{ path: 'main.tcl', contents }] });
 const check = await checkLanguage({
   language: tcl,
   probes: {
