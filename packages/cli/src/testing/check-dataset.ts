@@ -34,7 +34,11 @@ export interface DatasetCheck {
   /** One line per problem found, naming the task (empty when `ok`). */
   readonly problems: readonly string[];
   /** Problems checked, reference solutions judged, must-fail controls judged. */
-  readonly counts: { readonly problems: number; readonly references: number; readonly controls: number };
+  readonly counts: {
+    readonly problems: number;
+    readonly references: number;
+    readonly controls: number;
+  };
 }
 
 /**
@@ -76,7 +80,8 @@ export async function checkDataset(
       }
       counts.references++;
       const verdict = await judge(problem, problem.referenceCompletion);
-      if (!verdict.passed) problems.push(`${problem.id}: reference ${verdict.status}: ${verdict.detail}`);
+      if (!verdict.passed)
+        problems.push(`${problem.id}: reference ${verdict.status}: ${verdict.detail}`);
     }
     for (const control of options.mustFail ?? []) {
       const problem = byId.get(control.taskId);

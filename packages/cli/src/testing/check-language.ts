@@ -1,9 +1,9 @@
 import {
   createLocalExecutor,
+  judgeProgram,
   type Language,
   type LocalExecutorOptions,
   type Program,
-  judgeProgram,
   type VerdictStatus,
 } from '@passk/core';
 import { type HostileOutcome, type HostileProgram, runHostileSuite } from '@passk/core/conformance';
