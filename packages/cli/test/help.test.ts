@@ -5,8 +5,18 @@ function capture() {
   let stdout = '';
   let stderr = '';
   const io = {
-    stdout: { write: (text: string) => ((stdout += text), true) },
-    stderr: { write: (text: string) => ((stderr += text), true) },
+    stdout: {
+      write: (text: string) => {
+        stdout += text;
+        return true;
+      },
+    },
+    stderr: {
+      write: (text: string) => {
+        stderr += text;
+        return true;
+      },
+    },
     env: { ...process.env, PASSK_OFFLINE: '1' },
     cwd: process.cwd(),
     signal: new AbortController().signal,

@@ -24,6 +24,32 @@ export { type CppLanguageOptions, createCppLanguage } from './cpp/create-cpp-lan
 export { type CppToolchain, type DetectCppOptions, detectCpp } from './cpp/detect-cpp.ts';
 export { CSHARP_RULES, createCsharpLanguage } from './csharp/create-csharp-language.ts';
 export { createDLanguage, D_RULES } from './d/create-d-language.ts';
+export {
+  DEFAULT_MAX_MEMORY_BYTES,
+  DEFAULT_MAX_OUTPUT_BYTES,
+  type DetectionOptions,
+  defineLanguageFactory,
+  type LanguageDefinition,
+  type LanguageNames,
+  type LanguageOptions,
+  type LanguageOptionsOf,
+  type LanguageRules,
+  type StepContext,
+  type WarmCompilerOption,
+} from './define-language.ts';
+export {
+  defineMultiplELanguage,
+  defineMultiplELanguageFactory,
+  MULTIPL_E_JUDGES,
+  type MultiplELanguageDefinition,
+  type MultiplELanguageOptions,
+} from './define-multipl-e-language.ts';
+export {
+  type DetectedToolchain,
+  detectToolchain,
+  type ToolchainRequirements,
+  versionedTool,
+} from './detect-toolchain.ts';
 export { classifyGo } from './go/classify-go.ts';
 export { createGoLanguage, type GoLanguageOptions } from './go/create-go-language.ts';
 export { type DetectGoOptions, detectGo, type GoToolchain } from './go/detect-go.ts';
@@ -50,6 +76,12 @@ export {
 } from './javascript/javascript-steps.ts';
 export { createJuliaLanguage, JULIA_RULES } from './julia/create-julia-language.ts';
 export { createLuaLanguage, LUA_RULES } from './lua/create-lua-language.ts';
+export {
+  judgeMultiplE,
+  type MultiplEOutcome,
+  type MultiplERules,
+  type MultiplEStatus,
+} from './multipl-e-judge.ts';
 export { createPerlLanguage, PERL_RULES } from './perl/create-perl-language.ts';
 export { createPhpLanguage, PHP_RULES } from './php/create-php-language.ts';
 export { classifyEvalPlus } from './python/classify-evalplus.ts';
@@ -57,8 +89,6 @@ export { classifyHumanEvalExec } from './python/classify-humaneval-exec.ts';
 export { classifyPythonScript } from './python/classify-python-script.ts';
 export {
   createPythonLanguage,
-  PYTHON_DEFAULT_MAX_MEMORY_BYTES,
-  PYTHON_DEFAULT_MAX_OUTPUT_BYTES,
   type PythonLanguageOptions,
 } from './python/create-python-language.ts';
 export { type DetectPythonOptions, detectPython } from './python/detect-python.ts';
@@ -81,23 +111,6 @@ export { type DetectRustOptions, detectRust, type RustToolchain } from './rust/d
 export { RUST_JUDGES, type RustJudge, rustSteps } from './rust/rust-steps.ts';
 export { createScalaLanguage, SCALA_RULES } from './scala/create-scala-language.ts';
 export { createShellLanguage, SHELL_RULES } from './shell/create-shell-language.ts';
-export {
-  defineMultiplELanguage,
-  MULTIPL_E_JUDGES,
-  type MultiplELanguageDefinition,
-  type MultiplELanguageOptions,
-} from './support/define-multipl-e-language.ts';
-export {
-  type DetectedToolchain,
-  detectToolchain,
-  type ToolchainRequirements,
-} from './support/detect-toolchain.ts';
-export {
-  judgeMultiplE,
-  type MultiplEOutcome,
-  type MultiplERules,
-  type MultiplEStatus,
-} from './support/multipl-e-judge.ts';
 export { createSwiftLanguage, SWIFT_RULES } from './swift/create-swift-language.ts';
 export { classifyMultiplETypeScript } from './typescript/classify-multipl-e-typescript.ts';
 export {

@@ -19,6 +19,7 @@ import type { Language } from '@passk/core';
 import { scopedSubset, testScope } from '@passk/core/conformance';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCppLanguage } from '../src/cpp/create-cpp-language.ts';
+import { HUMANEVAL_X_HEADERS } from '../src/cpp/precompiled-headers.ts';
 import { createJavaLanguage } from '../src/java/create-java-language.ts';
 import { createJavaScriptLanguage } from '../src/javascript/create-javascript-language.ts';
 import { createTypeScriptLanguage } from '../src/typescript/create-typescript-language.ts';
@@ -74,18 +75,10 @@ describe('Qwen2.5-Coder MultiPL-E files', () => {
           `multipl-e/humaneval-reworded/humaneval-${ext}.jsonl`,
         ).map((record) => [record.name, record.tests]),
       );
-      const headers = [
-        'stdlib.h',
-        'algorithm',
-        'math.h',
-        'stdio.h',
-        'vector',
-        'string',
-        'climits',
-        'cstring',
-        'iostream',
-        'cassert',
-      ].map((name) => `#include<${name}>`);
+      // CodeGeeX's nine headers, and cassert.
+      const headers = [...HUMANEVAL_X_HEADERS.headers, 'cassert'].map(
+        (name) => `#include<${name}>`,
+      );
       let wholecode = 0;
       for (const [name, detail] of details(ext)) {
         const prediction = predictions.get(name);

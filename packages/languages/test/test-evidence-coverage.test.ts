@@ -5,6 +5,7 @@
  * builds (prompt + tests), right before the test call that ends the program.
  */
 import { describe, expect, it } from 'vitest';
+import { type TestEndLocator, withTestEvidence } from '../src/internal/test-evidence.ts';
 import {
   HUMANEVAL_X_JS_TEST_END,
   JS_TEST_EVIDENCE,
@@ -18,7 +19,6 @@ import { SCRIPT_TEST_END } from '../src/python/python-steps.ts';
 import { R_TEST_END } from '../src/r/create-r-language.ts';
 import { RACKET_TEST_END } from '../src/racket/create-racket-language.ts';
 import { SHELL_TEST_END } from '../src/shell/create-shell-language.ts';
-import { type TestEndLocator, withTestEvidence } from '../src/support/test-evidence.ts';
 import { SWIFT_TEST_END } from '../src/swift/create-swift-language.ts';
 import { readJsonLines } from './shared-data.ts';
 

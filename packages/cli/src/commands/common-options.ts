@@ -16,7 +16,6 @@ export const COMMON_RUN_OPTIONS = {
   resamples: { type: 'string' },
   sandbox: { type: 'string' },
   verdicts: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Values of the shared flags, parsed and checked, as SDK options. */

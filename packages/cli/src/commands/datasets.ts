@@ -1,8 +1,10 @@
 import { defaultDataContext, PasskError, type Registry } from '@passk/core';
+import { DATASETS_HELP } from '../help/other-help.ts';
+import { usageLine } from '../help/render-help.ts';
 import type { CommandIo } from '../io.ts';
 import { parseOptions } from '../parse-options.ts';
 
-export const DATASETS_USAGE = 'passk datasets [--json]';
+const DATASETS_USAGE = usageLine('datasets', DATASETS_HELP);
 
 /** `passk datasets`: the known datasets with problem counts, languages and versions. */
 export async function datasetsCommand(

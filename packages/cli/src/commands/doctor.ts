@@ -1,9 +1,11 @@
 import type { Registry } from '@passk/core';
+import { DOCTOR_HELP } from '../help/other-help.ts';
+import { usageLine } from '../help/render-help.ts';
 import type { CommandIo } from '../io.ts';
 import { parseOptions } from '../parse-options.ts';
 import { doctor, isOptionalCheck } from '../sdk/doctor.ts';
 
-export const DOCTOR_USAGE = 'passk doctor [--json]';
+const DOCTOR_USAGE = usageLine('doctor', DOCTOR_HELP);
 
 /**
  * `passk doctor`: Node version, toolchains, sandbox, data directory and cache (the SDK's

@@ -1,12 +1,13 @@
 import { type Registry, SANDBOX_MODES, type SandboxMode, UsageError } from '@passk/core';
 import { createPasskMcpServer, type StartPasskRun, serveHttp, serveStdio } from '@passk/mcp';
+import { MCP_HELP } from '../help/mcp-help.ts';
+import { usageLine } from '../help/render-help.ts';
 import { type CommandIo, log } from '../io.ts';
 import { parseOptions, parsePositiveInteger } from '../parse-options.ts';
 import { evaluate, run } from '../sdk/index.ts';
 import { PASSK_VERSION } from '../version.ts';
 
-export const MCP_USAGE =
-  'passk mcp [--http [host:]port] [--runs-dir DIR] [--max-runs N] [--workers N] [--sandbox bwrap|none]';
+const MCP_USAGE = usageLine('mcp', MCP_HELP);
 
 /**
  * `passk mcp`: passk as an MCP server, over stdio (default) or Streamable HTTP (`--http`).

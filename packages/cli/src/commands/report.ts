@@ -9,11 +9,12 @@ import {
   UsageError,
   writeFileAtomic,
 } from '@passk/core';
+import { REPORT_HELP } from '../help/other-help.ts';
+import { usageLine } from '../help/render-help.ts';
 import { type CommandIo, log } from '../io.ts';
 import { parseOptions } from '../parse-options.ts';
 
-export const REPORT_USAGE =
-  'passk report <run-dir> [--format table|markdown|json|csv] [--output FILE]';
+const REPORT_USAGE = usageLine('report', REPORT_HELP);
 
 /** `passk report`: render a run's summary (recomputed from its results if the run was interrupted). */
 export async function reportCommand(
@@ -26,14 +27,9 @@ export async function reportCommand(
     {
       format: { type: 'string' },
       output: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     REPORT_USAGE,
   );
-  if (values.help) {
-    io.stdout.write(`usage: ${REPORT_USAGE}\n`);
-    return 0;
-  }
   if (positionals.length !== 1)
     throw new UsageError({ message: `expected one run directory\nusage: ${REPORT_USAGE}` });
   const format = (values.format ?? 'table') as SummaryFormat;

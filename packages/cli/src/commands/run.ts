@@ -1,4 +1,6 @@
 import { type Registry, UsageError } from '@passk/core';
+import { usageLine } from '../help/render-help.ts';
+import { RUN_HELP } from '../help/run-help.ts';
 import type { CommandIo } from '../io.ts';
 import { parseList, parseNumber, parseOptions, parsePositiveInteger } from '../parse-options.ts';
 import { plan, run } from '../sdk/run.ts';
@@ -7,8 +9,7 @@ import { finishRun } from './finish-run.ts';
 import { MODEL_FLAGS, parseModelFlags } from './model-flags.ts';
 import { printPlan } from './print-plan.ts';
 
-export const RUN_USAGE =
-  'passk run --dataset <id> --model <provider:model> [-n N] [-k 1,10,100] [--temperature T] [--top-p P] [--max-tokens N] [--languages a,b] [--limit N | --tasks id,id] [--out DIR] [--concurrency N] [--workers N] [--timeout-factor F] [--seed S] [--no-cache] [--sandbox bwrap|none] [--verdicts strict|reference] [--json] [--base-url URL] [--api responses|chat] [--stream] [--prompt-mode chat|completion] [--prompt-template FILE] [--system-prompt TEXT] [--no-prefill] [--reasoning-effort LEVEL] [--max-cost USD] [--price IN,OUT[,CACHED] | --prices FILE] [--request-timeout S] [--retries N] [--dry-run]';
+const RUN_USAGE = usageLine('run', RUN_HELP);
 
 /** `passk run`: generate samples with a model and score them (the SDK's `run`). */
 export async function runCommand(
@@ -33,10 +34,6 @@ export async function runCommand(
     },
     RUN_USAGE,
   );
-  if (values.help) {
-    io.stdout.write(`usage: ${RUN_USAGE}\n`);
-    return 0;
-  }
   const { json, ...common } = parseCommonRunValues(values);
   if (typeof values.model !== 'string') {
     throw new UsageError({

@@ -1,12 +1,13 @@
 import { type Registry, UsageError } from '@passk/core';
+import { usageLine } from '../help/render-help.ts';
+import { SELFTEST_HELP } from '../help/selftest-help.ts';
 import type { CommandIo } from '../io.ts';
 import { parseList, parseNumber, parseOptions, parsePositiveInteger } from '../parse-options.ts';
 import { selftest } from '../sdk/selftest.ts';
 import { renderSelftest } from '../selftest/render-selftest.ts';
 import { commandContext } from './common-options.ts';
 
-export const SELFTEST_USAGE =
-  'passk selftest --dataset <id> [--languages a,b] [--limit N | --tasks id,id] [--workers N] [--timeout-factor F] [--json]';
+const SELFTEST_USAGE = usageLine('selftest', SELFTEST_HELP);
 
 /** Milliseconds between progress lines on stderr. */
 const PROGRESS_INTERVAL_MS = 10_000;
@@ -32,14 +33,9 @@ export async function selftestCommand(
       workers: { type: 'string' },
       'timeout-factor': { type: 'string' },
       json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     SELFTEST_USAGE,
   );
-  if (values.help) {
-    io.stdout.write(`usage: ${SELFTEST_USAGE}\n`);
-    return 0;
-  }
   if (typeof values.dataset !== 'string') {
     throw new UsageError({ message: `--dataset is required\nusage: ${SELFTEST_USAGE}` });
   }

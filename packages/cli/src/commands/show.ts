@@ -1,9 +1,10 @@
 import { defaultDataContext, type Registry, UsageError } from '@passk/core';
+import { SHOW_HELP } from '../help/other-help.ts';
+import { usageLine } from '../help/render-help.ts';
 import type { CommandIo } from '../io.ts';
 import { parseOptions } from '../parse-options.ts';
 
-export const SHOW_USAGE =
-  'passk show <dataset>/<task-id> [--json]   (or: passk show <dataset> <task-id>)';
+const SHOW_USAGE = usageLine('show', SHOW_HELP);
 
 /** `passk show`: print one problem: prompt, tests, entry point, reference solution, program. */
 export async function showCommand(

@@ -27,3 +27,8 @@ export function renderHelp(name: string, help: CommandHelp): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** The usage line that error messages end with: the common form, and where the options are. */
+export function usageLine(name: string, help: CommandHelp): string {
+  return `${help.usage[0]}  (passk ${name} --help lists the options)`;
+}

@@ -1,5 +1,6 @@
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listDirectory } from '../io/list-directory.ts';
 
 /** A live process, as seen in /proc. */
 export interface ProcessInfo {
@@ -54,13 +55,7 @@ export function findFiles(
   const found: string[] = [];
   let seen = 0;
   const walk = (directory: string, depth: number): void => {
-    let names: string[];
-    try {
-      names = readdirSync(directory);
-    } catch {
-      return;
-    }
-    for (const name of names) {
+    for (const name of listDirectory(directory)) {
       if (++seen > maxEntries) return;
       const path = join(directory, name);
       let info: ReturnType<typeof lstatSync>;

@@ -1,5 +1,7 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { listDirectory } from '../io/list-directory.ts';
+import { processExited } from './process-exited.ts';
 
 /**
  * Removes `passk-exec-<pid>-*` scratch directories in `parent` whose process no longer
@@ -8,24 +10,13 @@ import { join } from 'node:path';
  * /etc files). Directories of running processes and other names are left alone. Best effort.
  */
 export function removeStaleScratch(parent: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(parent);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  for (const name of listDirectory(parent)) {
     const pid = /^passk-exec-(\d+)-/.exec(name)?.[1];
-    if (pid === undefined || Number(pid) === process.pid) continue;
+    if (pid === undefined || Number(pid) === process.pid || !processExited(Number(pid))) continue;
     try {
-      process.kill(Number(pid), 0);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') continue;
-      try {
-        rmSync(join(parent, name), { recursive: true, force: true });
-      } catch {
-        // not ours to remove after all
-      }
+      rmSync(join(parent, name), { recursive: true, force: true });
+    } catch {
+      // not ours to remove after all
     }
   }
 }

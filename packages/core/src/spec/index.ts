@@ -10,9 +10,9 @@ export type {
   StepResult,
   StepServer,
 } from './executor.ts';
-export type { Language, StepOptions, ToolchainInfo } from './language.ts';
+export type { DetectContext, Language, StepOptions, ToolchainInfo } from './language.ts';
 export type { Problem, ProblemMetadata } from './problem.ts';
-export type { Candidate, Program, ProgramFile } from './program.ts';
+export type { BuiltinJudgeId, Candidate, JudgeId, Program, ProgramFile } from './program.ts';
 export type {
   ChatMessage,
   Extraction,

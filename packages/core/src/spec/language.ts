@@ -1,5 +1,5 @@
 import type { ExecutionLimits, ExecutionResult, Step } from './executor.ts';
-import type { Program } from './program.ts';
+import type { JudgeId, Program } from './program.ts';
 import type { Verdict } from './verdict.ts';
 
 /** Whether a language's toolchain is usable here. */
@@ -25,6 +25,15 @@ export interface StepOptions {
   readonly timeoutFactor: number;
 }
 
+/** What the caller gives a language's `detect()`. */
+export interface DetectContext {
+  /**
+   * Environment the detection reads (`PATH`, `PASSK_*` tool overrides, the cache directory);
+   * a language's own `env` option wins over it, and the process's environment is the default.
+   */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
 /** A language plugin: turns programs into commands, and command results into verdicts. */
 export interface Language {
   /** Canonical id (`python`). */
@@ -33,8 +42,10 @@ export interface Language {
   readonly aliases: readonly string[];
   /** Source file extension including the dot (`.py`). */
   readonly extension: string;
-  /** Finds the toolchain; cached by the caller. */
-  detect(): Promise<ToolchainInfo>;
+  /** The verdict rules (`Program.judge`) it implements; `steps` and `classify` refuse others. */
+  readonly judges?: readonly JudgeId[];
+  /** Finds the toolchain, reading the environment `context` gives; cached by the caller. */
+  detect(context?: DetectContext): Promise<ToolchainInfo>;
   /** Commands that build and run `program`; `toolchain` is the result of `detect()`. */
   steps(program: Program, toolchain: ToolchainInfo, options: StepOptions): readonly Step[];
   /** Limits for executing `program` (memory, output). */

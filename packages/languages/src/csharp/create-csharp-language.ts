@@ -1,12 +1,8 @@
-import type { Language } from '@passk/core';
-import { assetPath } from '../support/asset-path.ts';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { assetPath } from '../internal/asset-path.ts';
+import { buildStep, runStep } from '../internal/steps.ts';
+import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** `assets/csharp/PasskMain.cs`: an entry point that calls `Problem.Main`, then prints the sentinel. */
 export const CSHARP_ENTRY_PATH = assetPath('csharp/PasskMain.cs');
@@ -44,54 +40,33 @@ export const CSHARP_RULES: MultiplERules = {
  * flags (`-d:DEBUG -r:System.Numerics.dll`) plus `PasskMain.cs` as the entry point
  * (`-main:PasskMain`). Judge `multipl-e`: steps `build` and `run`; see {@link CSHARP_RULES}.
  */
-export function createCsharpLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'csharp',
-      aliases: ['cs', 'c#'],
-      extension: '.cs',
-      requirements: {
-        language: 'C#',
-        tools: [
-          {
-            key: 'mcs',
-            names: ['mcs'],
-            versionArgs: ['--version'],
-            versionPattern: /version (\S+)/,
-          },
-          {
-            key: 'mono',
-            names: ['mono'],
-            versionArgs: ['--version'],
-            versionPattern: /version (\S+)/,
-          },
-        ],
-        installHint: 'apt-get install mono-devel',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        {
-          name: 'build',
-          argv: [
-            commandPath(toolchain, 'mcs', 'mcs'),
-            '-d:DEBUG',
-            '-r:System.Numerics.dll',
-            '-main:PasskMain',
-            '-out:main.exe',
-            program.mainFile,
-            CSHARP_ENTRY_PATH,
-          ],
-          timeoutMs: scaled(CSHARP_BUILD_TIMEOUT_MS, timeoutFactor),
-          mounts: [{ path: CSHARP_ENTRY_PATH }],
-        },
-        {
-          name: RUN_STEP,
-          argv: [commandPath(toolchain, 'mono', 'mono'), 'main.exe'],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-          env: { MONO_TRACE_LISTENER: 'Console.Error' },
-        },
+export const createCsharpLanguage = defineMultiplELanguageFactory({
+  names: { id: 'csharp', aliases: ['cs', 'c#'], extension: '.cs' },
+  requirements: {
+    tools: [
+      versionedTool('mcs', ['mcs'], ['--version'], /version (\S+)/),
+      versionedTool('mono', ['mono'], ['--version'], /version (\S+)/),
+    ],
+    installHint: 'apt-get install mono-devel',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    buildStep(
+      [
+        commandPath(toolchain, 'mcs', 'mcs'),
+        '-d:DEBUG',
+        '-r:System.Numerics.dll',
+        '-main:PasskMain',
+        '-out:main.exe',
+        program.mainFile,
+        CSHARP_ENTRY_PATH,
       ],
-      rules: CSHARP_RULES,
-    },
-    options,
-  );
-}
+      CSHARP_BUILD_TIMEOUT_MS,
+      timeoutFactor,
+      { mounts: [{ path: CSHARP_ENTRY_PATH }] },
+    ),
+    runStep(program, timeoutFactor, [commandPath(toolchain, 'mono', 'mono'), 'main.exe'], {
+      env: { MONO_TRACE_LISTENER: 'Console.Error' },
+    }),
+  ],
+  rules: CSHARP_RULES,
+});

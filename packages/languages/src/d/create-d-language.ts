@@ -1,11 +1,8 @@
-import type { Language, StepResult } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import type { MultiplEOutcome, MultiplERules } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
+import type { StepResult } from '@passk/core';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { buildStep, runStep } from '../internal/steps.ts';
+import { exitCodeStatus, type MultiplERules } from '../multipl-e-judge.ts';
 
 /** MultiPL-E's limit of `rdmd` (build and run together); passk gives it to each. */
 export const D_BUILD_TIMEOUT_MS = 15_000;
@@ -18,14 +15,9 @@ export function druntimeUnittestsPassed(run: StepResult): boolean {
   return UNITTESTS_PASSED.test(run.stderrTail);
 }
 
-const status = (outcome: MultiplEOutcome) =>
-  outcome.timedOut
-    ? 'Timeout'
-    : outcome.exitCode === 0
-      ? 'OK'
-      : outcome.stderr.includes('Error:')
-        ? 'SyntaxError'
-        : 'Exception';
+const status = exitCodeStatus((outcome) =>
+  outcome.stderr.includes('Error:') ? 'SyntaxError' : 'Exception',
+);
 
 /**
  * MultiPL-E's D rule (`rdmd -unittest -main <file>`, 15 s): exit 0 is `OK`; `Timeout`;
@@ -55,40 +47,19 @@ export const D_RULES: MultiplERules = {
  * (the reference's), else LDC's dmd-compatible `ldmd2` (Debian `ldc`), with rdmd's flags
  * `-unittest -main`. Judge `multipl-e`: steps `build` and `run`; see {@link D_RULES}.
  */
-export function createDLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'd',
-      aliases: ['dlang'],
-      extension: '.d',
-      requirements: {
-        language: 'D',
-        tools: [
-          {
-            key: 'dmd',
-            names: ['dmd', 'ldmd2'],
-            versionArgs: ['--version'],
-            versionPattern: /^(.*\S)\s*$/m,
-          },
-        ],
-        installHint: 'apt-get install ldc',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        {
-          name: 'build',
-          argv: [
-            commandPath(toolchain, 'dmd', 'ldmd2'),
-            '-unittest',
-            '-main',
-            '-ofmain',
-            program.mainFile,
-          ],
-          timeoutMs: scaled(D_BUILD_TIMEOUT_MS, timeoutFactor),
-        },
-        { name: RUN_STEP, argv: ['./main'], timeoutMs: scaled(program.timeoutMs, timeoutFactor) },
-      ],
-      rules: D_RULES,
-    },
-    options,
-  );
-}
+export const createDLanguage = defineMultiplELanguageFactory({
+  names: { id: 'd', aliases: ['dlang'], extension: '.d' },
+  requirements: {
+    tools: [versionedTool('dmd', ['dmd', 'ldmd2'], ['--version'], /^(.*\S)\s*$/m)],
+    installHint: 'apt-get install ldc',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    buildStep(
+      [commandPath(toolchain, 'dmd', 'ldmd2'), '-unittest', '-main', '-ofmain', program.mainFile],
+      D_BUILD_TIMEOUT_MS,
+      timeoutFactor,
+    ),
+    runStep(program, timeoutFactor, ['./main']),
+  ],
+  rules: D_RULES,
+});

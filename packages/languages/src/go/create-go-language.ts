@@ -1,31 +1,11 @@
-import type { ExecutionLimits, Language } from '@passk/core';
+import { defineLanguageFactory, type LanguageOptionsOf } from '../define-language.ts';
 import { classifyGo } from './classify-go.ts';
-import { detectGo, type GoToolchain } from './detect-go.ts';
-import { goJudge, goSteps } from './go-steps.ts';
-
-/** Default address-space limit of each Go step: 4 GiB. */
-export const GO_DEFAULT_MAX_MEMORY_BYTES = 4 * 1024 ** 3;
-/** Default cap on each of stdout and stderr: 1 MiB. */
-export const GO_DEFAULT_MAX_OUTPUT_BYTES = 1024 ** 2;
-
-/** Options of {@link createGoLanguage}. */
-export interface GoLanguageOptions {
-  /** `go` executable instead of searching (see `detectGo`). */
-  readonly go?: string;
-  /** GOPATH holding testify (default `$PASSK_GOPATH`, else Debian's `/usr/share/gocode`). */
-  readonly testifyGopath?: string;
-  /** Environment read during detection (default `process.env`). */
-  readonly env?: NodeJS.ProcessEnv;
-  /** Where the shared Go build cache lives (default `<passk cache>/toolchains`). */
-  readonly cacheDir?: string;
-  /** Address-space limit per step in bytes, 0 for none (default 4 GiB). */
-  readonly maxMemoryBytes?: number;
-  /** Bytes of stdout and of stderr per step before it is killed (default 1 MiB). */
-  readonly maxOutputBytes?: number;
-}
+import { type DetectGoOptions, detectGo } from './detect-go.ts';
+import { GO_JUDGES, goSteps } from './go-steps.ts';
 
 /**
- * The Go language (`go`, alias `golang`, extension `.go`).
+ * The Go language (`go`, alias `golang`, extension `.go`); 4 GiB address space and 1 MiB of
+ * output per step by default.
  *
  * Judges: `humaneval-x` (CodeGeeX: `go test -timeout=<t>s main_test.go` with testify) and
  * `multipl-e` (`go test <file>_test.go`, standard library only, judged by `go test`'s output).
@@ -34,28 +14,11 @@ export interface GoLanguageOptions {
  * test` does). See `goSteps` and `classifyGo`. `steps()` and `classify()` throw
  * `UnknownIdError` for another judge.
  */
-export function createGoLanguage(options: GoLanguageOptions = {}): Language {
-  const limits: ExecutionLimits = {
-    maxOutputBytes: options.maxOutputBytes ?? GO_DEFAULT_MAX_OUTPUT_BYTES,
-    maxMemoryBytes: options.maxMemoryBytes ?? GO_DEFAULT_MAX_MEMORY_BYTES,
-  };
-  let detected: Promise<GoToolchain> | undefined;
-  return {
-    id: 'go',
-    aliases: ['golang'],
-    extension: '.go',
-    detect() {
-      detected ??= detectGo(options);
-      return detected;
-    },
-    steps(program, toolchain, stepOptions) {
-      return goSteps(program, toolchain, stepOptions);
-    },
-    limits() {
-      return limits;
-    },
-    classify(program, result) {
-      return classifyGo(goJudge(program.judge), result);
-    },
-  };
-}
+export const createGoLanguage = defineLanguageFactory({
+  names: { id: 'go', aliases: ['golang'], extension: '.go' },
+  rules: { judges: GO_JUDGES, steps: goSteps, classify: classifyGo },
+  detect: (options: DetectGoOptions) => detectGo(options),
+});
+
+/** Options of {@link createGoLanguage}: the limits and what `detectGo` takes. */
+export type GoLanguageOptions = LanguageOptionsOf<typeof createGoLanguage>;

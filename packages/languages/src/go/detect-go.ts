@@ -2,6 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultCacheDir, probeCommand, type ToolchainInfo } from '@passk/core';
+import { doesNotRun } from '../internal/does-not-run.ts';
+import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 
 /** Where Debian's `golang-github-stretchr-testify-dev` puts testify (a GOPATH tree). */
@@ -14,7 +16,7 @@ export interface DetectGoOptions {
   readonly go?: string;
   /** A GOPATH holding `github.com/stretchr/testify` (default `$PASSK_GOPATH`, else Debian's). */
   readonly testifyGopath?: string;
-  /** Environment read for `PASSK_GO`, `PASSK_GOPATH` and `PATH` (default `process.env`). */
+  /** Environment read for `PASSK_GO`, `PASSK_GOPATH` and `PATH` (default the process's). */
   readonly env?: NodeJS.ProcessEnv;
   /** Where the shared Go build cache lives (default `<passk cache>/toolchains`). */
   readonly cacheDir?: string;
@@ -47,7 +49,7 @@ const WARM_UP = {
  * Returns `available: false` with how to install it when `go` is missing. Never throws.
  */
 export async function detectGo(options: DetectGoOptions = {}): Promise<GoToolchain> {
-  const env = options.env ?? process.env;
+  const env = resolveEnvironment(options.env);
   const go = findExecutable(['go'], { explicit: options.go, envVariable: 'PASSK_GO', env });
   if (go === undefined) {
     return {
@@ -57,11 +59,7 @@ export async function detectGo(options: DetectGoOptions = {}): Promise<GoToolcha
   }
   const probe = await probeCommand([go, 'env', 'GOVERSION', 'GOROOT'], { env });
   if (probe.exitCode !== 0) {
-    return {
-      available: false,
-      path: go,
-      problem: `go at ${go} does not run (${probe.error ?? probe.stderr.trim()})`,
-    };
+    return doesNotRun('go', go, probe);
   }
   const [goVersion = '', goroot = ''] = probe.stdout.trim().split('\n');
   const gopathCandidate = options.testifyGopath ?? (env.PASSK_GOPATH || DEBIAN_GOPATH);
@@ -76,12 +74,12 @@ export async function detectGo(options: DetectGoOptions = {}): Promise<GoToolcha
     buildCache,
     ...(testifyGopath === undefined ? {} : { testifyGopath }),
   };
-  await warmBuildCache(toolchain);
+  await warmBuildCache(toolchain, env);
   return toolchain;
 }
 
 /** Builds the warm-up tests; failures are ignored (the programs' own builds then fill the cache). */
-async function warmBuildCache(toolchain: GoToolchain): Promise<void> {
+async function warmBuildCache(toolchain: GoToolchain, env: NodeJS.ProcessEnv): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'passk-go-warm-'));
   try {
     const modes = [
@@ -107,7 +105,7 @@ async function warmBuildCache(toolchain: GoToolchain): Promise<void> {
           join(directory, 'warm.test'),
           join(directory, mode.file),
         ],
-        { env: { ...process.env, ...mode.env }, timeoutMs: 300_000 },
+        { env: { ...env, ...mode.env }, timeoutMs: 300_000 },
       );
       rmSync(join(directory, mode.file), { force: true });
     }

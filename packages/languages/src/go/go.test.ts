@@ -1,6 +1,11 @@
-import type { Language, VerdictStatus } from '@passk/core';
+import type { Language } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
+import {
+  expectCachedDetection,
+  itJudgesCases,
+  type VerdictCase,
+} from '../../test/verdict-cases.ts';
 import { createGoLanguage } from './create-go-language.ts';
 import type { GoToolchain } from './detect-go.ts';
 import { GO_LINK_FLAGS } from './go-steps.ts';
@@ -30,13 +35,7 @@ const multiplE = (body: string, imports: string[] = ['testing'], timeoutMs = 30_
   );
 
 const ADD = 'func Add(x int, y int) int {\n    return x + y\n}\n';
-const CASES: readonly {
-  readonly name: string;
-  readonly target: ReturnType<typeof multiplE>;
-  readonly status: VerdictStatus;
-  readonly detail: string | RegExp;
-  readonly reference?: VerdictStatus;
-}[] = [
+const CASES: readonly VerdictCase[] = [
   {
     name: 'HumanEval-X: testify asserts that hold',
     target: humanEvalX(
@@ -138,10 +137,8 @@ describe('createGoLanguage', () => {
     if (skip) return context.skip(skip);
     expect(toolchain.version).toMatch(/^go1\.\d+.*; testify \//);
     expect(toolchain.buildCache).toMatch(/go-build$/);
-    expect(await language.detect()).toBe(toolchain);
-    const missing = await createGoLanguage({ go: '/nonexistent/go' }).detect();
-    expect(missing.available).toBe(false);
-    expect(missing.problem).toMatch(/PASSK_GO/);
+    const missing = createGoLanguage({ go: '/nonexistent/go' });
+    await expectCachedDetection(language, toolchain, missing, /PASSK_GO/);
   });
 
   it('splits go test into a cached build and a run of the test binary', (context) => {
@@ -177,14 +174,7 @@ describe('createGoLanguage', () => {
     expect(multiRun?.argv).toEqual(['./main.test', '-test.paniconexit0', '-test.timeout=10m0s']);
   });
 
-  it.for(CASES.map((test) => [test.name, test] as const))('%s', async ([, test], context) => {
-    if (skip) return context.skip(skip);
-    const { verdict } = await judgeProgram(language, toolchain, executor, test.target);
-    expect(verdict.status).toBe(test.status);
-    if (typeof test.detail === 'string') expect(verdict.detail).toBe(test.detail);
-    else expect(verdict.detail).toMatch(test.detail);
-    expect(verdict.reference?.status).toBe(test.reference);
-  });
+  itJudgesCases(CASES, () => ({ language, toolchain, executor: executor, skip }));
 
   it('HumanEval-X programs are toolchain_missing without testify', async (context) => {
     if (skip) return context.skip(skip);

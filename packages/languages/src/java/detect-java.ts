@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir, probeCommand, type ToolchainInfo } from '@passk/core';
 import { assetPath } from '../internal/asset-path.ts';
+import { doesNotRun } from '../internal/does-not-run.ts';
 import { ensureArtifact } from '../internal/ensure-artifact.ts';
+import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 
 /** Source of the completion wrapper class (see the file's comment). */
@@ -50,7 +52,7 @@ export interface JavaToolchain extends ToolchainInfo {
  * Returns `available: false` with how to install it when the JDK is missing. Never throws.
  */
 export async function detectJava(options: DetectJavaOptions = {}): Promise<JavaToolchain> {
-  const env = options.env ?? process.env;
+  const env = resolveEnvironment(options.env);
   const javac = findExecutable(['javac'], {
     explicit: options.javac,
     envVariable: 'PASSK_JAVAC',
@@ -65,11 +67,7 @@ export async function detectJava(options: DetectJavaOptions = {}): Promise<JavaT
   }
   const probe = await probeCommand([javac, '-version'], { env });
   if (probe.exitCode !== 0) {
-    return {
-      available: false,
-      path: javac,
-      problem: `javac at ${javac} does not run (${probe.error ?? probe.stderr.trim()})`,
-    };
+    return doesNotRun('javac', javac, probe);
   }
   const javacVersion = `${probe.stdout}${probe.stderr}`.trim();
   const jarCandidate = options.javatuplesJar ?? (env.PASSK_JAVATUPLES_JAR || DEBIAN_JAVATUPLES_JAR);

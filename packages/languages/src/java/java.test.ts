@@ -1,6 +1,11 @@
-import type { Language, VerdictStatus } from '@passk/core';
+import type { Language } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
+import {
+  expectCachedDetection,
+  itJudgesCases,
+  type VerdictCase,
+} from '../../test/verdict-cases.ts';
 import { HUMANEVAL_X_JAVA_AS_SHIPPED } from './classify-java.ts';
 import { createJavaLanguage } from './create-java-language.ts';
 import type { JavaToolchain } from './detect-java.ts';
@@ -37,14 +42,7 @@ const multiplE = (body: string, timeoutMs = 15_000) =>
   );
 
 const AS_SHIPPED = HUMANEVAL_X_JAVA_AS_SHIPPED.detail;
-const CASES: readonly {
-  readonly name: string;
-  readonly target: ReturnType<typeof multiplE>;
-  readonly status: VerdictStatus;
-  readonly detail: string | RegExp;
-  /** The reference judgement's detail, when it differs in status. */
-  readonly reference?: string;
-}[] = [
+const CASES: readonly VerdictCase[] = [
   {
     name: 'HumanEval-X: correct (the as-shipped harness fails every program that compiles)',
     target: humanEvalX('        if (1 + 1 != 2) throw new AssertionError();\n'),
@@ -132,10 +130,8 @@ describe('createJavaLanguage', () => {
     if (skip) return context.skip(skip);
     expect(toolchain.version).toMatch(/^javac \d+.*; javatuples \//);
     expect(toolchain.javatuplesJar).toMatch(/javatuples.*\.jar$/);
-    expect(await language.detect()).toBe(toolchain);
-    const missing = await createJavaLanguage({ javac: '/nonexistent/javac' }).detect();
-    expect(missing.available).toBe(false);
-    expect(missing.problem).toMatch(/PASSK_JAVAC/);
+    const missing = createJavaLanguage({ javac: '/nonexistent/javac' });
+    await expectCachedDetection(language, toolchain, missing, /PASSK_JAVAC/);
   });
 
   it('builds javac + java steps through the completion wrapper, with the warm javac offered', (context) => {
@@ -176,14 +172,7 @@ describe('createJavaLanguage', () => {
     expect(language.limits(multiplE('')).maxMemoryBytes).toBe(0);
   });
 
-  it.for(CASES.map((test) => [test.name, test] as const))('%s', async ([, test], context) => {
-    if (skip) return context.skip(skip);
-    const { verdict } = await judgeProgram(language, toolchain, warm, test.target);
-    expect(verdict.status).toBe(test.status);
-    if (typeof test.detail === 'string') expect(verdict.detail).toBe(test.detail);
-    else expect(verdict.detail).toMatch(test.detail);
-    expect(verdict.reference?.detail).toBe(test.reference);
-  });
+  itJudgesCases(CASES, () => ({ language, toolchain, executor: warm, skip }), 'detail');
 
   it('MultiPL-E programs are toolchain_missing without the javatuples jar', async (context) => {
     if (skip) return context.skip(skip);

@@ -1,12 +1,14 @@
 import { dirname } from 'node:path';
 import { probeCommand, type ToolchainInfo } from '@passk/core';
+import { doesNotRun } from '../internal/does-not-run.ts';
+import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 
 /** Options of {@link detectNode}. */
 export interface DetectNodeOptions {
   /** Node.js executable to use; skips the search. */
   readonly node?: string;
-  /** Environment read for `PASSK_NODE` and `PATH` (default `process.env`). */
+  /** Environment read for `PASSK_NODE` and `PATH` (default the process's). */
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -23,7 +25,7 @@ export interface NodeToolchain extends ToolchainInfo {
  * Returns `available: false` with how to install it when none works. Never throws.
  */
 export async function detectNode(options: DetectNodeOptions = {}): Promise<NodeToolchain> {
-  const env = options.env ?? process.env;
+  const env = resolveEnvironment(options.env);
   const path =
     findExecutable(['node', 'nodejs'], {
       explicit: options.node,
@@ -38,11 +40,7 @@ export async function detectNode(options: DetectNodeOptions = {}): Promise<NodeT
   }
   const probe = await probeCommand([path, '--version'], { env });
   if (probe.exitCode !== 0) {
-    return {
-      available: false,
-      path,
-      problem: `Node.js at ${path} does not run (${probe.error ?? probe.stderr.trim()}); install Node.js or set PASSK_NODE`,
-    };
+    return doesNotRun('Node.js', path, probe, '; install Node.js or set PASSK_NODE');
   }
   return { available: true, path, version: probe.stdout.trim(), directory: dirname(path) };
 }

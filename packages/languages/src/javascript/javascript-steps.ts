@@ -4,7 +4,7 @@ import type { Program, Step, StepMount, StepOptions } from '@passk/core';
 import { assetPath } from '../internal/asset-path.ts';
 import { hostMounts } from '../internal/host-mounts.ts';
 import { selectJudge } from '../internal/select-judge.ts';
-import { testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
+import { testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
 import type { NodeToolchain } from './detect-node.ts';
 
 /** The verdict rules (`Program.judge`) of the JavaScript language. */

@@ -1,6 +1,11 @@
-import type { Language, ToolchainInfo, VerdictStatus } from '@passk/core';
+import type { Language, ToolchainInfo } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
+import {
+  expectCachedDetection,
+  itJudgesCases,
+  type VerdictCase,
+} from '../../test/verdict-cases.ts';
 import { createJavaScriptLanguage } from './create-javascript-language.ts';
 import { COMPLETION_HOOK_PATH, JS_MD5_MODULES_DIR, JS_TEST_EVIDENCE } from './javascript-steps.ts';
 
@@ -36,16 +41,8 @@ const multiplE = (source: string, timeoutMs = 5000) =>
     timeoutMs,
   );
 
-interface Case {
-  readonly name: string;
-  readonly target: ReturnType<typeof humanEvalX>;
-  readonly status: VerdictStatus;
-  readonly detail: string | RegExp;
-  readonly reference?: VerdictStatus;
-}
-
 const assert = "const assert = require('node:assert');\n";
-const CASES: readonly Case[] = [
+const CASES: readonly VerdictCase[] = [
   {
     name: 'HumanEval-X: silent asserts pass',
     target: humanEvalX('const f = () => 1;\nconsole.assert(f() === 1);\n'),
@@ -171,10 +168,8 @@ describe('createJavaScriptLanguage', () => {
     if (skip) return context.skip(skip);
     expect(toolchain.available).toBe(true);
     expect(toolchain.version).toMatch(/^v\d+\.\d+\.\d+$/);
-    expect(await language.detect()).toBe(toolchain);
-    const missing = await createJavaScriptLanguage({ node: '/nonexistent/node' }).detect();
-    expect(missing.available).toBe(false);
-    expect(missing.problem).toMatch(/PASSK_NODE/);
+    const missing = createJavaScriptLanguage({ node: '/nonexistent/node' });
+    await expectCachedDetection(language, toolchain, missing, /PASSK_NODE/);
   });
 
   it('builds the evidence step and one node step, with NODE_PATH for HumanEval-X', (context) => {
@@ -224,13 +219,5 @@ describe('createJavaScriptLanguage', () => {
     expect(verdict.status).toBe('toolchain_missing');
   });
 
-  it.for(CASES.map((test) => [test.name, test] as const))('%s', async ([, test], context) => {
-    if (skip) return context.skip(skip);
-    const { verdict } = await judgeProgram(language, toolchain, executor, test.target);
-    expect(verdict.status).toBe(test.status);
-    expect(verdict.passed).toBe(test.status === 'passed');
-    if (typeof test.detail === 'string') expect(verdict.detail).toBe(test.detail);
-    else expect(verdict.detail).toMatch(test.detail);
-    expect(verdict.reference?.status).toBe(test.reference);
-  });
+  itJudgesCases(CASES, () => ({ language, toolchain, executor: executor, skip }));
 });

@@ -1,12 +1,8 @@
-import type { Language } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { runStep } from '../internal/steps.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
+import { exitCodeStatus, type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** The end of MultiPL-E's Julia tests: the `@testset begin` … `end` block that ends the file. */
 export const JULIA_TEST_END = testFunctionEnd({
@@ -28,14 +24,7 @@ export const JULIA_TEST_EVIDENCE = `print("\\n", "${SENTINEL_PARTS[0]}", "${SENT
  */
 export const JULIA_RULES: MultiplERules = {
   language: 'Julia',
-  runStatus: (run) =>
-    run.timedOut
-      ? 'Timeout'
-      : run.exitCode === 0
-        ? 'OK'
-        : run.stderr.trim() === ''
-          ? 'Exception'
-          : 'SyntaxError',
+  runStatus: exitCodeStatus((run) => (run.stderr.trim() === '' ? 'Exception' : 'SyntaxError')),
   completed: sentinelPrinted,
   evidence: 'completion sentinel from the end of the test set',
   failureStatus: (word, run) => {
@@ -53,36 +42,17 @@ export const JULIA_RULES: MultiplERules = {
  * does not end with MultiPL-E's tests), then `julia <mainFile>`; see {@link JULIA_RULES}. No address-space limit by
  * default: Julia reserves far more than it uses.
  */
-export function createJuliaLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'julia',
-      aliases: ['jl'],
-      extension: '.jl',
-      requirements: {
-        language: 'Julia',
-        tools: [
-          {
-            key: 'julia',
-            names: ['julia'],
-            versionArgs: ['--version'],
-            versionPattern: /version (\S+)/,
-          },
-        ],
-        installHint:
-          'Julia has no Debian package: install it from julialang.org (juliaup) and put `julia` on PATH',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        ...testEvidenceSteps(program, JULIA_TEST_END, JULIA_TEST_EVIDENCE),
-        {
-          name: RUN_STEP,
-          argv: [commandPath(toolchain, 'julia', 'julia'), program.mainFile],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: JULIA_RULES,
-      defaultMaxMemoryBytes: 0,
-    },
-    options,
-  );
-}
+export const createJuliaLanguage = defineMultiplELanguageFactory({
+  names: { id: 'julia', aliases: ['jl'], extension: '.jl' },
+  requirements: {
+    tools: [versionedTool('julia', ['julia'], ['--version'], /version (\S+)/)],
+    installHint:
+      'Julia has no Debian package: install it from julialang.org (juliaup) and put `julia` on PATH',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    ...testEvidenceSteps(program, JULIA_TEST_END, JULIA_TEST_EVIDENCE),
+    runStep(program, timeoutFactor, [commandPath(toolchain, 'julia', 'julia'), program.mainFile]),
+  ],
+  rules: JULIA_RULES,
+  defaultMaxMemoryBytes: 0,
+});

@@ -1,12 +1,9 @@
-import { hasCompletionSentinel, type Language, type StepResult } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import type { MultiplERules } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
+import { hasCompletionSentinel, type StepResult } from '@passk/core';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { runStep } from '../internal/steps.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
+import { exitCodeStatus, type MultiplERules } from '../multipl-e-judge.ts';
 
 /** luaunit's summary of a run in which every test passed (text output, luaunit 3.x). */
 const LUAUNIT_PASSED =
@@ -45,7 +42,7 @@ export function luaTestsCompleted(run: StepResult): boolean {
  */
 export const LUA_RULES: MultiplERules = {
   language: 'Lua',
-  runStatus: (run) => (run.timedOut ? 'Timeout' : run.exitCode === 0 ? 'OK' : 'Exception'),
+  runStatus: exitCodeStatus(() => 'Exception'),
   completed: luaTestsCompleted,
   evidence:
     'luaunit summary with every test passed and the sentinel from the end of the test function',
@@ -66,37 +63,16 @@ export const LUA_RULES: MultiplERules = {
  * (no step when the program does not end with MultiPL-E's tests), then `lua <mainFile>` with
  * the program's time limit; see {@link LUA_RULES}.
  */
-export function createLuaLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'lua',
-      aliases: [],
-      extension: '.lua',
-      requirements: {
-        language: 'Lua',
-        tools: [
-          {
-            key: 'lua',
-            names: ['lua5.3', 'lua'],
-            versionArgs: ['-v'],
-            versionPattern: /Lua (\S+)/,
-          },
-        ],
-        libraries: [
-          { name: 'luaunit', argv: ({ lua = 'lua' }) => [lua, '-e', "require('luaunit')"] },
-        ],
-        installHint: 'apt-get install lua5.3 lua-unit',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        ...testEvidenceSteps(program, LUA_TEST_END, LUA_TEST_EVIDENCE),
-        {
-          name: RUN_STEP,
-          argv: [commandPath(toolchain, 'lua', 'lua'), program.mainFile],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: LUA_RULES,
-    },
-    options,
-  );
-}
+export const createLuaLanguage = defineMultiplELanguageFactory({
+  names: { id: 'lua', aliases: [], extension: '.lua' },
+  requirements: {
+    tools: [versionedTool('lua', ['lua5.3', 'lua'], ['-v'], /Lua (\S+)/)],
+    libraries: [{ name: 'luaunit', argv: ({ lua = 'lua' }) => [lua, '-e', "require('luaunit')"] }],
+    installHint: 'apt-get install lua5.3 lua-unit',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    ...testEvidenceSteps(program, LUA_TEST_END, LUA_TEST_EVIDENCE),
+    runStep(program, timeoutFactor, [commandPath(toolchain, 'lua', 'lua'), program.mainFile]),
+  ],
+  rules: LUA_RULES,
+});

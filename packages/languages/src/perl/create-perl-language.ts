@@ -1,12 +1,8 @@
-import type { Language } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { runStep } from '../internal/steps.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
+import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** The end of MultiPL-E's Perl test function: `sub testhumaneval {` … `}`, then `testhumaneval();`. */
 export const PERL_TEST_END = testFunctionEnd({
@@ -56,37 +52,18 @@ export const PERL_RULES: MultiplERules = {
  * {@link PERL_TEST_EVIDENCE} into the test function (no step when the program does not end with
  * MultiPL-E's tests), then `perl <mainFile>`; see {@link PERL_RULES}.
  */
-export function createPerlLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'perl',
-      aliases: ['pl'],
-      extension: '.pl',
-      requirements: {
-        language: 'Perl',
-        tools: [
-          {
-            key: 'perl',
-            names: ['perl'],
-            versionArgs: ['-e', 'print $^V'],
-            versionPattern: /v(\S+)/,
-          },
-        ],
-        libraries: [
-          { name: 'Test::Deep', argv: ({ perl = 'perl' }) => [perl, '-MTest::Deep', '-e', '1'] },
-        ],
-        installHint: 'apt-get install perl libtest-deep-perl',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        ...testEvidenceSteps(program, PERL_TEST_END, PERL_TEST_EVIDENCE),
-        {
-          name: RUN_STEP,
-          argv: [commandPath(toolchain, 'perl', 'perl'), program.mainFile],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: PERL_RULES,
-    },
-    options,
-  );
-}
+export const createPerlLanguage = defineMultiplELanguageFactory({
+  names: { id: 'perl', aliases: ['pl'], extension: '.pl' },
+  requirements: {
+    tools: [versionedTool('perl', ['perl'], ['-e', 'print $^V'], /v(\S+)/)],
+    libraries: [
+      { name: 'Test::Deep', argv: ({ perl = 'perl' }) => [perl, '-MTest::Deep', '-e', '1'] },
+    ],
+    installHint: 'apt-get install perl libtest-deep-perl',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    ...testEvidenceSteps(program, PERL_TEST_END, PERL_TEST_EVIDENCE),
+    runStep(program, timeoutFactor, [commandPath(toolchain, 'perl', 'perl'), program.mainFile]),
+  ],
+  rules: PERL_RULES,
+});

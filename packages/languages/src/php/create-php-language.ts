@@ -1,12 +1,8 @@
-import type { Language } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { runStep } from '../internal/steps.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
+import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** The end of MultiPL-E's PHP test function: `function test(): void {` … `}`, then `test();`. */
 export const PHP_TEST_END = testFunctionEnd({
@@ -55,29 +51,15 @@ export const PHP_RULES: MultiplERules = {
  * function (no step when the program does not end with MultiPL-E's tests), then `php <mainFile>`
  * as MultiPL-E runs it; see {@link PHP_RULES}.
  */
-export function createPhpLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'php',
-      aliases: [],
-      extension: '.php',
-      requirements: {
-        language: 'PHP',
-        tools: [
-          { key: 'php', names: ['php'], versionArgs: ['--version'], versionPattern: /PHP (\S+)/ },
-        ],
-        installHint: 'apt-get install php-cli',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        ...testEvidenceSteps(program, PHP_TEST_END, PHP_TEST_EVIDENCE),
-        {
-          name: RUN_STEP,
-          argv: [commandPath(toolchain, 'php', 'php'), program.mainFile],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: PHP_RULES,
-    },
-    options,
-  );
-}
+export const createPhpLanguage = defineMultiplELanguageFactory({
+  names: { id: 'php', aliases: [], extension: '.php' },
+  requirements: {
+    tools: [versionedTool('php', ['php'], ['--version'], /PHP (\S+)/)],
+    installHint: 'apt-get install php-cli',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    ...testEvidenceSteps(program, PHP_TEST_END, PHP_TEST_EVIDENCE),
+    runStep(program, timeoutFactor, [commandPath(toolchain, 'php', 'php'), program.mainFile]),
+  ],
+  rules: PHP_RULES,
+});

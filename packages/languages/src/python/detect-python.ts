@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type ProbeResult, probeCommand, type ToolchainInfo } from '@passk/core';
+import { resolveEnvironment } from '../internal/environment.ts';
 
 /** Oldest Python the runner supports. */
 export const MIN_PYTHON_VERSION: readonly [number, number] = [3, 8];
@@ -14,7 +15,7 @@ const SYSTEM_PREFIXES = ['/usr', '/bin', '/lib', '/lib64'];
 export interface DetectPythonOptions {
   /** Interpreter to use; skips the search when set. */
   readonly python?: string;
-  /** Environment read for `PASSK_PYTHON` and `PATH` (default `process.env`). */
+  /** Environment read for `PASSK_PYTHON` and `PATH` (default the process's). */
   readonly env?: NodeJS.ProcessEnv;
   /** Files the runner needs; reported as a problem when missing. */
   readonly requiredFiles?: readonly string[];
@@ -32,7 +33,7 @@ export interface DetectPythonOptions {
  * (>= 3.8) is found or a required file is missing. Never throws.
  */
 export async function detectPython(options: DetectPythonOptions = {}): Promise<ToolchainInfo> {
-  const env = options.env ?? process.env;
+  const env = resolveEnvironment(options.env);
   const candidate =
     options.python ??
     (env.PASSK_PYTHON !== undefined && env.PASSK_PYTHON !== ''

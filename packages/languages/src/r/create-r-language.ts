@@ -1,12 +1,8 @@
-import type { Language } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { runStep } from '../internal/steps.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
+import { exitCodeStatus, type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** The end of MultiPL-E's R test function: `test_humaneval <- function() {` … `}`, then its call. */
 export const R_TEST_END = testFunctionEnd({
@@ -26,16 +22,13 @@ export const R_TEST_EVIDENCE = `    cat("\\n", "${SENTINEL_PARTS[0]}", "${SENTIN
  */
 export const R_RULES: MultiplERules = {
   language: 'R',
-  runStatus: (run) =>
-    run.timedOut
-      ? 'Timeout'
-      : run.exitCode === 0
-        ? 'OK'
-        : run.stderr.includes('unexpected')
-          ? 'SyntaxError'
-          : run.stderr.trim() === ''
-            ? 'AssertionError'
-            : 'Exception',
+  runStatus: exitCodeStatus((run) =>
+    run.stderr.includes('unexpected')
+      ? 'SyntaxError'
+      : run.stderr.trim() === ''
+        ? 'AssertionError'
+        : 'Exception',
+  ),
   completed: sentinelPrinted,
   evidence: 'completion sentinel from the end of the test function',
   // A failed `stopifnot` says "… is not TRUE"; an empty stderr is MultiPL-E's AssertionError
@@ -54,34 +47,18 @@ export const R_RULES: MultiplERules = {
  * {@link R_TEST_EVIDENCE} into the test function (no step when the program does not end with
  * MultiPL-E's tests), then `Rscript <mainFile>`; see {@link R_RULES}.
  */
-export function createRLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'r',
-      aliases: [],
-      extension: '.r',
-      requirements: {
-        language: 'R',
-        tools: [
-          {
-            key: 'Rscript',
-            names: ['Rscript'],
-            versionArgs: ['--version'],
-            versionPattern: /version (\S+)/,
-          },
-        ],
-        installHint: 'apt-get install r-base-core',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        ...testEvidenceSteps(program, R_TEST_END, R_TEST_EVIDENCE),
-        {
-          name: RUN_STEP,
-          argv: [commandPath(toolchain, 'Rscript', 'Rscript'), program.mainFile],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: R_RULES,
-    },
-    options,
-  );
-}
+export const createRLanguage = defineMultiplELanguageFactory({
+  names: { id: 'r', aliases: [], extension: '.r' },
+  requirements: {
+    tools: [versionedTool('Rscript', ['Rscript'], ['--version'], /version (\S+)/)],
+    installHint: 'apt-get install r-base-core',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    ...testEvidenceSteps(program, R_TEST_END, R_TEST_EVIDENCE),
+    runStep(program, timeoutFactor, [
+      commandPath(toolchain, 'Rscript', 'Rscript'),
+      program.mainFile,
+    ]),
+  ],
+  rules: R_RULES,
+});

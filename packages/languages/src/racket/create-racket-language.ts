@@ -1,12 +1,8 @@
-import type { Language } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { runStep } from '../internal/steps.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
+import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /**
  * The end of MultiPL-E's Racket test function: `(define (test-humaneval) (let (…) checks…`, closed
@@ -62,40 +58,25 @@ export const RACKET_RULES: MultiplERules = {
  * `racket -t <mainFile>`; see
  * {@link RACKET_RULES}.
  */
-export function createRacketLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'racket',
-      aliases: ['rkt'],
-      extension: '.rkt',
-      requirements: {
-        language: 'Racket',
-        tools: [
-          {
-            key: 'racket',
-            names: ['racket'],
-            versionArgs: ['--version'],
-            versionPattern: /v(\d[\d.]*)/,
-          },
-        ],
-        libraries: [
-          {
-            name: 'rackunit',
-            argv: ({ racket = 'racket' }) => [racket, '-l', 'racket/base', '-l', 'rackunit'],
-          },
-        ],
-        installHint: 'apt-get install racket',
+export const createRacketLanguage = defineMultiplELanguageFactory({
+  names: { id: 'racket', aliases: ['rkt'], extension: '.rkt' },
+  requirements: {
+    tools: [versionedTool('racket', ['racket'], ['--version'], /v(\d[\d.]*)/)],
+    libraries: [
+      {
+        name: 'rackunit',
+        argv: ({ racket = 'racket' }) => [racket, '-l', 'racket/base', '-l', 'rackunit'],
       },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        ...testEvidenceSteps(program, RACKET_TEST_END, RACKET_TEST_EVIDENCE),
-        {
-          name: RUN_STEP,
-          argv: [commandPath(toolchain, 'racket', 'racket'), '-t', program.mainFile],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: RACKET_RULES,
-    },
-    options,
-  );
-}
+    ],
+    installHint: 'apt-get install racket',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    ...testEvidenceSteps(program, RACKET_TEST_END, RACKET_TEST_EVIDENCE),
+    runStep(program, timeoutFactor, [
+      commandPath(toolchain, 'racket', 'racket'),
+      '-t',
+      program.mainFile,
+    ]),
+  ],
+  rules: RACKET_RULES,
+});

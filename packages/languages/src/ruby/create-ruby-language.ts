@@ -1,11 +1,8 @@
-import type { Language, StepResult } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import type { MultiplERules } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
+import type { StepResult } from '@passk/core';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { runStep } from '../internal/steps.ts';
+import { exitCodeStatus, type MultiplERules } from '../multipl-e-judge.ts';
 
 const SUMMARY = /^(\d+) tests, \d+ assertions, (\d+) failures, (\d+) errors/m;
 
@@ -24,14 +21,7 @@ export function testUnitPassed(run: StepResult): boolean {
  */
 export const RUBY_RULES: MultiplERules = {
   language: 'Ruby',
-  runStatus: (run) =>
-    run.timedOut
-      ? 'Timeout'
-      : run.exitCode === 0
-        ? 'OK'
-        : run.stderr.trim() === ''
-          ? 'Exception'
-          : 'SyntaxError',
+  runStatus: exitCodeStatus((run) => (run.stderr.trim() === '' ? 'Exception' : 'SyntaxError')),
   completed: testUnitPassed,
   evidence: 'Test::Unit summary with at least one test and no failures or errors',
   failureStatus: (_word, run) => {
@@ -47,43 +37,24 @@ export const RUBY_RULES: MultiplERules = {
  * Ruby with Test::Unit (Debian's ruby bundles the `test-unit` gem). Judge `multipl-e`: one
  * step `ruby <mainFile>`; see {@link RUBY_RULES}.
  */
-export function createRubyLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'ruby',
-      aliases: ['rb'],
-      extension: '.rb',
-      requirements: {
-        language: 'Ruby',
-        tools: [
-          {
-            key: 'ruby',
-            names: ['ruby'],
-            versionArgs: ['--version'],
-            versionPattern: /ruby (\S+)/,
-          },
+export const createRubyLanguage = defineMultiplELanguageFactory({
+  names: { id: 'ruby', aliases: ['rb'], extension: '.rb' },
+  requirements: {
+    tools: [versionedTool('ruby', ['ruby'], ['--version'], /ruby (\S+)/)],
+    libraries: [
+      {
+        name: 'test-unit',
+        argv: ({ ruby = 'ruby' }) => [
+          ruby,
+          '-e',
+          "require 'test/unit'; Test::Unit::AutoRunner.need_auto_run = false",
         ],
-        libraries: [
-          {
-            name: 'test-unit',
-            argv: ({ ruby = 'ruby' }) => [
-              ruby,
-              '-e',
-              "require 'test/unit'; Test::Unit::AutoRunner.need_auto_run = false",
-            ],
-          },
-        ],
-        installHint: 'apt-get install ruby (its bundled test-unit gem) or ruby-test-unit',
       },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        {
-          name: RUN_STEP,
-          argv: [commandPath(toolchain, 'ruby', 'ruby'), program.mainFile],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: RUBY_RULES,
-    },
-    options,
-  );
-}
+    ],
+    installHint: 'apt-get install ruby (its bundled test-unit gem) or ruby-test-unit',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    runStep(program, timeoutFactor, [commandPath(toolchain, 'ruby', 'ruby'), program.mainFile]),
+  ],
+  rules: RUBY_RULES,
+});

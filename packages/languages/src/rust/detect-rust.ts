@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir, probeCommand, type ToolchainInfo } from '@passk/core';
+import { doesNotRun } from '../internal/does-not-run.ts';
+import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 import { buildNativeHarness } from '../internal/native-harness.ts';
 import {
@@ -43,7 +45,7 @@ export interface RustToolchain extends ToolchainInfo {
  * Returns `available: false` with how to install it when rustc or cc is missing. Never throws.
  */
 export async function detectRust(options: DetectRustOptions = {}): Promise<RustToolchain> {
-  const env = options.env ?? process.env;
+  const env = resolveEnvironment(options.env);
   const rustc = findExecutable(['rustc'], {
     explicit: options.rustc,
     envVariable: 'PASSK_RUSTC',
@@ -58,11 +60,7 @@ export async function detectRust(options: DetectRustOptions = {}): Promise<RustT
   const probe = await probeCommand([rustc, '--version'], { env });
   const sysrootProbe = await probeCommand([rustc, '--print', 'sysroot'], { env });
   if (probe.exitCode !== 0 || sysrootProbe.exitCode !== 0) {
-    return {
-      available: false,
-      path: rustc,
-      problem: `rustc at ${rustc} does not run (${probe.error ?? probe.stderr.trim()})`,
-    };
+    return doesNotRun('rustc', rustc, probe);
   }
   const rustcVersion = probe.stdout.trim().split(' ').slice(0, 2).join(' ');
   const sysroot = sysrootProbe.stdout.trim();
@@ -105,6 +103,7 @@ export async function detectRust(options: DetectRustOptions = {}): Promise<RustT
         rustcVersion,
         registry,
         cacheDir,
+        env,
       });
     } catch (error) {
       cratesProblem = (error as Error).message;

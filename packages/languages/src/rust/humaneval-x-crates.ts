@@ -49,6 +49,8 @@ export async function buildHumanEvalXCrates(settings: {
   readonly rustcVersion: string;
   readonly registry: string;
   readonly cacheDir: string;
+  /** Environment cargo runs in (plus its own variables). */
+  readonly env: NodeJS.ProcessEnv;
 }): Promise<RustCrates> {
   const listing = readdirSync(settings.registry).sort().join('\n');
   const key = createHash('sha256')
@@ -87,7 +89,7 @@ export async function buildHumanEvalXCrates(settings: {
         {
           timeoutMs: 600_000,
           env: {
-            ...process.env,
+            ...settings.env,
             CARGO_HOME: join(staging, 'cargo-home'),
             RUSTC: settings.rustc,
             CARGO_TARGET_DIR: join(staging, 'target'),

@@ -1,6 +1,11 @@
-import type { Language, VerdictStatus } from '@passk/core';
+import type { Language } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
+import {
+  expectCachedDetection,
+  itJudgesCases,
+  type VerdictCase,
+} from '../../test/verdict-cases.ts';
 import { WRAP_MAIN_FLAG } from '../internal/native-harness.ts';
 import { createRustLanguage } from './create-rust-language.ts';
 import type { RustToolchain } from './detect-rust.ts';
@@ -29,13 +34,7 @@ const multiplE = (source: string, timeoutMs = 5000) =>
 
 const CRATES =
   'fn check() -> bool {\n    let n: u32 = rand::thread_rng().gen_range(0..10);\n    n < 10 && Regex::new("a+").unwrap().is_match("caab") && format!("{:x}", md5::compute(b"a")) == "0cc175b9c0f1b6a831c399e269772661"\n}\n';
-const CASES: readonly {
-  readonly name: string;
-  readonly target: ReturnType<typeof multiplE>;
-  readonly status: VerdictStatus;
-  readonly detail: string | RegExp;
-  readonly reference?: VerdictStatus;
-}[] = [
+const CASES: readonly VerdictCase[] = [
   {
     name: 'HumanEval-X: rand 0.8, regex and md5 resolve; tests that hold',
     target: humanEvalX(
@@ -151,10 +150,8 @@ describe('createRustLanguage', () => {
     if (skip) return context.skip(skip);
     expect(toolchain.version).toMatch(/^rustc \d+\.\d+\.\d+; crates (rand|md5|regex) /);
     expect(Object.keys(toolchain.crates?.externs ?? {}).sort()).toEqual(['md5', 'rand', 'regex']);
-    expect(await language.detect()).toBe(toolchain);
-    const missing = await createRustLanguage({ rustc: '/nonexistent/rustc' }).detect();
-    expect(missing.available).toBe(false);
-    expect(missing.problem).toMatch(/PASSK_RUSTC/);
+    const missing = createRustLanguage({ rustc: '/nonexistent/rustc' });
+    await expectCachedDetection(language, toolchain, missing, /PASSK_RUSTC/);
   });
 
   it('builds check, test build and test run (HumanEval-X), or rustc and run (MultiPL-E)', (context) => {
@@ -193,14 +190,7 @@ describe('createRustLanguage', () => {
     expect([compile?.timeoutMs, run?.argv, run?.timeoutMs]).toEqual([15_000, ['./main'], 5000]);
   });
 
-  it.for(CASES.map((test) => [test.name, test] as const))('%s', async ([, test], context) => {
-    if (skip) return context.skip(skip);
-    const { verdict } = await judgeProgram(language, toolchain, executor, test.target);
-    expect(verdict.status).toBe(test.status);
-    if (typeof test.detail === 'string') expect(verdict.detail).toBe(test.detail);
-    else expect(verdict.detail).toMatch(test.detail);
-    expect(verdict.reference?.status).toBe(test.reference);
-  });
+  itJudgesCases(CASES, () => ({ language, toolchain, executor: executor, skip }));
 
   it('HumanEval-X programs are toolchain_missing without the crates', async (context) => {
     if (skip) return context.skip(skip);

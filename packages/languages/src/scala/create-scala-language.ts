@@ -1,12 +1,8 @@
-import type { Language } from '@passk/core';
-import { assetPath } from '../support/asset-path.ts';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { assetPath } from '../internal/asset-path.ts';
+import { buildStep, runStep } from '../internal/steps.ts';
+import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** `assets/scala/PasskMain.scala`: an entry point that calls `Problem.main`, then prints the sentinel. */
 export const SCALA_ENTRY_PATH = assetPath('scala/PasskMain.scala');
@@ -39,47 +35,29 @@ export const SCALA_RULES: MultiplERules = {
  * work directory, `run` runs `PasskMain`; see {@link SCALA_RULES}. No address-space limit by
  * default: the JVM reserves far more than it uses.
  */
-export function createScalaLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'scala',
-      aliases: [],
-      extension: '.scala',
-      requirements: {
-        language: 'Scala',
-        tools: [
-          {
-            key: 'scalac',
-            names: ['scalac'],
-            versionArgs: ['-version'],
-            versionPattern: /version (\S+)/,
-          },
-          { key: 'scala', names: ['scala'] },
-        ],
-        installHint: 'apt-get install scala',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        {
-          name: 'build',
-          argv: [
-            commandPath(toolchain, 'scalac', 'scalac'),
-            '-d',
-            '.',
-            program.mainFile,
-            SCALA_ENTRY_PATH,
-          ],
-          timeoutMs: scaled(SCALA_BUILD_TIMEOUT_MS, timeoutFactor),
-          mounts: [{ path: SCALA_ENTRY_PATH }],
-        },
-        {
-          name: RUN_STEP,
-          argv: [commandPath(toolchain, 'scala', 'scala'), '-cp', '.', 'PasskMain'],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: SCALA_RULES,
-      defaultMaxMemoryBytes: 0,
-    },
-    options,
-  );
-}
+export const createScalaLanguage = defineMultiplELanguageFactory({
+  names: { id: 'scala', aliases: [], extension: '.scala' },
+  requirements: {
+    tools: [
+      versionedTool('scalac', ['scalac'], ['-version'], /version (\S+)/),
+      { key: 'scala', names: ['scala'] },
+    ],
+    installHint: 'apt-get install scala',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    buildStep(
+      [commandPath(toolchain, 'scalac', 'scalac'), '-d', '.', program.mainFile, SCALA_ENTRY_PATH],
+      SCALA_BUILD_TIMEOUT_MS,
+      timeoutFactor,
+      { mounts: [{ path: SCALA_ENTRY_PATH }] },
+    ),
+    runStep(program, timeoutFactor, [
+      commandPath(toolchain, 'scala', 'scala'),
+      '-cp',
+      '.',
+      'PasskMain',
+    ]),
+  ],
+  rules: SCALA_RULES,
+  defaultMaxMemoryBytes: 0,
+});

@@ -1,12 +1,8 @@
-import type { Language } from '@passk/core';
-import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../support/test-evidence.ts';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { runStep } from '../internal/steps.ts';
+import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
+import { exitCodeStatus, type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /** The end of MultiPL-E's shell test function: `run_test() {` … `}`, then `run_test`. */
 export const SHELL_TEST_END = testFunctionEnd({
@@ -40,14 +36,9 @@ export const SHELL_MAX_MEMORY_BYTES = 256 * 1024 ** 2;
  */
 export const SHELL_RULES: MultiplERules = {
   language: 'Shell',
-  runStatus: (run) =>
-    run.timedOut
-      ? 'Timeout'
-      : run.exitCode === 0
-        ? 'OK'
-        : run.stderr.includes('syntax error')
-          ? 'SyntaxError'
-          : 'Exception',
+  runStatus: exitCodeStatus((run) =>
+    run.stderr.includes('syntax error') ? 'SyntaxError' : 'Exception',
+  ),
   completed: sentinelPrinted,
   evidence: 'completion sentinel from the end of the test function',
   // A failed `[[ … ]]` under `set -e` ends the script with status 1 and prints nothing.
@@ -63,35 +54,16 @@ export const SHELL_RULES: MultiplERules = {
  * function (no step when the program does not end with MultiPL-E's tests), then `bash <mainFile>`
  * as MultiPL-E runs it; see {@link SHELL_RULES}.
  */
-export function createShellLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'shell',
-      aliases: ['sh', 'bash'],
-      extension: '.sh',
-      requirements: {
-        language: 'Shell',
-        tools: [
-          {
-            key: 'bash',
-            names: ['bash'],
-            versionArgs: ['--version'],
-            versionPattern: /version (\S+)/,
-          },
-        ],
-        installHint: 'apt-get install bash',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        ...testEvidenceSteps(program, SHELL_TEST_END, SHELL_TEST_EVIDENCE),
-        {
-          name: RUN_STEP,
-          argv: [commandPath(toolchain, 'bash', 'bash'), program.mainFile],
-          timeoutMs: scaled(program.timeoutMs, timeoutFactor),
-        },
-      ],
-      rules: SHELL_RULES,
-      defaultMaxMemoryBytes: SHELL_MAX_MEMORY_BYTES,
-    },
-    options,
-  );
-}
+export const createShellLanguage = defineMultiplELanguageFactory({
+  names: { id: 'shell', aliases: ['sh', 'bash'], extension: '.sh' },
+  requirements: {
+    tools: [versionedTool('bash', ['bash'], ['--version'], /version (\S+)/)],
+    installHint: 'apt-get install bash',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    ...testEvidenceSteps(program, SHELL_TEST_END, SHELL_TEST_EVIDENCE),
+    runStep(program, timeoutFactor, [commandPath(toolchain, 'bash', 'bash'), program.mainFile]),
+  ],
+  rules: SHELL_RULES,
+  defaultMaxMemoryBytes: SHELL_MAX_MEMORY_BYTES,
+});

@@ -1,12 +1,12 @@
-import type { Language } from '@passk/core';
+import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
+import { commandPath, versionedTool } from '../detect-toolchain.ts';
+import { buildStep, runStep } from '../internal/steps.ts';
 import {
-  defineMultiplELanguage,
-  type MultiplELanguageOptions,
-} from '../support/define-multipl-e-language.ts';
-import { commandPath } from '../support/detect-toolchain.ts';
-import { type MultiplERules, sentinelPrinted } from '../support/multipl-e-judge.ts';
-import { RUN_STEP, scaled } from '../support/steps.ts';
-import { afterLastAssertion, SENTINEL_PARTS, testEvidenceSteps } from '../support/test-evidence.ts';
+  afterLastAssertion,
+  SENTINEL_PARTS,
+  testEvidenceSteps,
+} from '../internal/test-evidence.ts';
+import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
 
 /**
  * The end of MultiPL-E's Swift tests, top-level `assert(…)` lines (there is no test function):
@@ -42,37 +42,22 @@ export const SWIFT_RULES: MultiplERules = {
  * {@link SWIFT_RULES}. No address-space limit by default (the Swift runtime reserves more
  * than it uses).
  */
-export function createSwiftLanguage(options: MultiplELanguageOptions = {}): Language {
-  return defineMultiplELanguage(
-    {
-      id: 'swift',
-      aliases: [],
-      extension: '.swift',
-      requirements: {
-        language: 'Swift',
-        tools: [
-          {
-            key: 'swiftc',
-            names: ['swiftc'],
-            versionArgs: ['--version'],
-            versionPattern: /Swift version (\S+)/,
-          },
-        ],
-        installHint:
-          'Swift has no Debian package: install a toolchain from swift.org and put `swiftc` on PATH',
-      },
-      steps: (program, toolchain, { timeoutFactor }) => [
-        ...testEvidenceSteps(program, SWIFT_TEST_END, SWIFT_TEST_EVIDENCE),
-        {
-          name: 'build',
-          argv: [commandPath(toolchain, 'swiftc', 'swiftc'), program.mainFile, '-o', 'main'],
-          timeoutMs: scaled(SWIFT_BUILD_TIMEOUT_MS, timeoutFactor),
-        },
-        { name: RUN_STEP, argv: ['./main'], timeoutMs: scaled(program.timeoutMs, timeoutFactor) },
-      ],
-      rules: SWIFT_RULES,
-      defaultMaxMemoryBytes: 0,
-    },
-    options,
-  );
-}
+export const createSwiftLanguage = defineMultiplELanguageFactory({
+  names: { id: 'swift', aliases: [], extension: '.swift' },
+  requirements: {
+    tools: [versionedTool('swiftc', ['swiftc'], ['--version'], /Swift version (\S+)/)],
+    installHint:
+      'Swift has no Debian package: install a toolchain from swift.org and put `swiftc` on PATH',
+  },
+  steps: (program, toolchain, { timeoutFactor }) => [
+    ...testEvidenceSteps(program, SWIFT_TEST_END, SWIFT_TEST_EVIDENCE),
+    buildStep(
+      [commandPath(toolchain, 'swiftc', 'swiftc'), program.mainFile, '-o', 'main'],
+      SWIFT_BUILD_TIMEOUT_MS,
+      timeoutFactor,
+    ),
+    runStep(program, timeoutFactor, ['./main']),
+  ],
+  rules: SWIFT_RULES,
+  defaultMaxMemoryBytes: 0,
+});

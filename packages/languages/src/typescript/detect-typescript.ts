@@ -2,6 +2,8 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { probeCommand, type ToolchainInfo } from '@passk/core';
+import { doesNotRun } from '../internal/does-not-run.ts';
+import { resolveEnvironment } from '../internal/environment.ts';
 import { findExecutable } from '../internal/find-executable.ts';
 import { detectNode, type NodeToolchain } from '../javascript/detect-node.ts';
 
@@ -11,7 +13,7 @@ export interface DetectTypeScriptOptions {
   readonly tsc?: string;
   /** Node.js executable (see `detectNode`). */
   readonly node?: string;
-  /** Environment read for `PASSK_TSC`, `PASSK_NODE` and `PATH` (default `process.env`). */
+  /** Environment read for `PASSK_TSC`, `PASSK_NODE` and `PATH` (default the process's). */
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -34,7 +36,7 @@ export interface TypeScriptToolchain extends ToolchainInfo {
 export async function detectTypeScript(
   options: DetectTypeScriptOptions = {},
 ): Promise<TypeScriptToolchain> {
-  const env = options.env ?? process.env;
+  const env = resolveEnvironment(options.env);
   const node = await detectNode({ node: options.node, env });
   if (!node.available) return { available: false, node, problem: node.problem };
   const script = findTscScript(options.tsc ?? (env.PASSK_TSC || undefined), env);
@@ -47,12 +49,7 @@ export async function detectTypeScript(
   }
   const probe = await probeCommand([node.path as string, script, '--version'], { env });
   if (probe.exitCode !== 0) {
-    return {
-      available: false,
-      node,
-      path: script,
-      problem: `tsc at ${script} does not run (${probe.error ?? probe.stderr.trim()}); set PASSK_TSC`,
-    };
+    return { ...doesNotRun('tsc', script, probe, '; set PASSK_TSC'), node };
   }
   const version = probe.stdout.trim().replace(/^Version\s+/, '');
   return {

@@ -2,12 +2,12 @@ import { FORK_PROTOCOL, type Program, type Step, type StepOptions } from '@passk
 import { assetPath } from '../internal/asset-path.ts';
 import { hostMounts } from '../internal/host-mounts.ts';
 import { selectJudge } from '../internal/select-judge.ts';
+import { testEvidenceSteps } from '../internal/test-evidence.ts';
 import {
   JS_TEST_EVIDENCE,
   MULTIPL_E_JS_TEST_END,
   nodeRunStep,
 } from '../javascript/javascript-steps.ts';
-import { testEvidenceSteps } from '../support/test-evidence.ts';
 import type { TypeScriptToolchain } from './detect-typescript.ts';
 
 /** The verdict rules (`Program.judge`) of the TypeScript language. */

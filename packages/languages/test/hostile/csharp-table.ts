@@ -1,13 +1,7 @@
 import type { HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
-import {
-  literal as cs,
-  daemonCommand,
-  forkBombCommand,
-  hostile,
-  multiplE,
-  SHORT_TIMEOUT_MS,
-} from './hostile-entry.ts';
+import { literal as cs, daemonCommand, forkBombCommand } from './hostile-code.ts';
+import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.csharp);
@@ -114,18 +108,7 @@ const PROGRAMS: readonly HostileProgram[] = [
       ].join('\n'),
     ),
   ),
-  hostile(
-    'home-files',
-    'reads a file in the home directory, writes there and in /tmp, /var/tmp, /dev/shm',
-    ['passed'],
-    body((c) => reachOut(c.homeFile, c.writeTargets[0] as string, c.writeTargets)),
-  ),
-  hostile(
-    'repo-files',
-    'reads a file in the repository, writes there',
-    ['passed'],
-    body((c) => reachOut(c.repoFile, c.writeTargets[1] as string, c.writeTargets)),
-  ),
+  ...fileEntries(body, reachOut),
   hostile(
     'network',
     'connects to 127.0.0.1 and to the internet (TcpClient)',

@@ -16,6 +16,8 @@ import { type MultiplEAdd, multiplEProgram, multiplESolution } from '../multipl-
  */
 export const SHORT_TIMEOUT_MS = 1500;
 
+export { connectCommand, daemonCommand, forkBombCommand, literal } from './hostile-code.ts';
+
 /** One entry of a language's table. `reference` is what the reference harness's rule concludes. */
 export function hostile(
   threat: HostileThreat,
@@ -32,36 +34,6 @@ export function hostile(
     ...(reference === undefined ? {} : { expectReference: { passed: reference === 'passed' } }),
   };
 }
-
-/**
- * A string literal for C-like languages (and Python, Ruby, Lua, R, Racket, PHP, Perl, Julia):
- * JSON's escapes; an array of strings becomes JavaScript's (and Python's) array literal. The
- * commands below contain no `$`, `@`, backquote, `#{` or `\(`, so no language interpolates
- * anything in them.
- */
-export const literal = (value: string | readonly string[]): string => JSON.stringify(value);
-
-/**
- * A shell fork bomb in the background (its processes carry the marker in their command line),
- * for a language's `system()`: `/bin/sh -c 'b(){ b | b & }; b' <marker>`. With `delaySeconds`
- * it goes off that late: a runtime that creates threads right after starting a process (the
- * JVM's process reaper) would otherwise race the bomb for the process limit, and fail now
- * with one status, now with another.
- */
-export const forkBombCommand = (context: HostileContext, delaySeconds?: number): string =>
-  `/bin/sh -c '${delaySeconds === undefined ? '' : `sleep ${delaySeconds}; `}b(){ b | b & }; b' ${context.marker} >/dev/null 2>&1 &`;
-
-/**
- * A daemon: a new session (`setsid`) running a shell loop that ignores SIGHUP, SIGINT and
- * SIGTERM and keeps the program's stdout and stderr open, started in the background; the
- * marker is its `$0`.
- */
-export const daemonCommand = (context: HostileContext): string =>
-  `setsid /bin/sh -c 'trap "" HUP INT TERM; while :; do sleep 1; done' ${context.marker} </dev/null &`;
-
-/** Exits 0 only when bash can open a TCP connection to the suite's server on 127.0.0.1. */
-export const connectCommand = (context: HostileContext): string =>
-  `/bin/bash -c 'exec 3<>/dev/tcp/127.0.0.1/${context.port}' 2>/dev/null`;
 
 /**
  * Program factories for a language's `HumanEval_53_add`: `body(code)` is the program of a
@@ -140,3 +112,28 @@ export function testsNeverRan(
 
 /** One of the threats whose programs never run the benchmark's tests. */
 export type NeverRanThreat = (typeof TESTS_NEVER_RAN_THREATS)[number];
+
+/**
+ * A language's `home-files` and `repo-files` entries: `reachOut(read, guarded, targets)` is the
+ * code that reads `read`, writes every target and fails when the read or the write of `guarded`
+ * worked; `program` turns code into a program of the language.
+ */
+export function fileEntries(
+  program: (code: (context: HostileContext) => string) => (context: HostileContext) => Program,
+  reachOut: (read: string, guarded: string, targets: readonly string[]) => string,
+): HostileProgram[] {
+  return [
+    hostile(
+      'home-files',
+      'reads a file in the home directory, writes there and in /tmp, /var/tmp, /dev/shm',
+      ['passed'],
+      program((c) => reachOut(c.homeFile, c.writeTargets[0] as string, c.writeTargets)),
+    ),
+    hostile(
+      'repo-files',
+      'reads a file in the repository, writes there',
+      ['passed'],
+      program((c) => reachOut(c.repoFile, c.writeTargets[1] as string, c.writeTargets)),
+    ),
+  ];
+}

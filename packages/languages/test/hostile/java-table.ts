@@ -1,14 +1,8 @@
 import type { HostileContext, HostileProgram } from '@passk/core/conformance';
 import { HUMANEVAL_X_ADD, humanEvalXProgram } from '../humaneval-x-add.ts';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
-import {
-  daemonCommand,
-  forkBombCommand,
-  hostile,
-  literal as java,
-  multiplE,
-  SHORT_TIMEOUT_MS,
-} from './hostile-entry.ts';
+import { daemonCommand, forkBombCommand, literal as java } from './hostile-code.ts';
+import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.java);
@@ -123,18 +117,7 @@ const PROGRAMS: readonly HostileProgram[] = [
         .replace('=>', '->'),
     ),
   ),
-  hostile(
-    'home-files',
-    'reads a file in the home directory, writes there and in /tmp, /var/tmp, /dev/shm',
-    ['passed'],
-    body((c) => reachOut(c.homeFile, c.writeTargets[0] as string, c.writeTargets)),
-  ),
-  hostile(
-    'repo-files',
-    'reads a file in the repository, writes there',
-    ['passed'],
-    body((c) => reachOut(c.repoFile, c.writeTargets[1] as string, c.writeTargets)),
-  ),
+  ...fileEntries(body, reachOut),
   hostile(
     'network',
     'connects to 127.0.0.1 and to the internet (java.net.Socket)',

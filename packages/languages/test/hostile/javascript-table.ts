@@ -1,14 +1,8 @@
 import type { HostileContext, HostileProgram } from '@passk/core/conformance';
 import { HUMANEVAL_X_ADD, humanEvalXProgram } from '../humaneval-x-add.ts';
 import { MULTIPL_E_ADD, multiplEProgram } from '../multipl-e-add.ts';
-import {
-  connectCommand,
-  daemonCommand,
-  forkBombCommand,
-  hostile,
-  literal as js,
-  SHORT_TIMEOUT_MS,
-} from './hostile-entry.ts';
+import { connectCommand, daemonCommand, forkBombCommand, literal as js } from './hostile-code.ts';
+import { fileEntries, hostile, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
 import type { HostileTable } from './tables.ts';
 
 const add = MULTIPL_E_ADD.javascript;
@@ -133,18 +127,7 @@ const PROGRAMS: readonly HostileProgram[] = [
       ].join('\n'),
     ),
   ),
-  hostile(
-    'home-files',
-    'reads a file in the home directory, writes there and in /tmp, /var/tmp, /dev/shm',
-    ['passed'],
-    program((c) => reachOut(c.homeFile, c.writeTargets[0] as string, c.writeTargets)),
-  ),
-  hostile(
-    'repo-files',
-    'reads a file in the repository, writes there',
-    ['passed'],
-    program((c) => reachOut(c.repoFile, c.writeTargets[1] as string, c.writeTargets)),
-  ),
+  ...fileEntries(program, reachOut),
   hostile(
     'network',
     'connects to 127.0.0.1 (net and bash /dev/tcp) and to the internet',

@@ -4,10 +4,9 @@ import {
   connectCommand,
   daemonCommand,
   forkBombCommand,
-  hostile,
-  SHORT_TIMEOUT_MS,
   literal as swift,
-} from './hostile-entry.ts';
+} from './hostile-code.ts';
+import { fileEntries, hostile, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
 import type { HostileTable } from './tables.ts';
 
 const add = MULTIPL_E_ADD.swift;
@@ -105,18 +104,7 @@ const PROGRAMS: readonly HostileProgram[] = [
       ].join('\n'),
     ),
   ),
-  hostile(
-    'home-files',
-    'reads a file in the home directory, writes there and in /tmp, /var/tmp, /dev/shm',
-    ['passed'],
-    program((c) => reachOut(c.homeFile, c.writeTargets[0] as string, c.writeTargets)),
-  ),
-  hostile(
-    'repo-files',
-    'reads a file in the repository, writes there',
-    ['passed'],
-    program((c) => reachOut(c.repoFile, c.writeTargets[1] as string, c.writeTargets)),
-  ),
+  ...fileEntries(program, reachOut),
   hostile(
     'network',
     'connects to 127.0.0.1 (bash /dev/tcp through system)',

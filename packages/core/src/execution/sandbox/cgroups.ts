@@ -1,13 +1,7 @@
-import {
-  accessSync,
-  constants,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmdirSync,
-  writeFileSync,
-} from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listDirectory } from '../../io/list-directory.ts';
+import { processExited } from '../process-exited.ts';
 
 /** Where passk may create cgroups with the memory and pids controllers. */
 export interface CgroupParents {
@@ -198,24 +192,13 @@ export class SlotCgroup {
  */
 export function removeStaleCgroups(parents: CgroupParents): void {
   for (const parent of new Set([parents.memory, parents.pids])) {
-    let names: string[];
-    try {
-      names = readdirSync(parent);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
+    for (const name of listDirectory(parent)) {
       const pid = /^passk-(\d+)-/.exec(name)?.[1];
-      if (pid === undefined || Number(pid) === process.pid) continue;
+      if (pid === undefined || Number(pid) === process.pid || !processExited(Number(pid))) continue;
       try {
-        process.kill(Number(pid), 0);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') continue;
-        try {
-          rmdirSync(join(parent, name));
-        } catch {
-          // not empty, or gone
-        }
+        rmdirSync(join(parent, name));
+      } catch {
+        // not empty, or gone
       }
     }
   }

@@ -1,13 +1,13 @@
 import { COMPLETION_SENTINEL, type StepResult } from '@passk/core';
 import { describe, expect, it } from 'vitest';
-import { JULIA_RULES } from '../julia/create-julia-language.ts';
-import { LUA_RULES } from '../lua/create-lua-language.ts';
-import { PHP_RULES } from '../php/create-php-language.ts';
-import { R_RULES } from '../r/create-r-language.ts';
-import { SCALA_RULES } from '../scala/create-scala-language.ts';
-import { SHELL_RULES } from '../shell/create-shell-language.ts';
-import { SWIFT_RULES } from '../swift/create-swift-language.ts';
+import { JULIA_RULES } from './julia/create-julia-language.ts';
+import { LUA_RULES } from './lua/create-lua-language.ts';
 import { judgeMultiplE } from './multipl-e-judge.ts';
+import { PHP_RULES } from './php/create-php-language.ts';
+import { R_RULES } from './r/create-r-language.ts';
+import { SCALA_RULES } from './scala/create-scala-language.ts';
+import { SHELL_RULES } from './shell/create-shell-language.ts';
+import { SWIFT_RULES } from './swift/create-swift-language.ts';
 
 /** A step result as the executor reports it; only what a case sets differs from a clean exit 0. */
 function step(overrides: Partial<StepResult> & { name: string }): StepResult {

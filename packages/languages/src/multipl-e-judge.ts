@@ -7,7 +7,7 @@ import {
   type VerdictStatus,
   withoutCompletionSentinel,
 } from '@passk/core';
-import { judgement, verdictOf } from './verdict.ts';
+import { judgement, withReference } from './internal/verdict.ts';
 
 /** The status words of MultiPL-E's evaluator (`evaluation/src/eval_*.py`). */
 export type MultiplEStatus =
@@ -30,6 +30,17 @@ export interface MultiplEOutcome {
   readonly stderr: string;
   /** Total bytes written to stderr (MultiPL-E's "stderr is empty" tests use this). */
   readonly stderrBytes: number;
+}
+
+/**
+ * MultiPL-E's usual status rule: `Timeout` after a timeout, `OK` on exit code 0, otherwise what
+ * `failure` says of the outcome (`SyntaxError`, `Exception`, …).
+ */
+export function exitCodeStatus(
+  failure: (outcome: MultiplEOutcome) => MultiplEStatus,
+): (outcome: MultiplEOutcome) => MultiplEStatus {
+  return (outcome) =>
+    outcome.timedOut ? 'Timeout' : outcome.exitCode === 0 ? 'OK' : failure(outcome);
 }
 
 /** How one language judges its programs under MultiPL-E's rules. */
@@ -142,9 +153,11 @@ export function judgeMultiplE(result: ExecutionResult, rules: MultiplERules): Ve
   const word = rules.runStatus(run);
   if (word === 'OK' && run.exitCode === 0) {
     if (rules.completed(last)) return judgement('passed', 'OK');
-    return verdictOf(
-      'runtime_error',
-      `OK by MultiPL-E's rule, but the program ended before its tests completed (no ${rules.evidence})`,
+    return withReference(
+      judgement(
+        'runtime_error',
+        `OK by MultiPL-E's rule, but the program ended before its tests completed (no ${rules.evidence})`,
+      ),
       judgement('passed', 'OK'),
     );
   }

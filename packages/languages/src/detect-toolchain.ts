@@ -1,5 +1,6 @@
-import { probeCommand, STEP_PATH, type ToolchainInfo } from '@passk/core';
-import { findCommand } from './find-command.ts';
+import { probeCommand, type ToolchainInfo } from '@passk/core';
+import { resolveEnvironment } from './internal/environment.ts';
+import { findExecutable } from './internal/find-executable.ts';
 
 /** A command a language needs, and how to read its version. */
 export interface ToolRequirement {
@@ -11,6 +12,19 @@ export interface ToolRequirement {
   readonly versionArgs?: readonly string[];
   /** Pattern whose first group is the version, applied to stdout + stderr of the probe. */
   readonly versionPattern?: RegExp;
+}
+
+/**
+ * A command found under any of `names` (tried in order) whose version `versionArgs` prints:
+ * the first group of `versionPattern`. Recorded under `key`.
+ */
+export function versionedTool(
+  key: string,
+  names: readonly string[],
+  versionArgs: readonly string[],
+  versionPattern: RegExp,
+): ToolRequirement {
+  return { key, names, versionArgs, versionPattern };
 }
 
 /** A library check: a command that exits 0 when something the tests need is installed. */
@@ -31,7 +45,7 @@ export interface ToolchainRequirements {
   readonly libraries?: readonly LibraryCheck[];
   /** How to install everything (`apt-get install lua5.3 lua-unit`). */
   readonly installHint: string;
-  /** Environment whose `PATH` is searched (default `process.env`); step directories are searched too. */
+  /** Environment whose `PATH` is searched (default the process's); step directories are searched too. */
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -50,14 +64,13 @@ export interface DetectedToolchain extends ToolchainInfo {
 export async function detectToolchain(
   requirements: ToolchainRequirements,
 ): Promise<DetectedToolchain> {
-  const env = requirements.env ?? process.env;
-  const searchPath = [env.PATH ?? '', STEP_PATH].filter((part) => part !== '').join(':');
+  const env = resolveEnvironment(requirements.env);
   const commands: Record<string, string> = {};
   const versions: string[] = [];
   const missing: string[] = [];
   for (const tool of requirements.tools) {
     const found = tool.names
-      .map((name) => findCommand(name, searchPath))
+      .map((name) => findExecutable([name], { env, userPathFirst: true }))
       .find((path) => path !== undefined);
     if (found === undefined) {
       missing.push(tool.names.join(' or '));

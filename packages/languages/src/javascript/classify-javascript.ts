@@ -1,0 +1,26 @@
+import type { ExecutionResult, Verdict } from '@passk/core';
+import { judgement } from '../internal/verdict.ts';
+import { classifyHumanEvalXJavaScript } from './classify-humaneval-x-javascript.ts';
+import { classifyMultiplENodeRun } from './classify-multipl-e-node.ts';
+import type { JavaScriptJudge } from './javascript-steps.ts';
+
+/**
+ * The verdict of a JavaScript program under `judge`: `infra_error` when a step before the run
+ * (`prepare`) failed, `toolchain_missing` when Node.js could not be started, else CodeGeeX's rule (`classifyHumanEvalXJavaScript`) or MultiPL-E's
+ * (`classifyMultiplENodeRun`).
+ */
+export function classifyJavaScript(judge: JavaScriptJudge, result: ExecutionResult): Verdict {
+  const run = result.steps.at(-1);
+  if (run !== undefined && run.name !== 'run') {
+    return judgement(
+      'infra_error',
+      `step '${run.name}' failed: ${run.stderrTail.trim().slice(0, 200)}`,
+    );
+  }
+  if (run?.spawnError !== undefined) {
+    return judgement('toolchain_missing', `Node.js could not be started: ${run.spawnError}`);
+  }
+  if (judge === 'humaneval-x') return classifyHumanEvalXJavaScript(result);
+  if (run === undefined) return judgement('infra_error', 'no step ran');
+  return classifyMultiplENodeRun(run);
+}
