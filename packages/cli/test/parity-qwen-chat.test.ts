@@ -21,8 +21,9 @@
  * are not yet listed in EXPLAINED (the full scope fails there until they are).
  *
  * Scopes: quick (default) runs every 4th task of each language (every 8th of C++, C# and
- * Java) plus the explained ones and checks those samples; `PASSK_TEST_SCOPE=full` runs all and checks pass@1 against the
- * published figure (within 2 points, after the explained samples).
+ * Java) plus the explained ones and checks those samples; `PASSK_TEST_SCOPE=full` runs all
+ * and checks pass@1 against the published figure (within 2 points, after the explained
+ * samples).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
