@@ -14,15 +14,16 @@
  * listed as "tests never ran".
  *
  * Measured (full scope, sandbox on): passk / published pass@1 — llama3: js 55.28 / 55.28,
- * php 46.58 / 45.34, sh 20.25 / 20.89, python 64.02 / 64.02, cpp 49.69 / 44.10 (measured
- * before the renamed-entry-point fix); qwen2: js 58.39 / 55.90, php 63.35 / 63.98, sh 31.65 /
- * 30.38. No PHP pass printed its own source. cs, java, ts and the remaining pairs are not
- * measured yet, and the samples behind the C++ and qwen2 JavaScript gaps are not yet listed
- * in EXPLAINED (the full scope fails there until they are).
+ * php 46.58 / 45.34, sh 20.25 / 20.89, python 64.02 / 64.02, cpp 50.31 / 44.10 (45.34 after
+ * the 8 explained samples); qwen2: js 58.39 / 55.90, php 63.35 / 63.98, sh 31.65 / 30.38,
+ * python 71.34 / 70.12, cpp 50.93 / 46.58. No PHP pass printed its own source. cs, java and
+ * ts are not measured in full yet, and the samples behind the qwen2 C++ and JavaScript gaps
+ * are not yet listed in EXPLAINED (the full scope fails there until they are).
  *
- * Scopes: quick (default) runs every 4th task of each language plus the explained ones and
- * checks those samples; `PASSK_TEST_SCOPE=full` runs all and checks pass@1 against the
- * published figure (within 2 points, after the explained samples).
+ * Scopes: quick (default) runs every 4th task of each language (every 8th of C++, C# and
+ * Java) plus the explained ones and checks those samples; `PASSK_TEST_SCOPE=full` runs all
+ * and checks pass@1 against the published figure (within 2 points, after the explained
+ * samples).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,8 +47,42 @@ interface Explained {
   readonly reason: string;
 }
 
+/**
+ * Quick scope: every 4th task, every 8th for the compiled languages (a C++, C# or Java program
+ * takes seconds to compile; CI's whole suite must stay under ~50 minutes on 2 cores).
+ */
+const QUICK_EVERY: Readonly<Record<string, number>> = { cpp: 8, cs: 8, java: 8 };
+
+/**
+ * Qwen's C++ scorer deletes `using namespace std;` from every answer but tasks 147 and 159
+ * (`evaluate.py`, `extract_func`), and does not add the prompt: an answer that relies on it
+ * (unqualified `vector`, `string`, `min`, `tie`, `__gcd`) does not compile there. Checked by
+ * compiling Qwen's program (first fenced block, `main` removed, `IMPORT_HELPER` includes, last
+ * `}` line removed, tests) with g++ -std=c++17: `'vector' was not declared in this scope`.
+ */
+const STD_STRIPPED: Explained = {
+  passed: true,
+  reason:
+    "Qwen's scorer deletes the answer's `using namespace std;`: unqualified std names do not compile",
+};
+
 /** `model/lang` → task → why passk's verdict differs from Qwen's. */
-const EXPLAINED: Readonly<Record<string, Readonly<Record<string, Explained>>>> = {};
+const EXPLAINED: Readonly<Record<string, Readonly<Record<string, Explained>>>> = {
+  'llama3/cpp': {
+    HumanEval_73_smallest_change: STD_STRIPPED,
+    HumanEval_96_count_up_to: STD_STRIPPED,
+    HumanEval_117_select_words: STD_STRIPPED,
+    HumanEval_143_words_in_sentence: STD_STRIPPED,
+    HumanEval_148_bf: STD_STRIPPED,
+    HumanEval_149_sorted_list_sum: STD_STRIPPED,
+    HumanEval_158_find_max: STD_STRIPPED,
+    HumanEval_94_skjkasdkd: {
+      passed: true,
+      reason:
+        "the answer defines its helper `isPrime` after `skjkasdkd`: passk puts the entry point last (the tests close it), Qwen's scorer keeps the answer's order and its program does not compile ('isPrime' was not declared)",
+    },
+  },
+};
 
 interface ResultLine {
   readonly task_id: string;
@@ -67,12 +102,13 @@ const full = testScope() === 'full';
 describe.each(
   CHAT_MODELS.flatMap((model) => CHAT_LANGUAGES.map((entry) => [model, entry] as const)),
 )('chat parity %s', (model: ChatModel, { lang, dataset }) => {
-  it(`${lang}: ${full ? 'pass@1 within 2 points of the published one' : 'explained samples (quick scope: every 4th task)'}`, async () => {
+  const every = QUICK_EVERY[lang] ?? 4;
+  it(`${lang}: ${full ? 'pass@1 within 2 points of the published one' : `explained samples (quick scope: every ${every}th task)`}`, async () => {
     const answers = chatAnswers(model, lang);
     const explained = EXPLAINED[`${model}/${lang}`] ?? {};
     const selected = scopedSubset(answers, {
       id: (answer) => answer.taskId,
-      every: 4,
+      every,
       keep: Object.keys(explained),
     });
     const server = await startFakeModelServer({
