@@ -300,9 +300,10 @@ export const NEVER_RAN_PROGRAMS: Readonly<Record<string, readonly HostileProgram
       },
       {
         threat: 'unreached-tests',
+        // Racket expands the whole module first: the tests left inside `unused` do not compile,
+        // so neither rule passes it.
         name: '(exit 0) before the tests',
         body: `${w('racket')})\n(exit 0)\n(define (unused)`,
-        reference: 'passed',
       },
       {
         threat: 'redefined-tests',
