@@ -15,10 +15,8 @@ import { DATASETS_HELP, DOCTOR_HELP, REPORT_HELP, SHOW_HELP } from './help/other
 import { renderHelp } from './help/render-help.ts';
 import { RUN_HELP } from './help/run-help.ts';
 import { SELFTEST_HELP } from './help/selftest-help.ts';
-import type { CommandIo } from './io.ts';
+import type { Command, CommandIo } from './io.ts';
 import { PASSK_VERSION } from './version.ts';
-
-type Command = (argv: readonly string[], registry: Registry, io: CommandIo) => Promise<number>;
 
 /** The subcommands, by name. */
 export const COMMANDS: Readonly<

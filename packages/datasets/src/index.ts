@@ -28,7 +28,27 @@ export {
   type HumanEvalPlusOptions,
   type HumanEvalPlusVariant,
 } from './humaneval-plus/humaneval-plus.ts';
-export * from './humaneval-x/index.ts';
+export {
+  buildHumanEvalXProgram,
+  createHumanEvalXDataset,
+  goExtraImports,
+  HUMANEVAL_X_COMMIT,
+  HUMANEVAL_X_CPP_INCLUDES,
+  HUMANEVAL_X_GO_PACKAGES,
+  HUMANEVAL_X_LANGUAGE_INFO,
+  HUMANEVAL_X_LANGUAGES,
+  HUMANEVAL_X_PYTHON_IMPORTS,
+  HUMANEVAL_X_TIMEOUT_MS,
+  type HumanEvalXLanguage,
+  type HumanEvalXLanguageInfo,
+  type HumanEvalXMetadata,
+  type HumanEvalXOptions,
+  type HumanEvalXRecord,
+  humanEvalXFile,
+  humanEvalXWrongAnswer,
+  parseHumanEvalXProblems,
+  truncatePythonGeneration,
+} from './humaneval-x/index.ts';
 export { createJsonlDataset } from './jsonl/jsonl-dataset.ts';
 export { KNOWN_BROKEN_TASKS, type KnownBrokenTask, knownBrokenTask } from './known-broken.ts';
 export {
@@ -62,4 +82,13 @@ export {
   type SelftestControls,
   selftestControlsOf,
 } from './selftest-controls.ts';
-export * from './visible-tests/index.ts';
+export {
+  failedVisibleExample,
+  humanEvalVisibleTests,
+  mbppVisibleTests,
+  pythonDocstringExamples,
+  type VisibleExample,
+  type VisibleTestSet,
+  type VisibleTests,
+  visibleTestsOf,
+} from './visible-tests/index.ts';

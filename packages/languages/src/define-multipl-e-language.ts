@@ -5,10 +5,14 @@ import {
   type LanguageOptions,
 } from './define-language.ts';
 import {
+  commandPath,
   type DetectedToolchain,
   detectToolchain,
   type ToolchainRequirements,
+  type ToolRequirement,
 } from './detect-toolchain.ts';
+import { runStep } from './internal/steps.ts';
+import { testEvidenceSteps } from './internal/test-evidence.ts';
 import { judgeMultiplE, type MultiplERules } from './multipl-e-judge.ts';
 
 /** The judges (`Program.judge`) of the languages defined with {@link defineMultiplELanguage}. */
@@ -17,20 +21,71 @@ export const MULTIPL_E_JUDGES = ['multipl-e'] as const;
 /** Options every language defined with {@link defineMultiplELanguage} accepts. */
 export type MultiplELanguageOptions = LanguageOptions;
 
-/** What a language judged by MultiPL-E's rules consists of. */
-export interface MultiplELanguageDefinition {
+/** The build and run steps of a `multipl-e` program; the run step is named `run`. */
+export type MultiplESteps = (
+  program: Program,
+  toolchain: ToolchainInfo,
+  options: StepOptions,
+) => Step[];
+
+/**
+ * The interpreter that runs the main file, `<command> ...args <mainFile>` as MultiPL-E runs it:
+ * the language's main tool (detected first, before `requirements.tools`).
+ */
+export interface Interpreter extends ToolRequirement {
+  /** Arguments before the main file (Racket's `-t`). */
+  readonly args?: readonly string[];
+}
+
+/** What every language judged by MultiPL-E's rules declares. */
+interface MultiplELanguageBase {
   /** Canonical id, aliases, source file extension. */
   readonly names: LanguageNames;
-  /** The commands and libraries it needs; `language` defaults to `rules.language`. */
-  readonly requirements: Omit<ToolchainRequirements, 'language' | 'env'> & {
+  /**
+   * The commands and libraries it needs (after the `interpreter`, when there is one);
+   * `language` defaults to `rules.language`.
+   */
+  readonly requirements: Omit<ToolchainRequirements, 'language' | 'env' | 'tools'> & {
     readonly language?: string;
+    readonly tools?: readonly ToolRequirement[];
   };
-  /** The build and run steps of a `multipl-e` program; the run step is named `run`. */
-  readonly steps: (program: Program, toolchain: ToolchainInfo, options: StepOptions) => Step[];
   /** MultiPL-E's verdict rule and passk's completion evidence. */
   readonly rules: MultiplERules;
   /** Address-space limit when the options give none (default 4 GiB; 0 = none, for VMs that reserve more). */
   readonly defaultMaxMemoryBytes?: number;
+}
+
+/**
+ * What a language judged by MultiPL-E's rules consists of: an `interpreter` that runs the main
+ * file, or the `steps` of a compiled language.
+ */
+export type MultiplELanguageDefinition = MultiplELanguageBase &
+  (
+    | { readonly interpreter: Interpreter; readonly steps?: never }
+    | { readonly steps: MultiplESteps; readonly interpreter?: never }
+  );
+
+/** `<command> ...args <mainFile>`, one `run` step. */
+function interpreterSteps({ key, names, args = [] }: Interpreter): MultiplESteps {
+  return (program, toolchain, { timeoutFactor }) => [
+    runStep(program, timeoutFactor, [
+      commandPath(toolchain, key, names[0] ?? key),
+      ...args,
+      program.mainFile,
+    ]),
+  ];
+}
+
+/** The definition's steps, after the `prepare` step that writes `rules.testEvidence`, if any. */
+function definitionSteps(definition: MultiplELanguageDefinition): MultiplESteps {
+  const steps =
+    definition.steps === undefined ? interpreterSteps(definition.interpreter) : definition.steps;
+  const evidence = definition.rules.testEvidence;
+  if (evidence === undefined) return steps;
+  return (program, toolchain, options) => [
+    ...testEvidenceSteps(program, evidence.locate, evidence.code),
+    ...steps(program, toolchain, options),
+  ];
 }
 
 /**
@@ -41,11 +96,20 @@ export interface MultiplELanguageDefinition {
 export function defineMultiplELanguageFactory(
   definition: MultiplELanguageDefinition,
 ): (options?: MultiplELanguageOptions) => Language {
-  const { names, requirements, steps, rules, defaultMaxMemoryBytes } = definition;
+  const { names, requirements, rules, defaultMaxMemoryBytes } = definition;
+  const steps = definitionSteps(definition);
   return defineLanguageFactory({
     names,
     detect: ({ env }: MultiplELanguageOptions): Promise<DetectedToolchain> =>
-      detectToolchain({ language: rules.language, ...requirements, env }),
+      detectToolchain({
+        language: rules.language,
+        ...requirements,
+        tools: [
+          ...(definition.interpreter === undefined ? [] : [definition.interpreter]),
+          ...(requirements.tools ?? []),
+        ],
+        env,
+      }),
     rules: {
       judges: MULTIPL_E_JUDGES,
       steps,

@@ -1,4 +1,5 @@
 import { COMPLETION_SENTINEL, type StepResult } from '@passk/core';
+import { stepResult } from '@passk/core/conformance';
 import { describe, expect, it } from 'vitest';
 import { JULIA_RULES } from './julia/create-julia-language.ts';
 import { LUA_RULES } from './lua/create-lua-language.ts';
@@ -11,19 +12,7 @@ import { SWIFT_RULES } from './swift/create-swift-language.ts';
 
 /** A step result as the executor reports it; only what a case sets differs from a clean exit 0. */
 function step(overrides: Partial<StepResult> & { name: string }): StepResult {
-  return {
-    exitCode: 0,
-    signal: null,
-    timedOut: false,
-    outputLimitExceeded: false,
-    durationMs: 10,
-    stdoutTail: '',
-    stderrTail: '',
-    stdoutBytes: 0,
-    stderrBytes: 0,
-    report: null,
-    ...overrides,
-  };
+  return stepResult(overrides);
 }
 
 const sentinel = `\n${COMPLETION_SENTINEL}\n`;

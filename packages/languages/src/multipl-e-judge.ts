@@ -7,6 +7,7 @@ import {
   type VerdictStatus,
   withoutCompletionSentinel,
 } from '@passk/core';
+import type { TestEndLocator, TestEvidence } from './internal/test-evidence.ts';
 import { judgement, withReference } from './internal/verdict.ts';
 
 /** The status words of MultiPL-E's evaluator (`evaluation/src/eval_*.py`). */
@@ -43,6 +44,14 @@ export function exitCodeStatus(
     outcome.timedOut ? 'Timeout' : outcome.exitCode === 0 ? 'OK' : failure(outcome);
 }
 
+/**
+ * The rule of MultiPL-E's Ruby and Julia evaluators: a non-zero exit is `Exception` when
+ * stderr is empty, `SyntaxError` otherwise.
+ */
+export const exceptionWhenStderrEmpty = exitCodeStatus((run) =>
+  run.stderr.trim() === '' ? 'Exception' : 'SyntaxError',
+);
+
 /** How one language judges its programs under MultiPL-E's rules. */
 export interface MultiplERules {
   /** Language name for messages (`Lua`). */
@@ -57,6 +66,12 @@ export interface MultiplERules {
   readonly completed: (run: StepResult) => boolean;
   /** What that evidence is, for messages (`luaunit's summary`). */
   readonly evidence: string;
+  /**
+   * The evidence passk writes into the benchmark's test function, by a `prepare` step before
+   * the others (none when the program does not end with that function: it then cannot pass).
+   * None where the test framework reports completion itself (Ruby's Test::Unit).
+   */
+  readonly testEvidence?: TestEvidence;
   /**
    * passk status of a failing run whose MultiPL-E status is `word`, when the language can
    * tell more than the word (a failed test is `failed`, a parse error `compile_error`);
@@ -74,6 +89,23 @@ export interface MultiplERules {
 /** Evidence: passk's completion sentinel on stdout (printed by the language's wrapper). */
 export function sentinelPrinted(run: StepResult): boolean {
   return hasCompletionSentinel(run.stdoutTail);
+}
+
+/**
+ * The evidence fields of {@link MultiplERules} for a language whose evidence is the sentinel
+ * printed by `code`, which passk writes where `locate` finds the end of the benchmark's tests
+ * (`where` says where, for messages).
+ */
+export function sentinelEvidence(
+  locate: TestEndLocator,
+  code: string,
+  where = 'from the end of the test function',
+): Pick<MultiplERules, 'completed' | 'evidence' | 'testEvidence'> {
+  return {
+    completed: sentinelPrinted,
+    evidence: `completion sentinel ${where}`,
+    testEvidence: { locate, code },
+  };
 }
 
 /** The outcome MultiPL-E would record for `step`. */

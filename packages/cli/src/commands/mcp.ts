@@ -2,7 +2,7 @@ import { type Registry, SANDBOX_MODES, type SandboxMode, UsageError } from '@pas
 import { createPasskMcpServer, type StartPasskRun, serveHttp, serveStdio } from '@passk/mcp';
 import { MCP_HELP } from '../help/mcp-help.ts';
 import { usageLine } from '../help/render-help.ts';
-import { type CommandIo, log } from '../io.ts';
+import { type Command, log } from '../io.ts';
 import { parseOptions, parsePositiveInteger } from '../parse-options.ts';
 import { evaluate, run } from '../sdk/index.ts';
 import { PASSK_VERSION } from '../version.ts';
@@ -14,11 +14,7 @@ const MCP_USAGE = usageLine('mcp', MCP_HELP);
  * Serves until the client disconnects (stdio) or the process is interrupted; then stops its
  * runs (resumable) and exits 0.
  */
-export async function mcpCommand(
-  argv: readonly string[],
-  registry: Registry,
-  io: CommandIo,
-): Promise<number> {
+export const mcpCommand: Command = async (argv, registry, io) => {
   const { values, positionals } = parseOptions(
     argv,
     {
@@ -79,7 +75,7 @@ export async function mcpCommand(
   } finally {
     await server.close();
   }
-}
+};
 
 /** The SDK's `run()` (a model) or `evaluate()` (a samples file) for `start_run`. */
 export function startPasskRun(registry: Registry): StartPasskRun {

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import {
-  type Registry,
   readRun,
   renderSummary,
   SUMMARY_FORMATS,
@@ -11,17 +10,13 @@ import {
 } from '@passk/core';
 import { REPORT_HELP } from '../help/other-help.ts';
 import { usageLine } from '../help/render-help.ts';
-import { type CommandIo, log } from '../io.ts';
+import { type Command, log } from '../io.ts';
 import { parseOptions } from '../parse-options.ts';
 
 const REPORT_USAGE = usageLine('report', REPORT_HELP);
 
 /** `passk report`: render a run's summary (recomputed from its results if the run was interrupted). */
-export async function reportCommand(
-  argv: readonly string[],
-  _registry: Registry,
-  io: CommandIo,
-): Promise<number> {
+export const reportCommand: Command = async (argv, _registry, io) => {
   const { values, positionals } = parseOptions(
     argv,
     {
@@ -69,4 +64,4 @@ export async function reportCommand(
     io.stdout.write(text);
   }
   return 0;
-}
+};

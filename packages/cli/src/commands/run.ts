@@ -1,7 +1,7 @@
-import { type Registry, UsageError } from '@passk/core';
+import { UsageError } from '@passk/core';
 import { usageLine } from '../help/render-help.ts';
 import { RUN_HELP } from '../help/run-help.ts';
-import type { CommandIo } from '../io.ts';
+import type { Command } from '../io.ts';
 import { parseList, parseNumber, parseOptions, parsePositiveInteger } from '../parse-options.ts';
 import { plan, run } from '../sdk/run.ts';
 import { COMMON_RUN_OPTIONS, commandContext, parseCommonRunValues } from './common-options.ts';
@@ -12,11 +12,7 @@ import { printPlan } from './print-plan.ts';
 const RUN_USAGE = usageLine('run', RUN_HELP);
 
 /** `passk run`: generate samples with a model and score them (the SDK's `run`). */
-export async function runCommand(
-  argv: readonly string[],
-  registry: Registry,
-  io: CommandIo,
-): Promise<number> {
+export const runCommand: Command = async (argv, registry, io) => {
   const { values } = parseOptions(
     argv,
     {
@@ -61,4 +57,4 @@ export async function runCommand(
   };
   if (values['dry-run']) return printPlan(await plan(options), json, io);
   return finishRun(run(options), json, io, model.maxCostUsd);
-}
+};

@@ -1,7 +1,7 @@
-import { type Registry, UsageError } from '@passk/core';
+import { UsageError } from '@passk/core';
 import { usageLine } from '../help/render-help.ts';
 import { SELFTEST_HELP } from '../help/selftest-help.ts';
-import type { CommandIo } from '../io.ts';
+import type { Command } from '../io.ts';
 import { parseList, parseNumber, parseOptions, parsePositiveInteger } from '../parse-options.ts';
 import { selftest } from '../sdk/selftest.ts';
 import { renderSelftest } from '../selftest/render-selftest.ts';
@@ -18,11 +18,7 @@ const PROGRESS_INTERVAL_MS = 10_000;
  * passed and every control failed (or the known-broken list explains it; checks whose
  * toolchain is missing are reported as skipped), 1 otherwise.
  */
-export async function selftestCommand(
-  argv: readonly string[],
-  registry: Registry,
-  io: CommandIo,
-): Promise<number> {
+export const selftestCommand: Command = async (argv, registry, io) => {
   const { values } = parseOptions(
     argv,
     {
@@ -66,4 +62,4 @@ export async function selftestCommand(
   });
   io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderSelftest(report));
   return report.ok ? 0 : 1;
-}
+};

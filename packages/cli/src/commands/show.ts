@@ -1,17 +1,13 @@
 import { defaultDataContext, type Registry, UsageError } from '@passk/core';
 import { SHOW_HELP } from '../help/other-help.ts';
 import { usageLine } from '../help/render-help.ts';
-import type { CommandIo } from '../io.ts';
+import type { Command } from '../io.ts';
 import { parseOptions } from '../parse-options.ts';
 
 const SHOW_USAGE = usageLine('show', SHOW_HELP);
 
 /** `passk show`: print one problem: prompt, tests, entry point, reference solution, program. */
-export async function showCommand(
-  argv: readonly string[],
-  registry: Registry,
-  io: CommandIo,
-): Promise<number> {
+export const showCommand: Command = async (argv, registry, io) => {
   const { values, positionals } = parseOptions(argv, { json: { type: 'boolean' } }, SHOW_USAGE);
   let datasetId: string;
   let taskId: string;
@@ -62,7 +58,7 @@ export async function showCommand(
         : ''),
   );
   return 0;
-}
+};
 
 /**
  * Splits `<dataset>/<task-id>`, where dataset ids may contain `/` (`multipl-e/lua`) and so

@@ -1,19 +1,18 @@
 import { basename, resolve } from 'node:path';
 import {
-  createRunHandle,
   InvalidInputError,
   type Problem,
   parseSamples,
   type RunEvaluationOptions,
   type RunHandle,
   type RunOutcome,
-  runEvaluation,
   type SamplesFile,
   slug,
 } from '@passk/core';
 import { createReplayProvider, type ReplayProvider } from '@passk/providers';
 import type { EvaluateOptions } from './run-options.ts';
 import { scoringSettings } from './scoring-settings.ts';
+import { startEvaluation } from './start-evaluation.ts';
 
 /**
  * Scores existing samples: what `passk evaluate` does, with the same defaults, files and
@@ -22,13 +21,7 @@ import { scoringSettings } from './scoring-settings.ts';
  * problems the samples cover. Returns the same handle as {@link run}.
  */
 export function evaluate(options: EvaluateOptions): RunHandle<RunOutcome> {
-  let settings: RunEvaluationOptions;
-  try {
-    settings = evaluateSettings(options);
-  } catch (error) {
-    return createRunHandle(() => Promise.reject(error));
-  }
-  return runEvaluation(settings);
+  return startEvaluation(() => evaluateSettings(options));
 }
 
 function evaluateSettings(options: EvaluateOptions): RunEvaluationOptions {

@@ -1,12 +1,10 @@
 import { basename } from 'node:path';
 import {
-  createRunHandle,
   planEvaluation,
   type RunEvaluationOptions,
   type RunHandle,
   type RunOutcome,
   type RunPlan,
-  runEvaluation,
   selectProblems,
   slug,
   UsageError,
@@ -16,6 +14,7 @@ import { DEFAULT_MAX_TOKENS } from './model-options.ts';
 import { resolveModel } from './resolve-model.ts';
 import type { RunOptions } from './run-options.ts';
 import { check, checkPositive, scoringSettings } from './scoring-settings.ts';
+import { startEvaluation } from './start-evaluation.ts';
 
 /**
  * Generates samples with a model and scores them: what `passk run` does, with the same
@@ -29,13 +28,7 @@ import { check, checkPositive, scoringSettings } from './scoring-settings.ts';
  * `completed: false` and its `stopReason`.
  */
 export function run(options: RunOptions): RunHandle<RunOutcome> {
-  let settings: RunEvaluationOptions;
-  try {
-    settings = runSettings(options);
-  } catch (error) {
-    return createRunHandle(() => Promise.reject(error));
-  }
-  return runEvaluation(settings);
+  return startEvaluation(() => runSettings(options));
 }
 
 /**

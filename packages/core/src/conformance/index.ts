@@ -13,6 +13,7 @@ export {
   TESTS_NEVER_RAN_THREATS,
 } from './hostile-threats.ts';
 export { findFiles, findProcesses, type ProcessInfo } from './machine-state.ts';
+export { stepResult } from './step-result.ts';
 export {
   type ScopedSubsetOptions,
   scopedSubset,

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findProcesses } from '../conformance/machine-state.ts';
+import { stepResult } from '../conformance/step-result.ts';
 import { PasskError } from '../errors/passk-error.ts';
 import type { ExecutionJob, Executor, Step, StepResult } from '../spec/executor.ts';
 import { attributeLimit } from './attribute-limit.ts';
@@ -368,19 +369,8 @@ describe('removeStaleScratch', () => {
 });
 
 describe('attributeLimit', () => {
-  const outcome = (fields: Partial<StepOutcome>): StepOutcome => ({
-    name: 'run',
-    exitCode: 1,
-    signal: null,
-    timedOut: false,
-    outputLimitExceeded: false,
-    durationMs: 1,
-    stdoutTail: '',
-    stderrTail: '',
-    stdoutBytes: 0,
-    stderrBytes: 0,
-    ...fields,
-  });
+  const outcome = (fields: Partial<StepOutcome>): StepOutcome =>
+    stepResult({ exitCode: 1, ...fields });
   const evidence = {
     hostDirectories: [],
     maxFileBytes: 0,

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stepResult } from '../conformance/step-result.ts';
 import { summarizeRun } from '../report/summarize-run.ts';
 import type { Dataset } from '../spec/dataset.ts';
 import type { ExecutionResult, Executor, StepResult } from '../spec/executor.ts';
@@ -20,20 +21,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** One scripted step result per attempt; the last one repeats. */
 type Script = readonly Partial<StepResult>[];
 
-const step = (fields: Partial<StepResult>): StepResult => ({
-  name: 'run',
-  exitCode: 0,
-  signal: null,
-  timedOut: false,
-  outputLimitExceeded: false,
-  durationMs: 1,
-  stdoutTail: '',
-  stderrTail: '',
-  stdoutBytes: 0,
-  stderrBytes: 0,
-  report: null,
-  ...fields,
-});
+const step = stepResult;
 
 const PASS = { stdoutTail: 'DONE\n' };
 const TIMEOUT = { timedOut: true, exitCode: null, signal: 'SIGKILL', limit: 'wall_time' as const };

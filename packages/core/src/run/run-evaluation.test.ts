@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { stepResult } from '../conformance/step-result.ts';
 import { PasskError } from '../errors/passk-error.ts';
 import { defineDataset } from '../registry/define.ts';
 import type { ExecutionResult, Executor } from '../spec/executor.ts';
@@ -50,21 +51,7 @@ function fakeExecutor(delayMs = 1) {
       signal?.throwIfAborted();
       const code = job.files[0]?.contents ?? '';
       return {
-        steps: [
-          {
-            name: 'run',
-            exitCode: 0,
-            signal: null,
-            timedOut: false,
-            outputLimitExceeded: false,
-            durationMs: 1,
-            stdoutTail: code,
-            stderrTail: '',
-            stdoutBytes: code.length,
-            stderrBytes: 0,
-            report: null,
-          },
-        ],
+        steps: [stepResult({ stdoutTail: code })],
       };
     },
     async close() {

@@ -7,6 +7,14 @@ import { COMPLETION_SENTINEL, type Program, type Step } from '@passk/core';
  */
 export type TestEndLocator = (source: string) => number | undefined;
 
+/** passk's completion evidence, written into the benchmark's test function before it runs. */
+export interface TestEvidence {
+  /** Where the test function ends (after its last assertion). */
+  readonly locate: TestEndLocator;
+  /** The code written there: it prints the completion sentinel. */
+  readonly code: string;
+}
+
 /** The shape of a benchmark's test function and of the call that ends the program. */
 export interface TestFunctionShape {
   /** The line that opens the test function; its last occurrence in the file counts. */

@@ -1,8 +1,11 @@
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
-import { commandPath, versionedTool } from '../detect-toolchain.ts';
-import { runStep } from '../internal/steps.ts';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
-import { exitCodeStatus, type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
+import { versionedTool } from '../detect-toolchain.ts';
+import { SENTINEL_PARTS, testFunctionEnd } from '../internal/test-evidence.ts';
+import {
+  exceptionWhenStderrEmpty,
+  type MultiplERules,
+  sentinelEvidence,
+} from '../multipl-e-judge.ts';
 
 /** The end of MultiPL-E's Julia tests: the `@testset begin` … `end` block that ends the file. */
 export const JULIA_TEST_END = testFunctionEnd({
@@ -24,9 +27,8 @@ export const JULIA_TEST_EVIDENCE = `print("\\n", "${SENTINEL_PARTS[0]}", "${SENT
  */
 export const JULIA_RULES: MultiplERules = {
   language: 'Julia',
-  runStatus: exitCodeStatus((run) => (run.stderr.trim() === '' ? 'Exception' : 'SyntaxError')),
-  completed: sentinelPrinted,
-  evidence: 'completion sentinel from the end of the test set',
+  runStatus: exceptionWhenStderrEmpty,
+  ...sentinelEvidence(JULIA_TEST_END, JULIA_TEST_EVIDENCE, 'from the end of the test set'),
   failureStatus: (word, run) => {
     if (word !== 'SyntaxError') return undefined;
     if (/Test Failed|Some tests did not pass/.test(run.stderr)) return 'failed';
@@ -44,15 +46,11 @@ export const JULIA_RULES: MultiplERules = {
  */
 export const createJuliaLanguage = defineMultiplELanguageFactory({
   names: { id: 'julia', aliases: ['jl'], extension: '.jl' },
+  interpreter: versionedTool('julia', ['julia'], ['--version'], /version (\S+)/),
   requirements: {
-    tools: [versionedTool('julia', ['julia'], ['--version'], /version (\S+)/)],
     installHint:
       'Julia has no Debian package: install it from julialang.org (juliaup) and put `julia` on PATH',
   },
-  steps: (program, toolchain, { timeoutFactor }) => [
-    ...testEvidenceSteps(program, JULIA_TEST_END, JULIA_TEST_EVIDENCE),
-    runStep(program, timeoutFactor, [commandPath(toolchain, 'julia', 'julia'), program.mainFile]),
-  ],
   rules: JULIA_RULES,
   defaultMaxMemoryBytes: 0,
 });

@@ -1,8 +1,7 @@
 import { hasCompletionSentinel, type StepResult } from '@passk/core';
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
-import { commandPath, versionedTool } from '../detect-toolchain.ts';
-import { runStep } from '../internal/steps.ts';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
+import { versionedTool } from '../detect-toolchain.ts';
+import { SENTINEL_PARTS, testFunctionEnd } from '../internal/test-evidence.ts';
 import { exitCodeStatus, type MultiplERules } from '../multipl-e-judge.ts';
 
 /** luaunit's summary of a run in which every test passed (text output, luaunit 3.x). */
@@ -46,6 +45,7 @@ export const LUA_RULES: MultiplERules = {
   completed: luaTestsCompleted,
   evidence:
     'luaunit summary with every test passed and the sentinel from the end of the test function',
+  testEvidence: { locate: LUA_TEST_END, code: LUA_TEST_EVIDENCE },
   failureStatus: (_word, run) => {
     if (LUAUNIT_FAILED.test(run.stdout)) return 'failed';
     if (/^\S*lua[\d.]*: [^:]+:\d+: .* near /m.test(run.stderr)) return 'compile_error';
@@ -65,14 +65,10 @@ export const LUA_RULES: MultiplERules = {
  */
 export const createLuaLanguage = defineMultiplELanguageFactory({
   names: { id: 'lua', aliases: [], extension: '.lua' },
+  interpreter: versionedTool('lua', ['lua5.3', 'lua'], ['-v'], /Lua (\S+)/),
   requirements: {
-    tools: [versionedTool('lua', ['lua5.3', 'lua'], ['-v'], /Lua (\S+)/)],
     libraries: [{ name: 'luaunit', argv: ({ lua = 'lua' }) => [lua, '-e', "require('luaunit')"] }],
     installHint: 'apt-get install lua5.3 lua-unit',
   },
-  steps: (program, toolchain, { timeoutFactor }) => [
-    ...testEvidenceSteps(program, LUA_TEST_END, LUA_TEST_EVIDENCE),
-    runStep(program, timeoutFactor, [commandPath(toolchain, 'lua', 'lua'), program.mainFile]),
-  ],
   rules: LUA_RULES,
 });

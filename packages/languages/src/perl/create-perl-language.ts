@@ -1,8 +1,7 @@
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
-import { commandPath, versionedTool } from '../detect-toolchain.ts';
-import { runStep } from '../internal/steps.ts';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
-import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
+import { versionedTool } from '../detect-toolchain.ts';
+import { SENTINEL_PARTS, testFunctionEnd } from '../internal/test-evidence.ts';
+import { type MultiplERules, sentinelEvidence } from '../multipl-e-judge.ts';
 
 /** The end of MultiPL-E's Perl test function: `sub testhumaneval {` … `}`, then `testhumaneval();`. */
 export const PERL_TEST_END = testFunctionEnd({
@@ -31,8 +30,7 @@ export const PERL_RULES: MultiplERules = {
       : run.exitCode !== 0 || run.stdout.includes('ERROR') || run.stderr.includes('ERROR')
         ? 'Exception'
         : 'OK',
-  completed: sentinelPrinted,
-  evidence: 'completion sentinel from the end of the test function',
+  ...sentinelEvidence(PERL_TEST_END, PERL_TEST_EVIDENCE),
   failureStatus: (_word, run) => {
     if (
       /syntax error at|compilation aborted|Execution of .* aborted due to compilation errors/.test(
@@ -54,16 +52,12 @@ export const PERL_RULES: MultiplERules = {
  */
 export const createPerlLanguage = defineMultiplELanguageFactory({
   names: { id: 'perl', aliases: ['pl'], extension: '.pl' },
+  interpreter: versionedTool('perl', ['perl'], ['-e', 'print $^V'], /v(\S+)/),
   requirements: {
-    tools: [versionedTool('perl', ['perl'], ['-e', 'print $^V'], /v(\S+)/)],
     libraries: [
       { name: 'Test::Deep', argv: ({ perl = 'perl' }) => [perl, '-MTest::Deep', '-e', '1'] },
     ],
     installHint: 'apt-get install perl libtest-deep-perl',
   },
-  steps: (program, toolchain, { timeoutFactor }) => [
-    ...testEvidenceSteps(program, PERL_TEST_END, PERL_TEST_EVIDENCE),
-    runStep(program, timeoutFactor, [commandPath(toolchain, 'perl', 'perl'), program.mainFile]),
-  ],
   rules: PERL_RULES,
 });

@@ -1,8 +1,7 @@
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
-import { commandPath, versionedTool } from '../detect-toolchain.ts';
-import { runStep } from '../internal/steps.ts';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
-import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
+import { versionedTool } from '../detect-toolchain.ts';
+import { SENTINEL_PARTS, testFunctionEnd } from '../internal/test-evidence.ts';
+import { type MultiplERules, sentinelEvidence } from '../multipl-e-judge.ts';
 
 /** The end of MultiPL-E's PHP test function: `function test(): void {` … `}`, then `test();`. */
 export const PHP_TEST_END = testFunctionEnd({
@@ -35,8 +34,7 @@ export const PHP_RULES: MultiplERules = {
       : run.exitCode !== 0
         ? 'Exception'
         : 'OK',
-  completed: sentinelPrinted,
-  evidence: 'completion sentinel from the end of the test function',
+  ...sentinelEvidence(PHP_TEST_END, PHP_TEST_EVIDENCE),
   failureStatus: (_word, run) => {
     const output = `${run.stdout}\n${run.stderr}`;
     if (/PHP Parse error|Parse error: /.test(output)) return 'compile_error';
@@ -53,13 +51,7 @@ export const PHP_RULES: MultiplERules = {
  */
 export const createPhpLanguage = defineMultiplELanguageFactory({
   names: { id: 'php', aliases: [], extension: '.php' },
-  requirements: {
-    tools: [versionedTool('php', ['php'], ['--version'], /PHP (\S+)/)],
-    installHint: 'apt-get install php-cli',
-  },
-  steps: (program, toolchain, { timeoutFactor }) => [
-    ...testEvidenceSteps(program, PHP_TEST_END, PHP_TEST_EVIDENCE),
-    runStep(program, timeoutFactor, [commandPath(toolchain, 'php', 'php'), program.mainFile]),
-  ],
+  interpreter: versionedTool('php', ['php'], ['--version'], /PHP (\S+)/),
+  requirements: { installHint: 'apt-get install php-cli' },
   rules: PHP_RULES,
 });

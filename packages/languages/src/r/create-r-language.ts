@@ -1,8 +1,7 @@
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
-import { commandPath, versionedTool } from '../detect-toolchain.ts';
-import { runStep } from '../internal/steps.ts';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
-import { exitCodeStatus, type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
+import { versionedTool } from '../detect-toolchain.ts';
+import { SENTINEL_PARTS, testFunctionEnd } from '../internal/test-evidence.ts';
+import { exitCodeStatus, type MultiplERules, sentinelEvidence } from '../multipl-e-judge.ts';
 
 /** The end of MultiPL-E's R test function: `test_humaneval <- function() {` … `}`, then its call. */
 export const R_TEST_END = testFunctionEnd({
@@ -29,8 +28,7 @@ export const R_RULES: MultiplERules = {
         ? 'AssertionError'
         : 'Exception',
   ),
-  completed: sentinelPrinted,
-  evidence: 'completion sentinel from the end of the test function',
+  ...sentinelEvidence(R_TEST_END, R_TEST_EVIDENCE),
   // A failed `stopifnot` says "… is not TRUE"; an empty stderr is MultiPL-E's AssertionError
   // but, for a process killed by a signal (exit code -<signal>), no wrong answer.
   failureStatus: (word, run) =>
@@ -49,16 +47,7 @@ export const R_RULES: MultiplERules = {
  */
 export const createRLanguage = defineMultiplELanguageFactory({
   names: { id: 'r', aliases: [], extension: '.r' },
-  requirements: {
-    tools: [versionedTool('Rscript', ['Rscript'], ['--version'], /version (\S+)/)],
-    installHint: 'apt-get install r-base-core',
-  },
-  steps: (program, toolchain, { timeoutFactor }) => [
-    ...testEvidenceSteps(program, R_TEST_END, R_TEST_EVIDENCE),
-    runStep(program, timeoutFactor, [
-      commandPath(toolchain, 'Rscript', 'Rscript'),
-      program.mainFile,
-    ]),
-  ],
+  interpreter: versionedTool('Rscript', ['Rscript'], ['--version'], /version (\S+)/),
+  requirements: { installHint: 'apt-get install r-base-core' },
   rules: R_RULES,
 });

@@ -1,8 +1,7 @@
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
-import { commandPath, versionedTool } from '../detect-toolchain.ts';
-import { runStep } from '../internal/steps.ts';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
-import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
+import { versionedTool } from '../detect-toolchain.ts';
+import { SENTINEL_PARTS, testFunctionEnd } from '../internal/test-evidence.ts';
+import { type MultiplERules, sentinelEvidence } from '../multipl-e-judge.ts';
 
 /**
  * The end of MultiPL-E's Racket test function: `(define (test-humaneval) (let (…) checks…`, closed
@@ -38,8 +37,7 @@ export const RACKET_RULES: MultiplERules = {
           ? 'SyntaxError'
           : 'Exception'
         : 'OK',
-  completed: sentinelPrinted,
-  evidence: 'completion sentinel from the end of the test function',
+  ...sentinelEvidence(RACKET_TEST_END, RACKET_TEST_EVIDENCE),
   failureStatus: (word, run) => {
     if (word !== 'Exception') return undefined;
     if (/^FAILURE$/m.test(run.stderr)) return 'failed';
@@ -60,8 +58,11 @@ export const RACKET_RULES: MultiplERules = {
  */
 export const createRacketLanguage = defineMultiplELanguageFactory({
   names: { id: 'racket', aliases: ['rkt'], extension: '.rkt' },
+  interpreter: {
+    ...versionedTool('racket', ['racket'], ['--version'], /v(\d[\d.]*)/),
+    args: ['-t'],
+  },
   requirements: {
-    tools: [versionedTool('racket', ['racket'], ['--version'], /v(\d[\d.]*)/)],
     libraries: [
       {
         name: 'rackunit',
@@ -70,13 +71,5 @@ export const createRacketLanguage = defineMultiplELanguageFactory({
     ],
     installHint: 'apt-get install racket',
   },
-  steps: (program, toolchain, { timeoutFactor }) => [
-    ...testEvidenceSteps(program, RACKET_TEST_END, RACKET_TEST_EVIDENCE),
-    runStep(program, timeoutFactor, [
-      commandPath(toolchain, 'racket', 'racket'),
-      '-t',
-      program.mainFile,
-    ]),
-  ],
   rules: RACKET_RULES,
 });

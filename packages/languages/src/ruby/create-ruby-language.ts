@@ -1,8 +1,7 @@
 import type { StepResult } from '@passk/core';
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
-import { commandPath, versionedTool } from '../detect-toolchain.ts';
-import { runStep } from '../internal/steps.ts';
-import { exitCodeStatus, type MultiplERules } from '../multipl-e-judge.ts';
+import { versionedTool } from '../detect-toolchain.ts';
+import { exceptionWhenStderrEmpty, type MultiplERules } from '../multipl-e-judge.ts';
 
 const SUMMARY = /^(\d+) tests, \d+ assertions, (\d+) failures, (\d+) errors/m;
 
@@ -21,7 +20,7 @@ export function testUnitPassed(run: StepResult): boolean {
  */
 export const RUBY_RULES: MultiplERules = {
   language: 'Ruby',
-  runStatus: exitCodeStatus((run) => (run.stderr.trim() === '' ? 'Exception' : 'SyntaxError')),
+  runStatus: exceptionWhenStderrEmpty,
   completed: testUnitPassed,
   evidence: 'Test::Unit summary with at least one test and no failures or errors',
   failureStatus: (_word, run) => {
@@ -39,8 +38,8 @@ export const RUBY_RULES: MultiplERules = {
  */
 export const createRubyLanguage = defineMultiplELanguageFactory({
   names: { id: 'ruby', aliases: ['rb'], extension: '.rb' },
+  interpreter: versionedTool('ruby', ['ruby'], ['--version'], /ruby (\S+)/),
   requirements: {
-    tools: [versionedTool('ruby', ['ruby'], ['--version'], /ruby (\S+)/)],
     libraries: [
       {
         name: 'test-unit',
@@ -53,8 +52,5 @@ export const createRubyLanguage = defineMultiplELanguageFactory({
     ],
     installHint: 'apt-get install ruby (its bundled test-unit gem) or ruby-test-unit',
   },
-  steps: (program, toolchain, { timeoutFactor }) => [
-    runStep(program, timeoutFactor, [commandPath(toolchain, 'ruby', 'ruby'), program.mainFile]),
-  ],
   rules: RUBY_RULES,
 });

@@ -1,8 +1,7 @@
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
-import { commandPath, versionedTool } from '../detect-toolchain.ts';
-import { runStep } from '../internal/steps.ts';
-import { SENTINEL_PARTS, testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
-import { exitCodeStatus, type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
+import { versionedTool } from '../detect-toolchain.ts';
+import { SENTINEL_PARTS, testFunctionEnd } from '../internal/test-evidence.ts';
+import { exitCodeStatus, type MultiplERules, sentinelEvidence } from '../multipl-e-judge.ts';
 
 /** The end of MultiPL-E's shell test function: `run_test() {` … `}`, then `run_test`. */
 export const SHELL_TEST_END = testFunctionEnd({
@@ -39,8 +38,7 @@ export const SHELL_RULES: MultiplERules = {
   runStatus: exitCodeStatus((run) =>
     run.stderr.includes('syntax error') ? 'SyntaxError' : 'Exception',
   ),
-  completed: sentinelPrinted,
-  evidence: 'completion sentinel from the end of the test function',
+  ...sentinelEvidence(SHELL_TEST_END, SHELL_TEST_EVIDENCE),
   // A failed `[[ … ]]` under `set -e` ends the script with status 1 and prints nothing.
   failureStatus: (word, run) =>
     word === 'Exception' && run.exitCode === 1 && run.stderr.trim() === '' ? 'failed' : undefined,
@@ -56,14 +54,8 @@ export const SHELL_RULES: MultiplERules = {
  */
 export const createShellLanguage = defineMultiplELanguageFactory({
   names: { id: 'shell', aliases: ['sh', 'bash'], extension: '.sh' },
-  requirements: {
-    tools: [versionedTool('bash', ['bash'], ['--version'], /version (\S+)/)],
-    installHint: 'apt-get install bash',
-  },
-  steps: (program, toolchain, { timeoutFactor }) => [
-    ...testEvidenceSteps(program, SHELL_TEST_END, SHELL_TEST_EVIDENCE),
-    runStep(program, timeoutFactor, [commandPath(toolchain, 'bash', 'bash'), program.mainFile]),
-  ],
+  interpreter: versionedTool('bash', ['bash'], ['--version'], /version (\S+)/),
+  requirements: { installHint: 'apt-get install bash' },
   rules: SHELL_RULES,
   defaultMaxMemoryBytes: SHELL_MAX_MEMORY_BYTES,
 });

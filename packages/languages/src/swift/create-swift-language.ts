@@ -1,12 +1,8 @@
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
 import { commandPath, versionedTool } from '../detect-toolchain.ts';
 import { buildStep, runStep } from '../internal/steps.ts';
-import {
-  afterLastAssertion,
-  SENTINEL_PARTS,
-  testEvidenceSteps,
-} from '../internal/test-evidence.ts';
-import { type MultiplERules, sentinelPrinted } from '../multipl-e-judge.ts';
+import { afterLastAssertion, SENTINEL_PARTS } from '../internal/test-evidence.ts';
+import { type MultiplERules, sentinelEvidence } from '../multipl-e-judge.ts';
 
 /**
  * The end of MultiPL-E's Swift tests, top-level `assert(…)` lines (there is no test function):
@@ -29,8 +25,7 @@ export const SWIFT_RULES: MultiplERules = {
   language: 'Swift',
   buildStep: 'build',
   runStatus: (run) => (run.timedOut ? 'Timeout' : run.exitCode !== 0 ? 'Exception' : 'OK'),
-  completed: sentinelPrinted,
-  evidence: 'completion sentinel after the last assertion',
+  ...sentinelEvidence(SWIFT_TEST_END, SWIFT_TEST_EVIDENCE, 'after the last assertion'),
   failureStatus: (word, run) =>
     word === 'Exception' && run.stderr.includes('Assertion failed') ? 'failed' : undefined,
 };
@@ -50,7 +45,6 @@ export const createSwiftLanguage = defineMultiplELanguageFactory({
       'Swift has no Debian package: install a toolchain from swift.org and put `swiftc` on PATH',
   },
   steps: (program, toolchain, { timeoutFactor }) => [
-    ...testEvidenceSteps(program, SWIFT_TEST_END, SWIFT_TEST_EVIDENCE),
     buildStep(
       [commandPath(toolchain, 'swiftc', 'swiftc'), program.mainFile, '-o', 'main'],
       SWIFT_BUILD_TIMEOUT_MS,

@@ -9,6 +9,7 @@ import {
   UsageError,
 } from '@passk/core';
 import type { LanguageModel } from 'ai';
+import { failedGeneration } from '../internal/failed-generation.ts';
 import { lookupPrice } from '../pricing/price-table.ts';
 import { callModel } from './call-model.ts';
 import { classifyError } from './classify-error.ts';
@@ -142,12 +143,7 @@ export function createAiSdkProvider(options: AiSdkProviderOptions): Provider {
           started,
         });
       } catch (error) {
-        return {
-          text: '',
-          finishReason: 'error',
-          latencyMs: Math.round(performance.now() - started),
-          error: classifyError(error),
-        };
+        return failedGeneration(classifyError(error), Math.round(performance.now() - started));
       }
     },
   });
