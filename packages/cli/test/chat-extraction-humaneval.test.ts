@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { type FakeRequest, startFakeModelServer } from '@passk/providers/test';
 import { describe, expect, it } from 'vitest';
-import { DATA_DIR, runCli, workspace } from './run-cli.ts';
+import { args, DATA_DIR, runCli, workspace } from './run-cli.ts';
 
 interface HumanEvalRecord {
   readonly task_id: string;
@@ -79,20 +79,7 @@ describe('chat extraction on every HumanEval task', () => {
     try {
       const { dir, env } = workspace();
       const result = await runCli(
-        [
-          'run',
-          '--dataset',
-          'humaneval',
-          '--model',
-          'openai:gpt-4.1-mini',
-          '--base-url',
-          server.baseUrls.openai,
-          '--concurrency',
-          '32',
-          '--json',
-          '--out',
-          'r',
-        ],
+        args`run --dataset humaneval --model openai:gpt-4.1-mini --base-url ${server.baseUrls.openai} --concurrency 32 --json --out r`,
         { cwd: dir, env: { ...env, OPENAI_API_KEY: 'sk-test' } },
       );
       expect(result.code).toBe(0);
@@ -122,21 +109,7 @@ describe('chat extraction on every HumanEval task', () => {
     try {
       const { dir, env } = workspace();
       const result = await runCli(
-        [
-          'run',
-          '--dataset',
-          'humaneval',
-          '--model',
-          'anthropic:claude-sonnet-4-20250514',
-          '--base-url',
-          server.baseUrls.anthropic,
-          '--stream',
-          '--concurrency',
-          '32',
-          '--json',
-          '--out',
-          'r',
-        ],
+        args`run --dataset humaneval --model anthropic:claude-sonnet-4-20250514 --base-url ${server.baseUrls.anthropic} --stream --concurrency 32 --json --out r`,
         { cwd: dir, env: { ...env, ANTHROPIC_API_KEY: 'sk-ant-test' } },
       );
       expect(result.code).toBe(0);

@@ -10,7 +10,7 @@ import {
 } from '@passk/providers/test';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDemoModel, firstAttemptFaults, problemOf } from './demo-model.ts';
-import { BIN, runCli, workspace } from './run-cli.ts';
+import { args, BIN, runCli, workspace } from './run-cli.ts';
 
 const KEYS = {
   OPENAI_API_KEY: 'sk-passk-secret-openai',
@@ -49,25 +49,13 @@ describe('passk run against each provider wire protocol', () => {
     },
     {
       name: 'openai chat completions, streaming',
-      model: (s) => [
-        '--model',
-        'openai:gpt-4.1-mini',
-        '--base-url',
-        s.baseUrls.openai,
-        '--api',
-        'chat',
-        '--stream',
-      ],
+      model: (s) =>
+        args`--model openai:gpt-4.1-mini --base-url ${s.baseUrls.openai} --api chat --stream`,
     },
     {
       name: 'anthropic messages with prefill, streaming',
-      model: (s) => [
-        '--model',
-        'anthropic:claude-sonnet-4-20250514',
-        '--base-url',
-        s.baseUrls.anthropic,
-        '--stream',
-      ],
+      model: (s) =>
+        args`--model anthropic:claude-sonnet-4-20250514 --base-url ${s.baseUrls.anthropic} --stream`,
     },
     {
       name: 'google generateContent',
@@ -75,14 +63,8 @@ describe('passk run against each provider wire protocol', () => {
     },
     {
       name: 'openai-compatible completions (base model, completion mode)',
-      model: (s) => [
-        '--model',
-        'openai-compatible:qwen2.5-coder-1.5b',
-        '--base-url',
-        s.baseUrls['openai-compatible'],
-        '--prompt-mode',
-        'completion',
-      ],
+      model: (s) =>
+        args`--model openai-compatible:qwen2.5-coder-1.5b --base-url ${s.baseUrls['openai-compatible']} --prompt-mode completion`,
     },
     {
       name: 'ollama chat, streaming',
@@ -90,14 +72,8 @@ describe('passk run against each provider wire protocol', () => {
     },
     {
       name: 'ollama generate (completion mode)',
-      model: (s) => [
-        '--model',
-        'ollama:qwen2.5-coder:7b',
-        '--base-url',
-        s.url,
-        '--prompt-mode',
-        'completion',
-      ],
+      model: (s) =>
+        args`--model ollama:qwen2.5-coder:7b --base-url ${s.url} --prompt-mode completion`,
     },
   ];
 
@@ -168,30 +144,7 @@ describe('faults of the provider', () => {
     });
     const { dir, env } = workspace();
     const result = await runCli(
-      [
-        'run',
-        '--dataset',
-        'demo',
-        '--model',
-        'openai:gpt-4.1-mini',
-        '--base-url',
-        server.baseUrls.openai,
-        '--api',
-        'chat',
-        '--limit',
-        '8',
-        '-n',
-        '4',
-        '--seed',
-        '0',
-        '--request-timeout',
-        '8',
-        '--concurrency',
-        '8',
-        '--json',
-        '--out',
-        'r',
-      ],
+      args`run --dataset demo --model openai:gpt-4.1-mini --base-url ${server.baseUrls.openai} --api chat --limit 8 -n 4 --seed 0 --request-timeout 8 --concurrency 8 --json --out r`,
       { cwd: dir, env: withKeys(env) },
     );
     expect(result.code).toBe(0);
@@ -230,27 +183,7 @@ describe('faults of the provider', () => {
     });
     const { dir, env } = workspace();
     const result = await runCli(
-      [
-        'run',
-        '--dataset',
-        'demo',
-        '--model',
-        'openai-compatible:qwen2.5-coder-7b-instruct',
-        '--base-url',
-        server.baseUrls['openai-compatible'],
-        '--stream',
-        '--limit',
-        '6',
-        '-n',
-        '2',
-        '--seed',
-        '0',
-        '--request-timeout',
-        '2',
-        '--json',
-        '--out',
-        'r',
-      ],
+      args`run --dataset demo --model openai-compatible:qwen2.5-coder-7b-instruct --base-url ${server.baseUrls['openai-compatible']} --stream --limit 6 -n 2 --seed 0 --request-timeout 2 --json --out r`,
       { cwd: dir, env: withKeys(env) },
     );
     expect(result.code).toBe(0);
@@ -269,29 +202,8 @@ describe('faults of the provider', () => {
           : undefined,
     });
     const { dir, env } = workspace();
-    const args = [
-      'run',
-      '--dataset',
-      'demo',
-      '--model',
-      'openai:gpt-4.1-mini',
-      '--base-url',
-      server.baseUrls.openai,
-      '--api',
-      'chat',
-      '--limit',
-      '3',
-      '-n',
-      '2',
-      '--seed',
-      '0',
-      '--retries',
-      '1',
-      '--json',
-      '--out',
-      'r',
-    ];
-    const first = await runCli(args, { cwd: dir, env: withKeys(env) });
+    const command = args`run --dataset demo --model openai:gpt-4.1-mini --base-url ${server.baseUrls.openai} --api chat --limit 3 -n 2 --seed 0 --retries 1 --json --out r`;
+    const first = await runCli(command, { cwd: dir, env: withKeys(env) });
     expect(first.code).toBe(0);
     const partial = JSON.parse(first.stdout);
     expect(partial.statuses).toMatchObject({ passed: 2, failed: 2, infra_error: 2 });
@@ -305,7 +217,7 @@ describe('faults of the provider', () => {
     });
 
     broken = false;
-    const second = await runCli(args, { cwd: dir, env: withKeys(env) });
+    const second = await runCli(command, { cwd: dir, env: withKeys(env) });
     expect(second.code).toBe(0);
     expect(second.stderr).toMatch(/resuming: 4 of 6 samples already done/);
     const summary = JSON.parse(second.stdout);
@@ -318,7 +230,7 @@ describe('generation cache', () => {
   it('repeats are real requests (the key holds the sample index); a second run is served from the cache; --no-cache bypasses it', async () => {
     const server = await serve();
     const { dir, env } = workspace();
-    const args = (out: string, extra: string[] = []) => [
+    const command = (out: string, extra: string[] = []) => [
       'run',
       '--dataset',
       'demo',
@@ -335,13 +247,13 @@ describe('generation cache', () => {
       out,
       ...extra,
     ];
-    const first = await runCli(args('a'), { cwd: dir, env: withKeys(env) });
+    const first = await runCli(command('a'), { cwd: dir, env: withKeys(env) });
     expect(first.code).toBe(0);
     expect(server.stats.requests).toBe(6);
     // Without a seed the fake model alternates answers per prompt: repeats differ.
     expect(JSON.parse(first.stdout).statuses).toMatchObject({ passed: 4, failed: 2 });
 
-    const second = await runCli(args('b'), { cwd: dir, env: withKeys(env) });
+    const second = await runCli(command('b'), { cwd: dir, env: withKeys(env) });
     expect(second.code).toBe(0);
     expect(server.stats.requests).toBe(6);
     const strip = (path: string) =>
@@ -350,7 +262,7 @@ describe('generation cache', () => {
       strip(join(dir, 'b/samples.jsonl')).sort((x, y) => keyOf(x).localeCompare(keyOf(y))),
     ).toEqual(strip(join(dir, 'a/samples.jsonl')).sort((x, y) => keyOf(x).localeCompare(keyOf(y))));
 
-    const third = await runCli(args('c', ['--no-cache']), { cwd: dir, env: withKeys(env) });
+    const third = await runCli(command('c', ['--no-cache']), { cwd: dir, env: withKeys(env) });
     expect(third.code).toBe(0);
     expect(server.stats.requests).toBe(12);
   });
@@ -366,38 +278,17 @@ describe('kill and resume', () => {
         { kind: 'reset' },
       ]),
     };
-    const args = (server: FakeModelServer, out: string) => [
-      'run',
-      '--dataset',
-      'demo',
-      '--model',
-      'openai:gpt-4.1-mini',
-      '--base-url',
-      server.baseUrls.openai,
-      '--api',
-      'chat',
-      '--limit',
-      '8',
-      '-n',
-      '4',
-      '--seed',
-      '3',
-      '--concurrency',
-      '4',
-      '--no-cache',
-      '--json',
-      '--out',
-      out,
-    ];
+    const command = (server: FakeModelServer, out: string) =>
+      args`run --dataset demo --model openai:gpt-4.1-mini --base-url ${server.baseUrls.openai} --api chat --limit 8 -n 4 --seed 3 --concurrency 4 --no-cache --json --out ${out}`;
     const { dir, env } = workspace();
-    const reference = await runCli(args(await serve(options), 'whole'), {
+    const reference = await runCli(command(await serve(options), 'whole'), {
       cwd: dir,
       env: withKeys(env),
     });
     expect(reference.code).toBe(0);
 
     const server = await serve(options);
-    const child = spawn(process.execPath, [BIN, ...args(server, 'resumed')], {
+    const child = spawn(process.execPath, [BIN, ...command(server, 'resumed')], {
       cwd: dir,
       env: withKeys(env),
       stdio: ['ignore', 'ignore', 'ignore'],
@@ -412,7 +303,7 @@ describe('kill and resume', () => {
     expect(before).toBeGreaterThanOrEqual(10);
     expect(before).toBeLessThan(32);
 
-    const resumed = await runCli(args(server, 'resumed'), { cwd: dir, env: withKeys(env) });
+    const resumed = await runCli(command(server, 'resumed'), { cwd: dir, env: withKeys(env) });
     expect(resumed.code).toBe(0);
     expect(JSON.parse(resumed.stdout)).toEqual(JSON.parse(reference.stdout));
 
@@ -446,21 +337,7 @@ describe('keys', () => {
     const server = await serve({ fault: () => ({ kind: 'server', status: 401 }) });
     const { dir, env } = workspace();
     const result = await runCli(
-      [
-        'run',
-        '--dataset',
-        'demo',
-        '--model',
-        'openai:gpt-4.1-mini',
-        '--base-url',
-        server.baseUrls.openai,
-        '-n',
-        '5',
-        '--concurrency',
-        '4',
-        '--out',
-        'r',
-      ],
+      args`run --dataset demo --model openai:gpt-4.1-mini --base-url ${server.baseUrls.openai} -n 5 --concurrency 4 --out r`,
       { cwd: dir, env: withKeys(env) },
     );
     expect(result.code).toBe(1);
@@ -476,17 +353,7 @@ describe('keys', () => {
     const { dir, env } = workspace();
     delete env.OPENAI_API_KEY;
     const result = await runCli(
-      [
-        'run',
-        '--dataset',
-        'demo',
-        '--model',
-        'openai:gpt-4.1-mini',
-        '--base-url',
-        server.baseUrls.openai,
-        '--out',
-        'r',
-      ],
+      args`run --dataset demo --model openai:gpt-4.1-mini --base-url ${server.baseUrls.openai} --out r`,
       { cwd: dir, env },
     );
     expect(result.code).toBe(2);
@@ -511,20 +378,7 @@ describe('keys', () => {
     delete env.OPENAI_API_KEY;
     writeFileSync(join(dir, '.env'), `# test key\nOPENAI_API_KEY="${marker}"\n`);
     const result = await runCli(
-      [
-        'run',
-        '--dataset',
-        'demo',
-        '--model',
-        'openai:gpt-4.1-mini',
-        '--base-url',
-        server.baseUrls.openai,
-        '--limit',
-        '3',
-        '--json',
-        '--out',
-        'r',
-      ],
+      args`run --dataset demo --model openai:gpt-4.1-mini --base-url ${server.baseUrls.openai} --limit 3 --json --out r`,
       { cwd: dir, env: { ...env, ANTHROPIC_API_KEY: marker } },
     );
     expect(result.code).toBe(0);

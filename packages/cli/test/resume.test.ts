@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli, workspace } from './run-cli.ts';
+import { args, BIN, runCli, workspace } from './run-cli.ts';
 
 const lines = (path: string) =>
   existsSync(path)
@@ -14,14 +14,14 @@ const lines = (path: string) =>
 
 /** Starts `passk run` and kills it with `signal` once `results.jsonl` has `after` lines. */
 async function interrupt(
-  args: string[],
+  argv: string[],
   cwd: string,
   env: NodeJS.ProcessEnv,
   out: string,
   after: number,
   signal: NodeJS.Signals,
 ) {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, [BIN, ...argv], {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,31 +46,25 @@ const keysOf = (path: string) =>
     return `${record.task_id}#${record.sample_index}`;
   });
 
-describe('resume', () => {
-  const args = (out: string) => [
-    'run',
-    '--dataset',
-    'demo',
-    '--model',
-    'demo',
-    '--out',
-    out,
-    '--json',
-    '--no-cache',
-  ];
+/** Each test scores the demo's 360 samples two or three times without a cache: minutes on a loaded machine. */
+const RESUME_TIMEOUT_MS = 300_000;
+
+describe('resume', { timeout: RESUME_TIMEOUT_MS }, () => {
+  const command = (out: string) =>
+    args`run --dataset demo --model demo --out ${out} --json --no-cache`;
 
   it('after a kill -9, running the same command again finishes with the same summary, nothing redone or duplicated', async () => {
     const { dir, env } = workspace();
-    const reference = await runCli(args('uninterrupted'), { cwd: dir, env });
+    const reference = await runCli(command('uninterrupted'), { cwd: dir, env });
     expect(reference.code).toBe(0);
 
-    const killed = await interrupt(args('resumed'), dir, env, 'resumed', 40, 'SIGKILL');
+    const killed = await interrupt(command('resumed'), dir, env, 'resumed', 40, 'SIGKILL');
     expect(killed.code).toBe(-1);
     const before = keysOf(join(dir, 'resumed/results.jsonl'));
     expect(before.length).toBeGreaterThanOrEqual(40);
     expect(before.length).toBeLessThan(360);
 
-    const resumed = await runCli(args('resumed'), { cwd: dir, env });
+    const resumed = await runCli(command('resumed'), { cwd: dir, env });
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toMatch(/resuming: \d+ of 360 samples already done/);
     const after = keysOf(join(dir, 'resumed/results.jsonl'));
@@ -83,11 +77,11 @@ describe('resume', () => {
 
   it('Ctrl-C stops cleanly with exit code 130, and the rerun completes', async () => {
     const { dir, env } = workspace();
-    const stopped = await interrupt(args('run'), dir, env, 'run', 20, 'SIGINT');
+    const stopped = await interrupt(command('run'), dir, env, 'run', 20, 'SIGINT');
     expect(stopped.code).toBe(130);
     expect(stopped.stderr()).toMatch(/run the same command again to resume/);
     expect(existsSync(join(dir, 'run/summary.json'))).toBe(false);
-    const resumed = await runCli(args('run'), { cwd: dir, env });
+    const resumed = await runCli(command('run'), { cwd: dir, env });
     expect(resumed.code).toBe(0);
     expect(new Set(keysOf(join(dir, 'run/results.jsonl'))).size).toBe(360);
   });
@@ -101,23 +95,10 @@ describe('resume', () => {
     expect(first.code).toBe(0);
     expect(Object.keys(JSON.parse(first.stdout).pass_at_k)).toEqual(['1']);
     const firstLines = lines(join(dir, 'r/results.jsonl'));
-    const second = await runCli(
-      [
-        'run',
-        '--dataset',
-        'demo',
-        '--model',
-        'demo',
-        '-n',
-        '5',
-        '-k',
-        '1,5',
-        '--out',
-        'r',
-        '--json',
-      ],
-      { cwd: dir, env },
-    );
+    const second = await runCli(args`run --dataset demo --model demo -n 5 -k 1,5 --out r --json`, {
+      cwd: dir,
+      env,
+    });
     expect(second.code).toBe(0);
     expect(Object.keys(JSON.parse(second.stdout).pass_at_k)).toEqual(['1', '5']);
     const secondLines = lines(join(dir, 'r/results.jsonl'));

@@ -48,6 +48,37 @@ export function workspace(): { dir: string; env: NodeJS.ProcessEnv } {
   };
 }
 
+/**
+ * Command-line arguments written as one line: the template's text split at white space, a
+ * `${value}` taken whole (spaces and all) and joined to the text it touches:
+ * args`run --out ${dir} --seed=${seed}`.
+ */
+export function args(
+  text: TemplateStringsArray,
+  ...values: readonly (string | number)[]
+): string[] {
+  const words: string[] = [];
+  let glued = false;
+  const add = (word: string) => {
+    if (glued) words[words.length - 1] += word;
+    else words.push(word);
+  };
+  text.forEach((part, index) => {
+    part.split(/(\s+)/).forEach((piece) => {
+      if (/^\s+$/.test(piece)) glued = false;
+      else if (piece !== '') {
+        add(piece);
+        glued = true;
+      }
+    });
+    if (index < values.length) {
+      add(String(values[index]));
+      glued = true;
+    }
+  });
+  return words;
+}
+
 /** Runs `passk <args>` as a user would: a separate process, real files. */
 export function runCli(
   args: readonly string[],

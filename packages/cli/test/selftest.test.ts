@@ -1,19 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATA_DIR, runCli, workspace } from './run-cli.ts';
+import { args, DATA_DIR, runCli, workspace } from './run-cli.ts';
 
 describe('passk selftest', () => {
   it('passes when references pass and controls fail, and shows known-broken tasks with their reason', async () => {
     const { dir, env } = workspace();
     const result = await runCli(
-      [
-        'selftest',
-        '--dataset',
-        'humaneval-x/js',
-        '--tasks',
-        'JavaScript/0,JavaScript/112,JavaScript/155',
-      ],
+      args`selftest --dataset humaneval-x/js --tasks JavaScript/0,JavaScript/112,JavaScript/155`,
       { cwd: dir, env },
     );
     expect(result.code).toBe(0);
@@ -120,15 +114,7 @@ describe('HumanEval-X in the CLI', () => {
   it("scores CodeGeeX's generation files (the canonical solutions) at pass@1 = 1", async () => {
     const { dir, env } = workspace();
     const result = await runCli(
-      [
-        'evaluate',
-        join(DATA_DIR, 'samples/codegeex/humaneval_python_generations.jsonl.gz'),
-        '--dataset',
-        'humaneval-x/python',
-        '--json',
-        '--out',
-        'run',
-      ],
+      args`evaluate ${join(DATA_DIR, 'samples/codegeex/humaneval_python_generations.jsonl.gz')} --dataset humaneval-x/python --json --out run`,
       { cwd: dir, env },
     );
     expect(result.code).toBe(0);
@@ -136,5 +122,5 @@ describe('HumanEval-X in the CLI', () => {
     expect([summary.problems, summary.samples, summary.pass_at_k['1'].estimate]).toEqual([
       164, 164, 1,
     ]);
-  });
+  }, 300_000);
 });
