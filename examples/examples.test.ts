@@ -27,7 +27,13 @@ if (tclMissing)
   console.warn('examples: skipping custom-language, tclsh not found (apt-get install tcl)');
 
 describe('examples', () => {
-  for (const name of ['custom-dataset', 'custom-provider', 'programmatic-run', 'custom-language']) {
+  for (const name of [
+    'custom-dataset',
+    'custom-provider',
+    'programmatic-run',
+    'custom-language',
+    'mcp-agent',
+  ]) {
     it.skipIf(name === 'custom-language' && tclMissing)(
       `${name}.ts exits 0`,
       () => {

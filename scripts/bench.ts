@@ -15,6 +15,7 @@ import { humanEvalBench } from './bench/humaneval.ts';
 import { languagesCompiledBench } from './bench/languages-compiled.ts';
 import { languagesScriptingBench } from './bench/languages-scripting.ts';
 import { mcpBench } from './bench/mcp.ts';
+import { mcpCancelBench } from './bench/mcp-cancel.ts';
 import { providersBench } from './bench/providers.ts';
 import { sandboxBench } from './bench/sandbox.ts';
 import type { BenchSection, BenchTable } from './bench/section.ts';
@@ -28,6 +29,7 @@ const SECTIONS: readonly BenchSection[] = [
   evalPlusBench,
   hostileBench,
   mcpBench,
+  mcpCancelBench,
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

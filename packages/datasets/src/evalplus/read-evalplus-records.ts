@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
-import { createValidator, InvalidInputError } from '@passk/core';
+import { createValidator, InvalidInputError, readJsonl } from '@passk/core';
 import { parsePythonJson } from './parse-python-json.ts';
 
 /** The fields passk reads from an EvalPlus problem record (HumanEval+ / MBPP+). */
@@ -49,36 +47,14 @@ export interface EvalPlusLine {
 
 /**
  * Reads an EvalPlus data file (`.jsonl`, or `.jsonl.gz`), accepting Python's `NaN`/`Infinity`
- * tokens. Throws `InvalidInputError` naming the file, line and field of a bad record, a line
+ * tokens, without holding the event loop for long (see `readJsonl`: HumanEval+ is 8 MB of
+ * JSON). Throws `InvalidInputError` naming the file, line and field of a bad record, a line
  * that is not JSON, or a duplicate task id.
  */
 export async function readEvalPlusRecords(path: string): Promise<EvalPlusLine[]> {
-  let text: string;
-  try {
-    const bytes = await readFile(path);
-    text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-  } catch (cause) {
-    throw new InvalidInputError({
-      reason: `cannot read file (${(cause as Error).message})`,
-      location: { file: path },
-      cause,
-    });
-  }
   const seen = new Map<string, number>();
   const lines: EvalPlusLine[] = [];
-  text.split('\n').forEach((raw, index) => {
-    if (raw.trim() === '') return;
-    const line = index + 1;
-    let value: unknown;
-    try {
-      value = parsePythonJson(raw);
-    } catch (cause) {
-      throw new InvalidInputError({
-        reason: `not JSON (${(cause as Error).message})`,
-        location: { file: path, line },
-        cause,
-      });
-    }
+  for (const { line, value } of await readJsonl(path, { parse: parsePythonJson })) {
     const record = validateRecord(value, { file: path, line });
     const first = seen.get(record.task_id);
     if (first !== undefined) {
@@ -89,6 +65,6 @@ export async function readEvalPlusRecords(path: string): Promise<EvalPlusLine[]>
     }
     seen.set(record.task_id, line);
     lines.push({ line, record });
-  });
+  }
   return lines;
 }

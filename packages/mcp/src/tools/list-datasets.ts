@@ -19,7 +19,7 @@ const DATASET_INFO = z.object({
 });
 
 /** How long `list_datasets` waits for datasets to load before answering, in milliseconds. */
-const LOAD_BUDGET_MS = 1500;
+const LOAD_BUDGET_MS = 1000;
 
 /**
  * The rows of `list_datasets` (and of the `passk://datasets` resource). Starts loading every

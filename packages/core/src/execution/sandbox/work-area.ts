@@ -9,6 +9,9 @@ import type { SandboxTools } from './sandbox-tools.ts';
 /** How long a holder may take to report that it runs, in ms. */
 const START_TIMEOUT_MS = 10_000;
 
+/** How long bwrap may take to exit after its namespace process was killed, in ms. */
+const HOLDER_EXIT_GRACE_MS = 100;
+
 /** Options of {@link WorkArea.start}. */
 export interface WorkAreaOptions {
   readonly tools: SandboxTools;
@@ -193,7 +196,14 @@ export class WorkArea {
 
 /**
  * SIGKILLs the holder's namespace process (so that bwrap reaps it and exits), then bwrap's
- * process group if it is still there after a second. Resolves once bwrap has exited.
+ * process group if it is still there after {@link HOLDER_EXIT_GRACE_MS}. Resolves once bwrap
+ * has exited.
+ *
+ * bwrap is not waited for longer: the kernel kills every process of the namespace at once, but
+ * ends the namespace (and bwrap's child with it) only when each of them has been reaped, and a
+ * sandbox's bwrap killed together with its `nsenter` is re-parented to the host's init, which
+ * may reap it late (about a second under some VM inits). Nothing runs in the namespace then;
+ * it goes away with that last reap, bwrap or not.
  */
 async function endHolder(
   holder: ChildProcess,
@@ -218,7 +228,7 @@ async function endHolder(
   let gone = false;
   const timer = setTimeout(() => {
     if (!gone) killGroup();
-  }, 1000);
+  }, HOLDER_EXIT_GRACE_MS);
   await exited;
   gone = true;
   clearTimeout(timer);
