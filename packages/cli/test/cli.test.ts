@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATA_DIR, DOCTOR_TIMEOUT_MS, runCli, workspace } from './run-cli.ts';
+import { args, DATA_DIR, DOCTOR_TIMEOUT_MS, runCli, workspace } from './run-cli.ts';
 
 const example = {
   problem: join(DATA_DIR, 'humaneval/example_problem.jsonl'),
@@ -176,6 +176,19 @@ describe('passk run', () => {
     expect(summary.pass_at_k['1'].estimate).toBeCloseTo(0.25, 12);
     const samples = readFileSync(join(dir, 'r/samples.jsonl'), 'utf8').trim().split('\n');
     expect(samples).toHaveLength(4);
+  });
+
+  it('fails (exit 1) when the run completes with no sample scored, naming the first fault', async () => {
+    const { dir, env } = workspace();
+    const result = await runCli(
+      args`run --dataset demo --model openai:gpt-4.1-mini --base-url http://127.0.0.1:9/v1 --limit 2 --retries 0 --json --out r`,
+      { cwd: dir, env: { ...env, OPENAI_API_KEY: 'sk-test' } },
+    );
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).infrastructure_failures).toBe(2);
+    expect(result.stderr).toMatch(
+      /failed: none of the 2 samples could be scored \(infra_error: generation failed/,
+    );
   });
 });
 

@@ -5,7 +5,8 @@ import { createProgressReporter } from '../progress/progress-reporter.ts';
 /**
  * Shows the progress of `handle` on stderr, then prints its summary (a table and the
  * directory, or `summary.json` with `json`) or why it stopped and how to resume. Returns the
- * exit code: 0 completed, 1 stopped.
+ * exit code: 0 completed, 1 stopped or completed with no sample scored (every one met an
+ * infrastructure fault: a missing toolchain, a sandbox that cannot start, provider errors).
  */
 export async function finishRun(
   handle: RunHandle<RunOutcome>,
@@ -42,6 +43,13 @@ export async function finishRun(
     default:
       if (json) io.stdout.write(renderSummary(summary, 'json'));
       else io.stdout.write(`\n${renderSummary(summary, 'table')}run directory: ${directory}\n`);
+      if (summary.samples > 0 && summary.samples_per_problem.max === 0) {
+        const first = summary.infrastructure_faults?.[0];
+        say(
+          `failed: none of the ${summary.samples} samples could be scored${first ? ` (${first.status}: ${first.detail})` : ''} (passk doctor checks the toolchains and the sandbox); run the same command again to retry them`,
+        );
+        return 1;
+      }
       return 0;
   }
 }
