@@ -7,7 +7,7 @@ const onSignal = (signal: NodeJS.Signals) => {
   interrupts++;
   if (interrupts > 1) process.exit(130);
   process.stderr.write(
-    `\npassk: ${signal}: stopping; finished samples are saved (press Ctrl-C again to quit at once)\n`,
+    `\npassk: ${signal}: stopping (press Ctrl-C again to quit at once)\n`,
   );
   controller.abort();
 };
