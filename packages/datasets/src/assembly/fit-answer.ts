@@ -49,7 +49,46 @@ export function fitAnswer(context: AnswerContext, candidate: Candidate): string 
     const closed = /^end\b/m.test(body);
     return closed ? prompt + body : `${prompt}${body.replace(/\s*$/, '')}\nend\n`;
   }
-  return balanceWithTests(rule, prompt + body, context.tests);
+  return balanceWithTests(rule, completeBody(rule, context, body), context.tests);
+}
+
+/**
+ * `prompt + body`, where what a body adds after the brace that closes the prompt's function
+ * (its helpers, a `main`, driver statements, the container's closing brace) is sorted like a
+ * solution's items: helpers move before the prompt's declaration (the tests follow the function
+ * directly and begin by closing it in MultiPL-E), the rest is dropped.
+ */
+function completeBody(rule: AssemblyRule, given: AnswerContext, body: string): string {
+  const { prompt } = given;
+  if (rule.block !== 'braces') return prompt + body;
+  const depthOf = (lines: readonly string[]) =>
+    lineShapes(rule, lines).reduce((sum, shape) => sum + shape.delta, 0);
+  const open = depthOf(prompt.split('\n'));
+  if (open <= 0) return prompt + body;
+  const lines = body.split('\n');
+  const shapes = lineShapes(rule, lines);
+  let depth = open;
+  const closing = shapes.findIndex((shape) => {
+    depth += shape.delta;
+    return depth < open;
+  });
+  if (closing < 0) return prompt + body;
+  const tail = lines.slice(closing + 1).join('\n');
+  if (!lineShapes(rule, tail.split('\n')).some((shape) => shape.code)) return prompt + body;
+  const context = { ...given, entryPoint: declaredName(rule, prompt) ?? given.entryPoint };
+  const declaration = promptHead(rule, prompt, context.entryPoint);
+  // Helpers go after a shebang the prompt starts with, at least.
+  const first = prompt.slice(0, prompt.indexOf('\n') + 1);
+  const head = declaration === '' && rule.preamble?.test(first) ? first : declaration;
+  const imports: string[] = [];
+  const keep = itemFilter(rule, context, head, imports);
+  const helpers = topLevelItems(rule, tail)
+    .filter((item) => item.header !== '' && !sameName(item.name, context.entryPoint) && keep(item))
+    .map((item) => item.lines.join('\n').replace(/^\n+|\s+$/g, ''));
+  const function_ = `${lines.slice(0, closing + 1).join('\n')}\n`;
+  const rest = prompt.slice(head.length);
+  const before = helpers.length === 0 ? '' : `${helpers.join('\n')}\n`;
+  return `${insertAfterImports(rule, head, imports)}${before}${rest}${function_}`;
 }
 
 /** `code` without the lines the prompt already has once or that must go (PHP's `?>`). */
@@ -66,15 +105,6 @@ function assembleSolution(rule: AssemblyRule, given: AnswerContext, code: string
   const context = { ...given, entryPoint: declaredName(rule, given.prompt) ?? given.entryPoint };
   const cleaned = withoutPreamble(rule, code);
   const head = promptHead(rule, context.prompt, context.entryPoint);
-  const known = new Set<string>();
-  for (const text of [context.tests, head]) {
-    for (const line of text.split('\n')) {
-      const name = definedName(rule, line);
-      if (name !== undefined && !sameName(name, context.entryPoint)) known.add(name);
-    }
-  }
-  for (const name of rule.mains ?? []) known.add(name);
-
   const items = topLevelItems(rule, cleaned);
   const wrapper = rule.container
     ? items.find(
@@ -87,9 +117,41 @@ function assembleSolution(rule: AssemblyRule, given: AnswerContext, code: string
   const outside = wrapper ? items.filter((item) => item !== wrapper) : [];
 
   const imports: string[] = [];
+  const keep = itemFilter(rule, context, head, imports);
+  const kept = members.filter(keep);
+  const before = outside.filter(keep).map((item) => item.lines.join('\n'));
+  const entry = kept.find((item) => sameName(item.name, context.entryPoint));
+  const ordered = entry ? [...kept.filter((item) => item !== entry), entry] : kept;
+  const body = ordered
+    .map((item) => item.lines.join('\n'))
+    .join('\n')
+    .replace(/^\n+|\s+$/g, '');
+  return `${insertAfterImports(rule, head, [...imports, ...before])}${body}`;
+}
+
+/**
+ * Whether an answer's top-level item stays: imports are collected into `imports` (those the
+ * program has are not repeated) and leave the item list; mains, definitions of names the tests
+ * or the prompt's head define, driver statements and stray closers are dropped.
+ */
+function itemFilter(
+  rule: AssemblyRule,
+  context: AnswerContext,
+  head: string,
+  imports: string[],
+): (item: Item) => boolean {
+  const known = new Set<string>();
+  for (const text of [context.tests, head]) {
+    for (const line of text.split('\n')) {
+      const name = definedName(rule, line);
+      if (name !== undefined && !sameName(name, context.entryPoint)) known.add(name);
+    }
+  }
+  for (const name of rule.mains ?? []) known.add(name);
+
   const present = `${head}\n${context.present ?? ''}`;
   const presentLines = new Set(present.split('\n').map((line) => line.trim()));
-  const keep = (item: Item): boolean => {
+  return (item: Item): boolean => {
     if (rule.imports?.test(item.header)) {
       if (rule.importedNames && rule.importLine) {
         for (const name of rule.importedNames(item.lines.join('\n'))) {
@@ -105,15 +167,6 @@ function assembleSolution(rule: AssemblyRule, given: AnswerContext, code: string
     if (/^\s*[)}\]]+\s*;?\s*$/.test(item.header) && item.lines.at(-1) === item.header) return false;
     return item.header === '' || !rule.driver?.test(item.header);
   };
-  const kept = members.filter(keep);
-  const before = outside.filter(keep).map((item) => item.lines.join('\n'));
-  const entry = kept.find((item) => sameName(item.name, context.entryPoint));
-  const ordered = entry ? [...kept.filter((item) => item !== entry), entry] : kept;
-  const body = ordered
-    .map((item) => item.lines.join('\n'))
-    .join('\n')
-    .replace(/^\n+|\s+$/g, '');
-  return `${insertAfterImports(rule, head, [...imports, ...before])}${body}`;
 }
 
 /** The name the prompt's last definition defines. */
