@@ -11,6 +11,7 @@ import {
   type Verdict,
 } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evalPlusSkipReason } from '../../../../scripts/test-support/evalplus-skip-reason.ts';
 import { createPythonLanguage } from './create-python-language.ts';
 import { EVALPLUS_RUNNER_PATH } from './evalplus-runner-path.ts';
 
@@ -146,6 +147,9 @@ const MBPP_TASKS = [
 
 const language = createPythonLanguage();
 let toolchain: ToolchainInfo;
+
+const skip = await evalPlusSkipReason();
+if (skip !== undefined) console.warn(`skipped the EvalPlus judge tests: ${skip}`);
 const scratch = mkdtempSync(join(tmpdir(), 'passk-evalplus-'));
 const oneShot = createLocalExecutor({ concurrency: 2, useStepServers: false });
 const server = createLocalExecutor({ concurrency: 2 });
@@ -415,7 +419,7 @@ const CASES: readonly Case[] = [
 const applies = (test: Case) =>
   !test.onlyPython311 || toolchain.version?.startsWith('3.11.') === true;
 
-describe.each([
+describe.skipIf(skip !== undefined).each([
   ['one-shot', oneShot],
   ['server', server],
 ])('evalplus verdicts (%s)', (_mode, executor) => {
@@ -433,7 +437,7 @@ describe.each([
   });
 });
 
-describe('evalplus server mode', () => {
+describe.skipIf(skip !== undefined)('evalplus server mode', () => {
   it('serves both steps from the warm server without declining or failing', async () => {
     const warnings: string[] = [];
     const logged = createLocalExecutor({
@@ -463,7 +467,7 @@ describe('evalplus server mode', () => {
   });
 });
 
-describe('evalplus ground truth', () => {
+describe.skipIf(skip !== undefined)('evalplus ground truth', () => {
   it('is computed once for concurrent jobs, then reused', async () => {
     const groundTruthDir = join(scratch, 'groundtruth', 'concurrent');
     const target = (index: number) =>
