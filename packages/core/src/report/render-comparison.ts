@@ -58,7 +58,7 @@ export function renderComparison(comparison: RunComparison, format: ComparisonFo
     ...comparison.excluded_k.map((entry) => `pass@${entry.k} not compared: ${entry.reason}`),
     `${flips.length} problems flipped (${towardA} toward a, ${flips.length - towardA} toward b): ${comparison.method.flipped}${flips.length > LISTED_FLIPS ? `; the first ${LISTED_FLIPS} listed, all in --json` : ''}`,
     `${level}% intervals: ${comparison.method.interval}, ${comparison.method.resamples} resamples; sign-flip tests: ${comparison.method.permutations} permutations; seed ${comparison.method.seed}; Holm adjustment across the k shown${comparison.method.clusters === null ? '' : `; ${comparison.method.clusters} clusters`}`,
-    `MDD: smallest difference detected with 80% power at the 5% level (${comparison.method.minimum_detectable_difference})`,
+    `MDD (minimum detectable difference, points): ${comparison.method.minimum_detectable_difference}`,
   ];
   const header = `a: ${comparison.a.model} (${comparison.a.directory})\nb: ${comparison.b.model} (${comparison.b.directory})\n${comparison.a.dataset} · ${comparison.shared_problems} shared problems · not shared: ${comparison.not_shared.only_a} only in a, ${comparison.not_shared.only_b} only in b`;
   if (format === 'markdown') {

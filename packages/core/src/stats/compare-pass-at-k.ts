@@ -117,7 +117,13 @@ export function comparePassAtK(
   const adjusted = holmAdjust(raw.map(({ entry }) => entry.p_value));
   const byK: Record<string, PairedDifference> = {};
   for (const [i, { k, entry }] of raw.entries()) {
-    byK[String(k)] = { ...entry, p_adjusted: adjusted[i] as number };
+    const { minimum_detectable_difference, test: name, ...figures } = entry;
+    byK[String(k)] = {
+      ...figures,
+      p_adjusted: adjusted[i] as number,
+      test: name,
+      minimum_detectable_difference,
+    };
   }
   return {
     k: byK,
