@@ -6,9 +6,7 @@ let interrupts = 0;
 const onSignal = (signal: NodeJS.Signals) => {
   interrupts++;
   if (interrupts > 1) process.exit(130);
-  process.stderr.write(
-    `\npassk: ${signal}: stopping (press Ctrl-C again to quit at once)\n`,
-  );
+  process.stderr.write(`\npassk: ${signal}: stopping (press Ctrl-C again to quit at once)\n`);
   controller.abort();
 };
 process.on('SIGINT', onSignal);

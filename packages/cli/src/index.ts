@@ -8,6 +8,7 @@ export {
   type Program,
   type Provider,
   type Registry,
+  type RunComparison,
   type RunEvent,
   type RunEventOf,
   type RunHandle,
@@ -21,6 +22,8 @@ export { createBuiltinRegistry } from './builtin-registry.ts';
 export type { CommandIo } from './io.ts';
 export { COMMANDS, main } from './main.ts';
 export {
+  type CompareOptions,
+  compare,
   DEFAULT_MAX_TOKENS,
   DEFAULT_REQUEST_TIMEOUT_MS,
   defineDataset,

@@ -1,5 +1,6 @@
 import { PasskError, type Registry, UsageError } from '@passk/core';
 import { createBuiltinRegistry } from './builtin-registry.ts';
+import { compareCommand } from './commands/compare.ts';
 import { datasetsCommand } from './commands/datasets.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
@@ -9,6 +10,7 @@ import { runCommand } from './commands/run.ts';
 import { selftestCommand } from './commands/selftest.ts';
 import { showCommand } from './commands/show.ts';
 import type { CommandHelp } from './help/command-help.ts';
+import { COMPARE_HELP } from './help/compare-help.ts';
 import { EVALUATE_HELP } from './help/evaluate-help.ts';
 import { MCP_HELP } from './help/mcp-help.ts';
 import { DATASETS_HELP, DOCTOR_HELP, REPORT_HELP, SHOW_HELP } from './help/other-help.ts';
@@ -29,6 +31,11 @@ export const COMMANDS: Readonly<
     help: EVALUATE_HELP,
   },
   report: { run: reportCommand, summary: "render a run's summary", help: REPORT_HELP },
+  compare: {
+    run: compareCommand,
+    summary: 'compare two runs: paired differences, intervals, p-values',
+    help: COMPARE_HELP,
+  },
   datasets: { run: datasetsCommand, summary: 'list datasets', help: DATASETS_HELP },
   show: { run: showCommand, summary: 'print one problem', help: SHOW_HELP },
   doctor: {

@@ -1,3 +1,4 @@
+export { type CompareOptions, compare } from './compare.ts';
 export { defineDataset, type HumanEvalDatasetDefinition } from './define-dataset.ts';
 export { type DoctorCheck, doctor, isOptionalCheck } from './doctor.ts';
 export { evaluate } from './evaluate.ts';

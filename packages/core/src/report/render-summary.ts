@@ -184,7 +184,8 @@ function renderCsv(summary: RunSummary): string {
   return `${rows.map((row) => row.join(',')).join('\n')}\n`;
 }
 
-function alignTable(rows: string[][]): string {
+/** Rows as a plain-text table: first column left-aligned, the others right-aligned. */
+export function alignTable(rows: string[][]): string {
   const widths = (rows[0] as string[]).map((_, column) =>
     Math.max(...rows.map((row) => (row[column] ?? '').length)),
   );

@@ -1,3 +1,11 @@
+export type {
+  ComparedRun,
+  ComparisonMethod,
+  FlippedProblem,
+  PairedDifference,
+  RunComparison,
+} from './comparison.ts';
+export { COMPARISON_FORMAT_VERSION } from './comparison.ts';
 export type { DataContext, DataFileSpec, Dataset, LoadedDataset } from './dataset.ts';
 export type {
   ExecutionJob,

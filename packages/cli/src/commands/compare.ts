@@ -1,0 +1,53 @@
+import {
+  COMPARISON_FORMATS,
+  type ComparisonFormat,
+  renderComparison,
+  UsageError,
+} from '@passk/core';
+import { COMPARE_HELP } from '../help/compare-help.ts';
+import { usageLine } from '../help/render-help.ts';
+import type { Command } from '../io.ts';
+import { parseOptions, parsePositiveInteger } from '../parse-options.ts';
+import { compare } from '../sdk/compare.ts';
+
+const COMPARE_USAGE = usageLine('compare', COMPARE_HELP);
+
+/** `passk compare`: paired comparison of two runs on the problems both scored. */
+export const compareCommand: Command = async (argv, _registry, io) => {
+  const { values, positionals } = parseOptions(
+    argv,
+    {
+      json: { type: 'boolean' },
+      format: { type: 'string' },
+      seed: { type: 'string' },
+      resamples: { type: 'string' },
+      permutations: { type: 'string' },
+    },
+    COMPARE_USAGE,
+  );
+  if (positionals.length !== 2) {
+    throw new UsageError({ message: `expected two run directories\nusage: ${COMPARE_USAGE}` });
+  }
+  const format = (values.format ?? 'table') as ComparisonFormat;
+  if (!COMPARISON_FORMATS.includes(format)) {
+    throw new UsageError({
+      message: `--format: unknown format '${values.format}'; known formats: ${COMPARISON_FORMATS.join(', ')} (or --json)`,
+    });
+  }
+  if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) {
+    throw new UsageError({ message: `--seed expects an integer, got '${values.seed}'` });
+  }
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  const resamples = parsePositiveInteger(values.resamples, '--resamples');
+  const permutations = parsePositiveInteger(values.permutations, '--permutations');
+  const comparison = await compare(positionals[0] as string, positionals[1] as string, {
+    cwd: io.cwd,
+    ...(seed === undefined ? {} : { seed }),
+    ...(resamples === undefined ? {} : { resamples }),
+    ...(permutations === undefined ? {} : { permutations }),
+  });
+  io.stdout.write(
+    values.json ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparison(comparison, format),
+  );
+  return 0;
+};
