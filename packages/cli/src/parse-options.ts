@@ -1,23 +1,31 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UsageError } from '@passk/core';
+import type { CommandHelp } from './help/command-help.ts';
+import { usageLine } from './help/render-help.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
  * Parses a command's arguments strictly. Throws `UsageError` naming the offending flag and
- * the command's usage line.
+ * the usage line of the command's `help`.
  */
 export function parseOptions<T extends Options>(
   argv: readonly string[],
   options: T,
-  usage: string,
+  help: CommandHelp,
 ) {
+  const usage = usageLine(help);
   try {
     return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (cause) {
     const message = (cause as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new UsageError({ message: `${message}\nusage: ${usage}`, cause });
   }
+}
+
+/** A `UsageError` saying `message`, then the usage line of the command's `help`. */
+export function usageError(help: CommandHelp, message: string): UsageError {
+  return new UsageError({ message: `${message}\nusage: ${usageLine(help)}` });
 }
 
 /** Parses a positive integer flag value; throws `UsageError` naming the flag. */

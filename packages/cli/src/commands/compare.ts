@@ -5,12 +5,9 @@ import {
   UsageError,
 } from '@passk/core';
 import { COMPARE_HELP } from '../help/compare-help.ts';
-import { usageLine } from '../help/render-help.ts';
 import type { Command } from '../io.ts';
-import { parseOptions, parsePositiveInteger } from '../parse-options.ts';
+import { parseOptions, parsePositiveInteger, usageError } from '../parse-options.ts';
 import { compare } from '../sdk/compare.ts';
-
-const COMPARE_USAGE = usageLine('compare', COMPARE_HELP);
 
 /** `passk compare`: paired comparison of two runs on the problems both scored. */
 export const compareCommand: Command = async (argv, _registry, io) => {
@@ -23,10 +20,10 @@ export const compareCommand: Command = async (argv, _registry, io) => {
       resamples: { type: 'string' },
       permutations: { type: 'string' },
     },
-    COMPARE_USAGE,
+    COMPARE_HELP,
   );
   if (positionals.length !== 2) {
-    throw new UsageError({ message: `expected two run directories\nusage: ${COMPARE_USAGE}` });
+    throw usageError(COMPARE_HELP, `expected two run directories`);
   }
   const format = (values.format ?? 'table') as ComparisonFormat;
   if (!COMPARISON_FORMATS.includes(format)) {

@@ -1,14 +1,11 @@
 import { defaultDataContext, PasskError } from '@passk/core';
 import { DATASETS_HELP } from '../help/other-help.ts';
-import { usageLine } from '../help/render-help.ts';
 import type { Command } from '../io.ts';
 import { parseOptions } from '../parse-options.ts';
 
-const DATASETS_USAGE = usageLine('datasets', DATASETS_HELP);
-
 /** `passk datasets`: the known datasets with problem counts, languages and versions. */
 export const datasetsCommand: Command = async (argv, registry, io) => {
-  const { values } = parseOptions(argv, { json: { type: 'boolean' } }, DATASETS_USAGE);
+  const { values } = parseOptions(argv, { json: { type: 'boolean' } }, DATASETS_HELP);
   const rows: {
     id: string;
     problems: number | null;

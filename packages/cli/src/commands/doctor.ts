@@ -1,10 +1,7 @@
 import { DOCTOR_HELP } from '../help/other-help.ts';
-import { usageLine } from '../help/render-help.ts';
 import type { Command } from '../io.ts';
 import { parseOptions } from '../parse-options.ts';
 import { doctor, isOptionalCheck } from '../sdk/doctor.ts';
-
-const DOCTOR_USAGE = usageLine('doctor', DOCTOR_HELP);
 
 /**
  * `passk doctor`: Node version, toolchains, sandbox, data directory and cache (the SDK's
@@ -13,7 +10,7 @@ const DOCTOR_USAGE = usageLine('doctor', DOCTOR_HELP);
  * fail it.
  */
 export const doctorCommand: Command = async (argv, registry, io) => {
-  const { values } = parseOptions(argv, { json: { type: 'boolean' } }, DOCTOR_USAGE);
+  const { values } = parseOptions(argv, { json: { type: 'boolean' } }, DOCTOR_HELP);
   const checks = await doctor({ registry, env: io.env });
   if (values.json) io.stdout.write(`${JSON.stringify(checks, null, 2)}\n`);
   else {

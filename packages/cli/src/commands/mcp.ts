@@ -1,13 +1,10 @@
 import { type Registry, SANDBOX_MODES, type SandboxMode, UsageError } from '@passk/core';
 import { createPasskMcpServer, type StartPasskRun, serveHttp, serveStdio } from '@passk/mcp';
 import { MCP_HELP } from '../help/mcp-help.ts';
-import { usageLine } from '../help/render-help.ts';
 import { type Command, log } from '../io.ts';
-import { parseOptions, parsePositiveInteger } from '../parse-options.ts';
+import { parseOptions, parsePositiveInteger, usageError } from '../parse-options.ts';
 import { evaluate, run } from '../sdk/index.ts';
 import { PASSK_VERSION } from '../version.ts';
-
-const MCP_USAGE = usageLine('mcp', MCP_HELP);
 
 /**
  * `passk mcp`: passk as an MCP server, over stdio (default) or Streamable HTTP (`--http`).
@@ -24,12 +21,9 @@ export const mcpCommand: Command = async (argv, registry, io) => {
       workers: { type: 'string' },
       sandbox: { type: 'string' },
     },
-    MCP_USAGE,
+    MCP_HELP,
   );
-  if (positionals.length > 0)
-    throw new UsageError({
-      message: `unexpected argument '${positionals[0]}'\nusage: ${MCP_USAGE}`,
-    });
+  if (positionals.length > 0) throw usageError(MCP_HELP, `unexpected argument '${positionals[0]}'`);
   const address = values.http === undefined ? undefined : parseAddress(values.http);
   const sandbox = (values.sandbox ?? 'bwrap') as SandboxMode;
   if (!SANDBOX_MODES.includes(sandbox))

@@ -9,11 +9,8 @@ import {
   writeFileAtomic,
 } from '@passk/core';
 import { REPORT_HELP } from '../help/other-help.ts';
-import { usageLine } from '../help/render-help.ts';
 import { type Command, log } from '../io.ts';
-import { parseOptions } from '../parse-options.ts';
-
-const REPORT_USAGE = usageLine('report', REPORT_HELP);
+import { parseOptions, usageError } from '../parse-options.ts';
 
 /** `passk report`: render a run's summary (recomputed from its results if the run was interrupted). */
 export const reportCommand: Command = async (argv, _registry, io) => {
@@ -23,10 +20,9 @@ export const reportCommand: Command = async (argv, _registry, io) => {
       format: { type: 'string' },
       output: { type: 'string' },
     },
-    REPORT_USAGE,
+    REPORT_HELP,
   );
-  if (positionals.length !== 1)
-    throw new UsageError({ message: `expected one run directory\nusage: ${REPORT_USAGE}` });
+  if (positionals.length !== 1) throw usageError(REPORT_HELP, `expected one run directory`);
   const format = (values.format ?? 'table') as SummaryFormat;
   if (!SUMMARY_FORMATS.includes(format)) {
     throw new UsageError({

@@ -1,5 +1,4 @@
 import { UsageError } from '@passk/core';
-import { usageLine } from '../help/render-help.ts';
 import { RUN_HELP } from '../help/run-help.ts';
 import type { Command } from '../io.ts';
 import { parseList, parseNumber, parseOptions, parsePositiveInteger } from '../parse-options.ts';
@@ -8,8 +7,6 @@ import { COMMON_RUN_OPTIONS, commandContext, parseCommonRunValues } from './comm
 import { finishRun } from './finish-run.ts';
 import { MODEL_FLAGS, parseModelFlags } from './model-flags.ts';
 import { printPlan } from './print-plan.ts';
-
-const RUN_USAGE = usageLine('run', RUN_HELP);
 
 /** `passk run`: generate samples with a model and score them (the SDK's `run`). */
 export const runCommand: Command = async (argv, registry, io) => {
@@ -28,7 +25,7 @@ export const runCommand: Command = async (argv, registry, io) => {
       concurrency: { type: 'string' },
       ...MODEL_FLAGS,
     },
-    RUN_USAGE,
+    RUN_HELP,
   );
   const { json, ...common } = parseCommonRunValues(values);
   if (typeof values.model !== 'string') {

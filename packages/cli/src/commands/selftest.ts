@@ -1,13 +1,15 @@
-import { UsageError } from '@passk/core';
-import { usageLine } from '../help/render-help.ts';
 import { SELFTEST_HELP } from '../help/selftest-help.ts';
 import type { Command } from '../io.ts';
-import { parseList, parseNumber, parseOptions, parsePositiveInteger } from '../parse-options.ts';
+import {
+  parseList,
+  parseNumber,
+  parseOptions,
+  parsePositiveInteger,
+  usageError,
+} from '../parse-options.ts';
 import { selftest } from '../sdk/selftest.ts';
 import { renderSelftest } from '../selftest/render-selftest.ts';
 import { commandContext } from './common-options.ts';
-
-const SELFTEST_USAGE = usageLine('selftest', SELFTEST_HELP);
 
 /** Milliseconds between progress lines on stderr. */
 const PROGRESS_INTERVAL_MS = 10_000;
@@ -30,10 +32,10 @@ export const selftestCommand: Command = async (argv, registry, io) => {
       'timeout-factor': { type: 'string' },
       json: { type: 'boolean' },
     },
-    SELFTEST_USAGE,
+    SELFTEST_HELP,
   );
   if (typeof values.dataset !== 'string') {
-    throw new UsageError({ message: `--dataset is required\nusage: ${SELFTEST_USAGE}` });
+    throw usageError(SELFTEST_HELP, `--dataset is required`);
   }
   const limit = parsePositiveInteger(values.limit, '--limit');
   const workers = parsePositiveInteger(values.workers, '--workers');

@@ -1,14 +1,11 @@
 import { defaultDataContext, type Registry, UsageError } from '@passk/core';
 import { SHOW_HELP } from '../help/other-help.ts';
-import { usageLine } from '../help/render-help.ts';
 import type { Command } from '../io.ts';
-import { parseOptions } from '../parse-options.ts';
-
-const SHOW_USAGE = usageLine('show', SHOW_HELP);
+import { parseOptions, usageError } from '../parse-options.ts';
 
 /** `passk show`: print one problem: prompt, tests, entry point, reference solution, program. */
 export const showCommand: Command = async (argv, registry, io) => {
-  const { values, positionals } = parseOptions(argv, { json: { type: 'boolean' } }, SHOW_USAGE);
+  const { values, positionals } = parseOptions(argv, { json: { type: 'boolean' } }, SHOW_HELP);
   let datasetId: string;
   let taskId: string;
   if (positionals.length === 2) {
@@ -16,7 +13,7 @@ export const showCommand: Command = async (argv, registry, io) => {
   } else if (positionals.length === 1 && (positionals[0] as string).includes('/')) {
     [datasetId, taskId] = splitTaskPath(positionals[0] as string, registry);
   } else {
-    throw new UsageError({ message: `expected <dataset>/<task-id>\nusage: ${SHOW_USAGE}` });
+    throw usageError(SHOW_HELP, `expected <dataset>/<task-id>`);
   }
   const dataset = registry.dataset(datasetId);
   const { problems } = await dataset.load(defaultDataContext(io.env));

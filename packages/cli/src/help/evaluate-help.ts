@@ -1,5 +1,5 @@
 import type { CommandHelp } from './command-help.ts';
-import { EXECUTION_OPTIONS, OUTPUT_OPTIONS } from './shared-options.ts';
+import { SCORING_GROUPS } from './shared-options.ts';
 
 /** `passk evaluate --help`. */
 export const EVALUATE_HELP: CommandHelp = {
@@ -19,8 +19,7 @@ export const EVALUATE_HELP: CommandHelp = {
         },
       ],
     },
-    { title: 'Execution', options: EXECUTION_OPTIONS },
-    { title: 'Output', options: OUTPUT_OPTIONS },
+    ...SCORING_GROUPS,
   ],
   examples: [
     {

@@ -29,6 +29,7 @@ export function renderHelp(name: string, help: CommandHelp): string {
 }
 
 /** The usage line that error messages end with: the common form, and where the options are. */
-export function usageLine(name: string, help: CommandHelp): string {
+export function usageLine(help: CommandHelp): string {
+  const name = help.usage[0]?.split(' ')[1] ?? '';
   return `${help.usage[0]}  (passk ${name} --help lists the options)`;
 }

@@ -1,5 +1,5 @@
 import type { CommandHelp } from './command-help.ts';
-import { EXECUTION_OPTIONS, OUTPUT_OPTIONS, SELECTION_OPTIONS } from './shared-options.ts';
+import { SCORING_GROUPS, SELECTION_OPTIONS } from './shared-options.ts';
 
 /** `passk run --help`. */
 export const RUN_HELP: CommandHelp = {
@@ -72,8 +72,7 @@ export const RUN_HELP: CommandHelp = {
         },
       ],
     },
-    { title: 'Execution', options: EXECUTION_OPTIONS },
-    { title: 'Output', options: OUTPUT_OPTIONS },
+    ...SCORING_GROUPS,
   ],
   examples: [
     {

@@ -1,4 +1,4 @@
-import type { HelpOption } from './command-help.ts';
+import type { HelpGroup, HelpOption } from './command-help.ts';
 
 /** `--workers`, `--timeout-factor`, `--sandbox`, `--verdicts`, `--no-cache`: run and evaluate. */
 export const EXECUTION_OPTIONS: readonly HelpOption[] = [
@@ -44,4 +44,10 @@ export const SELECTION_OPTIONS: readonly HelpOption[] = [
   { flag: '--languages A,B', text: 'only problems in these languages' },
   { flag: '--limit N', text: 'only the first N problems' },
   { flag: '--tasks ID,ID', text: 'only these task ids (not with --limit)' },
+];
+
+/** The groups `run` and `evaluate` end with: how programs run, and what is written. */
+export const SCORING_GROUPS: readonly HelpGroup[] = [
+  { title: 'Execution', options: EXECUTION_OPTIONS },
+  { title: 'Output', options: OUTPUT_OPTIONS },
 ];
