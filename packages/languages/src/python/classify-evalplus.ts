@@ -4,6 +4,7 @@ import {
   type EvalPlusSubsetReport,
   parseEvalPlusReport,
 } from './evalplus-report.ts';
+import { runnerSetupStatus } from './runner-setup-status.ts';
 
 /** Exit code and stderr prefix of `evalplus_runner.py` when it could not set up. */
 const RUNNER_SETUP_FAILED = 3;
@@ -98,10 +99,8 @@ function notStarted(step: StepResult): Verdict {
 function setupFailure(step: StepResult, what: string): Verdict {
   const line = step.stderrTail.split('\n').find((text) => text.includes(RUNNER_MESSAGE));
   if (step.timedOut) return plain('infra_error', `${what}: timed out after ${step.durationMs} ms`);
-  return plain(
-    'infra_error',
-    `${what}: ${line?.trim() ?? `exit code ${step.exitCode}${step.signal ? ` (${step.signal})` : ''}`}`,
-  );
+  const detail = `${what}: ${line?.trim() ?? `exit code ${step.exitCode}${step.signal ? ` (${step.signal})` : ''}`}`;
+  return plain(runnerSetupStatus(detail), detail);
 }
 
 function withoutReport(check: StepResult): Verdict {

@@ -1,5 +1,6 @@
 import type { ExecutionResult, StepResult, Verdict } from '@passk/core';
 import { parseHumanEvalReport } from './humaneval-report.ts';
+import { runnerSetupStatus } from './runner-setup-status.ts';
 import { verdict } from './verdict.ts';
 
 /** Exit code and stderr prefix of `humaneval_runner.py` when it could not set up a run. */
@@ -51,7 +52,8 @@ function classifyWithoutReport(run: StepResult): Verdict {
   if (run.outputLimitExceeded) return verdict('output_limit', 'timed out (output limit exceeded)');
   if (run.exitCode === RUNNER_SETUP_FAILED && run.stderrTail.includes(RUNNER_MESSAGE)) {
     const line = run.stderrTail.split('\n').find((text) => text.includes(RUNNER_MESSAGE));
-    return verdict('infra_error', line?.trim() ?? 'passk-runner: setup failed');
+    const detail = line?.trim() ?? 'passk-runner: setup failed';
+    return verdict(runnerSetupStatus(detail), detail);
   }
   const how = run.signal !== null ? `killed by ${run.signal}` : `exit code ${run.exitCode}`;
   return verdict('runtime_error', `timed out (exited without a result: ${how})`);

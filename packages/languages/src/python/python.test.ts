@@ -368,6 +368,25 @@ describe('createPythonLanguage', () => {
     }
   });
 
+  it('reports a module the judge preloads but Python lacks (numpy for humaneval-x) as toolchain_missing', async () => {
+    const program: Program = { ...humanEvalProgram('    return a + b\n'), judge: 'humaneval-x' };
+    const steps = language.steps(program, toolchain, { timeoutFactor: 1 }).map((step) => ({
+      ...step,
+      argv: step.argv.map((arg) => (arg === 'numpy' ? 'passk_no_such_module' : arg)),
+    }));
+    expect(steps.some((step) => step.argv.includes('passk_no_such_module'))).toBe(true);
+    const result = await oneShot.execute({
+      files: program.files,
+      steps,
+      limits: language.limits(program),
+    });
+    const verdict = language.classify(program, result);
+    expect([verdict.status, verdict.detail]).toEqual([
+      'toolchain_missing',
+      expect.stringContaining("No module named 'passk_no_such_module'"),
+    ]);
+  });
+
   it('reports a runner that cannot set up as infra_error', async () => {
     const program = { ...humanEvalProgram('    return a + b\n'), mainFile: 'absent.py' };
     for (const executor of [oneShot, server]) {
