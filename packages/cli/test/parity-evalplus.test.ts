@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { scopedSubset, testScope } from '@passk/core/conformance';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evalPlusSkipReason } from '../../../scripts/test-support/evalplus-skip-reason.ts';
+import { numpySkipReason } from '../../../scripts/test-support/numpy-skip-reason.ts';
 import { humanEvalPassAtK } from './human-eval-pass-at-k.ts';
 import { DATA_DIR, runCli, workspace } from './run-cli.ts';
 
@@ -155,8 +155,7 @@ function scopedSamples(set: ParitySet): string {
   return path;
 }
 
-const skip = await evalPlusSkipReason();
-if (skip !== undefined) console.warn(`skipped the EvalPlus parity tests: ${skip}`);
+const skip = await numpySkipReason('the EvalPlus parity tests');
 
 describe.skipIf(skip !== undefined)(
   'EvalPlus parity with published per-sample results (Qwen2.5-Coder-1.5B base)',

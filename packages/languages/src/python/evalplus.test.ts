@@ -11,7 +11,7 @@ import {
   type Verdict,
 } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evalPlusSkipReason } from '../../../../scripts/test-support/evalplus-skip-reason.ts';
+import { numpySkipReason } from '../../../../scripts/test-support/numpy-skip-reason.ts';
 import { createPythonLanguage } from './create-python-language.ts';
 import { EVALPLUS_RUNNER_PATH } from './evalplus-runner-path.ts';
 
@@ -148,8 +148,7 @@ const MBPP_TASKS = [
 const language = createPythonLanguage();
 let toolchain: ToolchainInfo;
 
-const skip = await evalPlusSkipReason();
-if (skip !== undefined) console.warn(`skipped the EvalPlus judge tests: ${skip}`);
+const skip = await numpySkipReason('the EvalPlus judge tests');
 const scratch = mkdtempSync(join(tmpdir(), 'passk-evalplus-'));
 const oneShot = createLocalExecutor({ concurrency: 2, useStepServers: false });
 const server = createLocalExecutor({ concurrency: 2 });

@@ -1,5 +1,6 @@
 import type { Language, ToolchainInfo } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { numpySkipReason } from '../../../../scripts/test-support/numpy-skip-reason.ts';
 import { judgeProgram, program, testExecutor } from '../../test/run-program.ts';
 import { createPythonLanguage } from './create-python-language.ts';
 
@@ -23,7 +24,9 @@ const codegeex = (body: string, judge = 'humaneval-x') =>
     5000,
   );
 
-describe("the Python language's humaneval-x judge (CodeGeeX)", () => {
+const skip = await numpySkipReason("the humaneval-x judge's tests");
+
+describe.skipIf(skip !== undefined)("the Python language's humaneval-x judge (CodeGeeX)", () => {
   it('imports numpy before the guard, as CodeGeeX forks from a process that has it', async () => {
     const target = codegeex(
       'def f(x):\n    return np.sum(x)\n\ndef check(f):\n    assert f([1, 2]) == 3\n\ncheck(f)\n',
