@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltinRegistry } from '../src/builtin-registry.ts';
 import { startPasskRun } from '../src/commands/mcp.ts';
 import { connectInMemory, structured } from './mcp-client.ts';
-import { runCli, workspace } from './run-cli.ts';
+import { args as cliArgs, runCli, workspace } from './run-cli.ts';
 
 interface RunView {
   run_id: string;
@@ -113,6 +113,50 @@ describe('runs over MCP (demo dataset, demo model, offline)', () => {
     expect(JSON.parse((summary.contents[0] as { text: string }).text)).toEqual(
       JSON.parse(readFileSync(join(dir, 'runs', started.run_id, 'summary.json'), 'utf8')),
     );
+  }, 300_000);
+
+  it('compare_runs gives what passk compare --json gives on the same two runs, and refuses unknown runs', async () => {
+    const finished = async (model: string) => {
+      const { run_id } = structured<RunView>(
+        await client.callTool({
+          name: 'start_run',
+          arguments: { dataset: 'demo', model, n: 2, k: [1] },
+        }),
+      );
+      let view = await getRun(run_id);
+      while (view.status === 'queued' || view.status === 'running') {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        view = await getRun(run_id);
+      }
+      expect(view.status).toBe('done');
+      return run_id;
+    };
+    const [demo, reference] = [await finished('demo'), await finished('reference')];
+    const result = await client.callTool({
+      name: 'compare_runs',
+      arguments: { run_a: demo, run_b: reference },
+    });
+    expect(result.isError).toBeFalsy();
+    const comparison = structured<{
+      shared_problems: number;
+      k: Record<string, { difference: number }>;
+      flipped: unknown[];
+    }>(result);
+    expect(comparison.shared_problems).toBe(36);
+    expect(comparison.k['1']?.difference).toBeLessThan(0);
+    const cli = await runCli(
+      cliArgs`compare ${join(dir, 'runs', demo)} ${join(dir, 'runs', reference)} --json`,
+      { cwd: dir, env },
+    );
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(comparison).toEqual(JSON.parse(cli.stdout));
+
+    const unknown = await client.callTool({
+      name: 'compare_runs',
+      arguments: { run_a: demo, run_b: 'no-such-run' },
+    });
+    expect(unknown.isError).toBe(true);
+    expect(JSON.stringify(unknown.content)).toMatch(/no run 'no-such-run'/);
   }, 300_000);
 
   it('closing the server stops its runs and releases their directories (resumable)', async () => {

@@ -10,6 +10,7 @@ import { registerDatasetResources } from './resources/register-dataset-resources
 import { registerRunResources } from './resources/register-run-resources.ts';
 import type { StartPasskRun } from './run-request.ts';
 import { registerCheckSolution } from './tools/check-solution.ts';
+import { registerCompareRuns } from './tools/compare-runs.ts';
 import { registerGetProblem } from './tools/get-problem.ts';
 import { registerListDatasets } from './tools/list-datasets.ts';
 import { registerRunQueries } from './tools/run-queries.ts';
@@ -87,7 +88,7 @@ export function createPasskMcpServer(options: PasskMcpServerOptions): PasskMcpSe
         { name: 'passk', version: options.version },
         {
           instructions:
-            'passk evaluates code: list_datasets and get_problem find problems, check_solution runs a program against visible or hidden tests in a sandbox, start_run/get_run run whole evaluations (pass@k).',
+            'passk evaluates code: list_datasets and get_problem find problems, check_solution runs a program against visible or hidden tests in a sandbox, start_run/get_run run whole evaluations (pass@k), compare_runs compares two of them.',
         },
       );
       const cleanups = new Set<() => void>();
@@ -98,6 +99,7 @@ export function createPasskMcpServer(options: PasskMcpServerOptions): PasskMcpSe
       if (runs) {
         registerStartRun(server, runs, cleanups);
         registerRunQueries(server, runs);
+        registerCompareRuns(server, runs);
         registerRunResources(server, runs);
       }
       sessions.add(server);
