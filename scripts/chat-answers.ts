@@ -21,6 +21,7 @@ import {
   CHAT_MODELS,
   type ChatModel,
   chatAnswers,
+  chatRunArgs,
   publishedPassAt1,
 } from '../packages/cli/test/qwen-chat-answers.ts';
 import { BIN, DATA_DIR } from '../packages/cli/test/run-cli.ts';
@@ -50,15 +51,7 @@ async function run(model: ChatModel, lang: string, dir: string): Promise<number>
       process.execPath,
       [
         BIN,
-        'run',
-        '--dataset',
-        entry.dataset,
-        '--model',
-        `openai-compatible:${model}`,
-        '--base-url',
-        server.baseUrls['openai-compatible'],
-        '--tasks',
-        answers.map((answer) => answer.taskId).join(','),
+        ...chatRunArgs(entry.dataset, model, server.baseUrls['openai-compatible'], answers),
         '--out',
         join(dir, `${model}-${lang}`),
       ],

@@ -43,6 +43,7 @@ import {
   CHAT_MODELS,
   type ChatModel,
   chatAnswers,
+  chatRunArgs,
   publishedPassAt1,
 } from './qwen-chat-answers.ts';
 import { runCli, workspace } from './run-cli.ts';
@@ -125,15 +126,7 @@ describe.each(
       const { dir, env } = workspace();
       const result = await runCli(
         [
-          'run',
-          '--dataset',
-          dataset,
-          '--model',
-          `openai-compatible:${model}`,
-          '--base-url',
-          server.baseUrls['openai-compatible'],
-          '--tasks',
-          selected.map((answer) => answer.taskId).join(','),
+          ...chatRunArgs(dataset, model, server.baseUrls['openai-compatible'], selected),
           '--json',
           '--out',
           'r',

@@ -64,3 +64,27 @@ export function answerFor(answers: readonly ChatAnswer[], request: FakeRequest):
   if (best === undefined) throw new Error(`no answer for prompt ${request.prompt.slice(0, 200)}`);
   return best;
 }
+
+/**
+ * `passk run` arguments that score `answers` of `model` on `dataset`, served by the fake
+ * OpenAI-compatible server at `baseUrl` (add `--out`, `--json` as needed).
+ */
+export function chatRunArgs(
+  dataset: string,
+  model: ChatModel,
+  baseUrl: string,
+  answers: readonly ChatAnswer[],
+): string[] {
+  const tasks = answers.map((answer) => answer.taskId).join(',');
+  return [
+    'run',
+    '--dataset',
+    dataset,
+    '--model',
+    `openai-compatible:${model}`,
+    '--base-url',
+    baseUrl,
+    '--tasks',
+    tasks,
+  ];
+}
