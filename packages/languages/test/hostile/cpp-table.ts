@@ -74,8 +74,10 @@ const PROGRAMS: readonly HostileProgram[] = [
   ),
   hostile(
     'memory-bomb',
+    // g++'s memory grows as fast as it reads: on a loaded machine the build's time limit can
+    // come before its memory limit. Each ending is bounded, and the machine is checked clean.
     'the compiler reads an endless file (#include </dev/zero>)',
-    ['compile_error', 'memory_limit'],
+    ['compile_error', 'memory_limit', 'timeout'],
     () => multiplESolution(add, `#include </dev/zero>\n${add.prompt}    return x + y;`, {}),
   ),
   hostile(
