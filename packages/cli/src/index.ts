@@ -8,6 +8,7 @@ export {
   type Program,
   type Provider,
   type Registry,
+  type ReportData,
   type RunComparison,
   type RunEvent,
   type RunEventOf,
@@ -21,6 +22,8 @@ export {
 export { createBuiltinRegistry } from './builtin-registry.ts';
 export type { CommandIo } from './io.ts';
 export { COMMANDS, main } from './main.ts';
+export { renderHtmlComparison } from './report/render-html-comparison.ts';
+export { renderHtmlReport } from './report/render-html-report.ts';
 export {
   type CompareOptions,
   compare,
@@ -33,7 +36,9 @@ export {
   type ModelOptions,
   plan,
   REASONING_EFFORTS,
+  type ReportOptions,
   type RunOptions,
+  report,
   run,
   type SampleLine,
   type ScoringOptions,

@@ -1,13 +1,18 @@
+import { resolve } from 'node:path';
 import {
   COMPARISON_FORMATS,
   type ComparisonFormat,
   renderComparison,
   UsageError,
+  writeFileAtomic,
 } from '@passk/core';
 import { COMPARE_HELP } from '../help/compare-help.ts';
-import type { Command } from '../io.ts';
+import { type Command, log } from '../io.ts';
 import { parseOptions, parsePositiveInteger, usageError } from '../parse-options.ts';
+import { renderHtmlComparison } from '../report/render-html-comparison.ts';
 import { compare } from '../sdk/compare.ts';
+
+const FORMATS = [...COMPARISON_FORMATS, 'html'] as const;
 
 /** `passk compare`: paired comparison of two runs on the problems both scored. */
 export const compareCommand: Command = async (argv, _registry, io) => {
@@ -16,6 +21,7 @@ export const compareCommand: Command = async (argv, _registry, io) => {
     {
       json: { type: 'boolean' },
       format: { type: 'string' },
+      output: { type: 'string' },
       seed: { type: 'string' },
       resamples: { type: 'string' },
       permutations: { type: 'string' },
@@ -25,10 +31,10 @@ export const compareCommand: Command = async (argv, _registry, io) => {
   if (positionals.length !== 2) {
     throw usageError(COMPARE_HELP, `expected two run directories`);
   }
-  const format = (values.format ?? 'table') as ComparisonFormat;
-  if (!COMPARISON_FORMATS.includes(format)) {
+  const format = (values.format ?? 'table') as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) {
     throw new UsageError({
-      message: `--format: unknown format '${values.format}'; known formats: ${COMPARISON_FORMATS.join(', ')} (or --json)`,
+      message: `--format: unknown format '${values.format}'; known formats: ${FORMATS.join(', ')} (or --json)`,
     });
   }
   if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) {
@@ -43,8 +49,16 @@ export const compareCommand: Command = async (argv, _registry, io) => {
     ...(resamples === undefined ? {} : { resamples }),
     ...(permutations === undefined ? {} : { permutations }),
   });
-  io.stdout.write(
-    values.json ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparison(comparison, format),
-  );
+  const text = values.json
+    ? `${JSON.stringify(comparison, null, 2)}\n`
+    : format === 'html'
+      ? await renderHtmlComparison(comparison)
+      : renderComparison(comparison, format as ComparisonFormat);
+  if (typeof values.output === 'string') {
+    await writeFileAtomic(resolve(io.cwd, values.output), text);
+    log(io, `wrote ${values.output} (${Buffer.byteLength(text)} bytes)`);
+  } else {
+    io.stdout.write(text);
+  }
   return 0;
 };

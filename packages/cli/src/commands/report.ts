@@ -1,61 +1,67 @@
 import { resolve } from 'node:path';
 import {
-  readRun,
-  renderSummary,
+  REPORT_TABLES,
+  type ReportTableId,
+  renderReport,
   SUMMARY_FORMATS,
   type SummaryFormat,
-  summarizeRun,
   UsageError,
   writeFileAtomic,
 } from '@passk/core';
 import { REPORT_HELP } from '../help/other-help.ts';
 import { type Command, log } from '../io.ts';
 import { parseOptions, usageError } from '../parse-options.ts';
+import { renderHtmlReport } from '../report/render-html-report.ts';
+import { report } from '../sdk/report.ts';
 
-/** `passk report`: render a run's summary (recomputed from its results if the run was interrupted). */
+const FORMATS = [...SUMMARY_FORMATS, 'html'] as const;
+
+/**
+ * `passk report`: one run's summary and tables (recomputed from its results if the run was
+ * interrupted), or several runs as a leaderboard; `--format html` writes a self-contained page.
+ */
 export const reportCommand: Command = async (argv, _registry, io) => {
   const { values, positionals } = parseOptions(
     argv,
     {
       format: { type: 'string' },
       output: { type: 'string' },
+      table: { type: 'string' },
     },
     REPORT_HELP,
   );
-  if (positionals.length !== 1) throw usageError(REPORT_HELP, `expected one run directory`);
-  const format = (values.format ?? 'table') as SummaryFormat;
-  if (!SUMMARY_FORMATS.includes(format)) {
+  if (positionals.length === 0) throw usageError(REPORT_HELP, `expected a run directory`);
+  const format = (values.format ?? 'table') as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) {
     throw new UsageError({
-      message: `--format: unknown format '${values.format}'; known formats: ${SUMMARY_FORMATS.join(', ')}`,
+      message: `--format: unknown format '${values.format}'; known formats: ${FORMATS.join(', ')}`,
     });
   }
-  const run = await readRun(resolve(io.cwd, positionals[0] as string));
-  let summary = run.summary;
-  if (!summary) {
-    log(
-      io,
-      `note: ${run.directory} has no summary.json (interrupted run); computing from ${run.results.length} results`,
-    );
-    const languageOf = new Map(run.results.map((result) => [result.task_id, result.language]));
-    summary = summarizeRun({
-      dataset: run.manifest.dataset.id,
-      model: run.manifest.provider.model,
-      problems: run.manifest.task_ids.map((id) => ({
-        id,
-        language: languageOf.get(id) ?? 'unknown',
-      })),
-      n: run.manifest.n,
-      k: run.manifest.k,
-      results: new Map(
-        run.results.map((result) => [`${result.task_id}\u0000${result.sample_index}`, result]),
-      ),
-      confidence: { resamples: 2000, level: 0.95, seed: run.manifest.seed },
+  const table = values.table as ReportTableId | undefined;
+  if (table !== undefined && !REPORT_TABLES.includes(table)) {
+    throw new UsageError({
+      message: `--table: unknown table '${table}'; known tables: ${REPORT_TABLES.join(', ')}`,
     });
   }
-  const text = renderSummary(summary, format);
+  if (table !== undefined && format !== 'csv') {
+    throw new UsageError({ message: '--table applies to --format csv only' });
+  }
+  const data = await report(positionals, { cwd: io.cwd });
+  for (const run of data.runs) {
+    if (run.summary_recomputed) {
+      log(
+        io,
+        `note: ${run.directory} has no summary.json (interrupted run); computing from its results`,
+      );
+    }
+  }
+  const text =
+    format === 'html'
+      ? await renderHtmlReport(data)
+      : renderReport(data, format as SummaryFormat, table === undefined ? {} : { table });
   if (typeof values.output === 'string') {
     await writeFileAtomic(resolve(io.cwd, values.output), text);
-    log(io, `wrote ${values.output}`);
+    log(io, `wrote ${values.output} (${Buffer.byteLength(text)} bytes)`);
   } else {
     io.stdout.write(text);
   }

@@ -21,7 +21,12 @@ export const COMPARE_HELP: CommandHelp = {
     {
       title: 'Output',
       options: [
-        { flag: '--format table|markdown', text: 'how to render it', default: 'table' },
+        {
+          flag: '--format table|markdown|html',
+          text: 'how to render it (html: a self-contained page)',
+          default: 'table',
+        },
+        { flag: '--output FILE', text: 'write to FILE instead of stdout' },
         { flag: '--json', text: 'print the comparison as JSON on stdout' },
         { flag: '-h, --help', text: 'this help' },
       ],
@@ -31,6 +36,10 @@ export const COMPARE_HELP: CommandHelp = {
     {
       comment: 'is run a better than run b? (differences are a - b, in points)',
       command: 'passk compare runs/humaneval-model-a runs/humaneval-model-b',
+    },
+    {
+      comment: 'the comparison as a page to share',
+      command: 'passk compare runs/a runs/b --format html --output compare.html',
     },
     {
       comment: 'the figures for a script: k -> difference, ci_low, ci_high, p_value, p_adjusted',

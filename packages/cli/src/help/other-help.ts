@@ -5,13 +5,23 @@ const JSON_OPTION = { flag: '--json', text: 'print JSON on stdout' } as const;
 
 /** `passk report --help`. */
 export const REPORT_HELP: CommandHelp = {
-  summary: "render a run's summary (recomputed from its results if the run was interrupted)",
-  usage: ['passk report <run-dir> [options]'],
+  summary:
+    "render a run's summary and tables (recomputed from its results if the run was interrupted); several runs: a leaderboard with pairwise tests",
+  usage: ['passk report <run-dir>... [options]'],
   groups: [
     {
       title: 'Output',
       options: [
-        { flag: '--format table|markdown|json|csv', text: 'how to render it', default: 'table' },
+        {
+          flag: '--format table|markdown|json|csv|html',
+          text: 'how to render it (html: a self-contained page with charts and every sample)',
+          default: 'table',
+        },
+        {
+          flag: '--table NAME',
+          text: 'the CSV table: summary, pass-at-k, curve, slices, first-pass, diversity, problems, leaderboard, pairwise',
+          default: 'summary (one run), leaderboard (several)',
+        },
         { flag: '--output FILE', text: 'write to FILE instead of stdout' },
         HELP_OPTION,
       ],
@@ -21,6 +31,15 @@ export const REPORT_HELP: CommandHelp = {
     {
       comment: 'a markdown table for a pull request',
       command: 'passk report runs/humaneval-gpt-4.1-mini-1a2b3c4d --format markdown',
+    },
+    {
+      comment: 'a page to share: curve, slices, every problem and sample',
+      command:
+        'passk report runs/humaneval-gpt-4.1-mini-1a2b3c4d --format html --output report.html',
+    },
+    {
+      comment: 'a leaderboard of several runs on one dataset, with pairwise significance',
+      command: 'passk report runs/a runs/b runs/c --format html --output leaderboard.html',
     },
   ],
 };

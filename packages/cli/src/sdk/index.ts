@@ -8,6 +8,7 @@ export {
   type ModelOptions,
   REASONING_EFFORTS,
 } from './model-options.ts';
+export { type ReportOptions, report } from './report.ts';
 export { plan, run } from './run.ts';
 export type { EvaluateOptions, RunOptions, SampleLine, ScoringOptions } from './run-options.ts';
 export { type SelftestOptions, selftest } from './selftest.ts';

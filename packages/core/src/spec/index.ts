@@ -40,6 +40,18 @@ export type {
   TokenUsage,
 } from './provider.ts';
 export type {
+  Leaderboard,
+  LeaderboardPair,
+  PassAtKCurvePoint,
+  ProblemReport,
+  ReportData,
+  ReportSlice,
+  RunReport,
+  SampleReport,
+  SummaryStatistics,
+} from './report.ts';
+export { REPORT_FORMAT_VERSION } from './report.ts';
+export type {
   PassAtKEstimate,
   ResultRecord,
   RunGenerationSummary,

@@ -15,6 +15,7 @@ export { PAIRED_BOOTSTRAP_METHOD, pairedBootstrapDifference } from './paired-boo
 export type { PairedProblemCounts } from './paired-units.ts';
 export { pairedUnits } from './paired-units.ts';
 export { passAtK } from './pass-at-k.ts';
+export { curveKs, passAtKCurve } from './pass-at-k-curve.ts';
 export type { FirstPassIndexDistribution } from './pass-at-k-in-order.ts';
 export { firstPassIndexDistribution, passAtKInOrder } from './pass-at-k-in-order.ts';
 export type { Random } from './random.ts';

@@ -1,0 +1,65 @@
+import type { RunReport } from '@passk/core';
+import type { TopLevelSpec } from 'vega-lite';
+import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-config.ts';
+
+/**
+ * pass@k against k (1 .. n) for one run or several: the unbiased estimate as a line over its
+ * bootstrap interval as a band, one colour per run; k on a log scale from n = 20 up.
+ */
+export function curveChart(runs: readonly RunReport[]): TopLevelSpec {
+  const values = runs.flatMap((run) =>
+    run.curve.map((point) => ({
+      run: run.model,
+      k: point.k,
+      estimate: point.estimate,
+      low: point.ci_low,
+      high: point.ci_high,
+    })),
+  );
+  const maxK = Math.max(1, ...values.map((value) => value.k));
+  const x = {
+    field: 'k',
+    type: 'quantitative' as const,
+    title: 'k (samples allowed)',
+    scale: maxK >= 20 ? { type: 'log' as const } : { domainMin: 1 },
+    axis: { tickMinStep: 1 },
+  };
+  const color = {
+    field: 'run',
+    type: 'nominal' as const,
+    title: 'model',
+    legend: runs.length > 1 ? {} : null,
+  };
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    config: CHART_CONFIG,
+    width: 560,
+    height: 280,
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'area', opacity: 0.2 },
+        encoding: {
+          x,
+          y: {
+            field: 'low',
+            type: 'quantitative',
+            title: 'pass@k',
+            axis: { format: '.0%' },
+            scale: { domain: [0, 1] },
+          },
+          y2: { field: 'high' },
+          color,
+        },
+      },
+      {
+        mark: { type: 'line', point: maxK <= 20 },
+        encoding: {
+          x,
+          y: { field: 'estimate', type: 'quantitative' },
+          color,
+        },
+      },
+    ],
+  };
+}
