@@ -1,3 +1,4 @@
+import { UsageError } from '../errors/usage-error.ts';
 import { REPORT_FORMAT_VERSION, type ReportData } from '../spec/report.ts';
 import type { SampleRecord } from '../spec/run.ts';
 import type { RunOnDisk } from '../store/read-run.ts';
@@ -31,6 +32,9 @@ export interface BuildReportDataInput {
  * @throws UsageError when there is no run, or several runs are on different datasets.
  */
 export function buildReportData(input: BuildReportDataInput): ReportData {
+  if (input.runs.length === 0) {
+    throw new UsageError({ message: 'a report needs at least one run' });
+  }
   const runs = input.runs.map(({ run, samples }) => buildRunReport(run, samples, input.limits));
   return {
     format_version: REPORT_FORMAT_VERSION,
