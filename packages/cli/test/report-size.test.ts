@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { temporaryDirectory } from '../../../scripts/test-support/temporary-directory.ts';

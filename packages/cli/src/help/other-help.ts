@@ -14,13 +14,12 @@ export const REPORT_HELP: CommandHelp = {
       options: [
         {
           flag: '--format table|markdown|json|csv|html',
-          text: 'how to render it (html: a self-contained page with charts and every sample)',
+          text: 'how to render it (html: a self-contained page)',
           default: 'table',
         },
         {
           flag: '--table NAME',
-          text: 'the CSV table: summary, pass-at-k, curve, slices, first-pass, diversity, problems, leaderboard, pairwise',
-          default: 'summary (one run), leaderboard (several)',
+          text: 'the CSV table (one run: summary; several: leaderboard)',
         },
         { flag: '--output FILE', text: 'write to FILE instead of stdout' },
         HELP_OPTION,
@@ -40,6 +39,11 @@ export const REPORT_HELP: CommandHelp = {
     {
       comment: 'a leaderboard of several runs on one dataset, with pairwise significance',
       command: 'passk report runs/a runs/b runs/c --format html --output leaderboard.html',
+    },
+    {
+      comment:
+        'one table as CSV: summary, pass-at-k, curve, slices, first-pass, diversity, problems, leaderboard, pairwise',
+      command: 'passk report runs/a --format csv --table problems',
     },
   ],
 };
