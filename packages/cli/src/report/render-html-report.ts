@@ -30,7 +30,11 @@ export async function renderHtmlReport(data: ReportData): Promise<string> {
       curve: !several,
       ...(heading ? { heading } : {}),
     });
-    sections.push(...views.map((view) => (several ? { ...view, nav: false } : view)));
+    sections.push(
+      ...views.map((view, position) =>
+        several ? { ...view, nav: position === 0, navTitle: `${index + 1}. ${run.model}` } : view,
+      ),
+    );
   }
   const { data: embedded, texts } = splitSampleTexts(data);
   const first = data.runs[0];

@@ -98,13 +98,13 @@ export function renderReport(
 function runMarkdown(run: RunReport): string {
   return [passAtKTable, slicesTable, firstPassTable, diversityTable, problemsTable]
     .map((table) => renderReportTable(table(run), 'markdown'))
-    .join('\n');
+    .join('');
 }
 
 function leaderboardText(data: ReportData, format: 'table' | 'markdown'): string {
   return [leaderboardTable(data), pairwiseTable(data)]
     .flatMap((table) => (table ? [renderReportTable(table, format)] : []))
-    .join('\n');
+    .join(format === 'markdown' ? '' : '\n');
 }
 
 function renderCsv(data: ReportData, table: ReportTableId): string {

@@ -48,6 +48,8 @@ export interface PageSection {
   readonly body: string;
   /** Shown in the navigation bar (default true). */
   readonly nav?: boolean;
+  /** The navigation bar's link text (default `title`). */
+  readonly navTitle?: string;
   /** HTML placed before the section (e.g. a run's heading). */
   readonly before?: string;
 }
@@ -68,7 +70,10 @@ export function renderPage(input: {
 }): string {
   const nav = input.sections
     .filter((section) => section.nav !== false)
-    .map((section) => `<a href="#${escapeHtml(section.id)}">${escapeHtml(section.title)}</a>`)
+    .map(
+      (section) =>
+        `<a href="#${escapeHtml(section.id)}">${escapeHtml(section.navTitle ?? section.title)}</a>`,
+    )
     .join('');
   const sections = input.sections
     .map(
