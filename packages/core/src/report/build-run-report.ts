@@ -37,23 +37,32 @@ export function buildRunReport(
   const maxCode = limits.maxCodeChars ?? DEFAULT_MAX_CODE_CHARS;
   const maxTail = limits.maxTailChars ?? DEFAULT_MAX_TAIL_CHARS;
   const { summary, recomputed } = summaryOfRun(run);
-  const byTask = new Map<string, ResultRecord[]>();
+  // A task id repeats in a run of several languages (MultiPL-E): the manifest's
+  // `task_languages` (when the run has it) tells the problems apart.
+  const taskLanguages = (run.manifest as { readonly task_languages?: readonly string[] })
+    .task_languages;
+  const problemKey = (taskId: string, language: string | undefined) =>
+    taskLanguages === undefined ? taskId : `${language ?? ''}\u0000${taskId}`;
+  const byProblem = new Map<string, ResultRecord[]>();
   for (const result of run.results) {
-    const list = byTask.get(result.task_id) ?? [];
+    const key = problemKey(result.task_id, result.language);
+    const list = byProblem.get(key) ?? [];
     list.push(result);
-    byTask.set(result.task_id, list);
+    byProblem.set(key, list);
   }
   const problems: ProblemReport[] = [];
   const outcomes: boolean[][] = [];
-  for (const taskId of run.manifest.task_ids) {
-    const results = (byTask.get(taskId) ?? []).sort((x, y) => x.sample_index - y.sample_index);
+  for (const [position, taskId] of run.manifest.task_ids.entries()) {
+    const results = (byProblem.get(problemKey(taskId, taskLanguages?.[position])) ?? []).sort(
+      (x, y) => x.sample_index - y.sample_index,
+    );
     const scored = results.filter((result) => !INFRASTRUCTURE_STATUSES.has(result.status));
     const row = scored.map((result) => result.passed);
     const firstPassing = scored.find((result) => result.passed);
     outcomes.push(row);
     problems.push({
       task_id: taskId,
-      language: results[0]?.language ?? 'unknown',
+      language: taskLanguages?.[position] ?? results[0]?.language ?? 'unknown',
       n: row.length,
       c: row.filter(Boolean).length,
       first_pass: firstPassing === undefined ? null : scored.indexOf(firstPassing),
@@ -75,7 +84,11 @@ export function buildRunReport(
     });
   }
   const curve = passAtKCurve(
-    problems.map((problem) => ({ taskId: problem.task_id, n: problem.n, c: problem.c })),
+    problems.map((problem, position) => ({
+      taskId: `${position}\u0000${problem.task_id}`,
+      n: problem.n,
+      c: problem.c,
+    })),
     outcomes,
     {
       resamples: summary.confidence.resamples,

@@ -75,7 +75,10 @@ export interface ProblemReport {
   readonly n: number;
   /** Passing samples among them. */
   readonly c: number;
-  /** 0-based index, in generation order, of the first passing sample; null when none passed. */
+  /**
+   * 0-based position, among the scored samples in generation order, of the first passing one
+   * (the sample index when no sample was an infrastructure fault); null when none passed.
+   */
   readonly first_pass: number | null;
   /** Every sample with a result, infrastructure faults included, by index. */
   readonly samples: readonly SampleReport[];

@@ -40,8 +40,9 @@ export const PAGE_SCRIPT = `(() => {
     const problemTexts = all[runIndex][problemIndex];
     view.replaceChildren();
     const heading = element('h3', '', problem.task_id);
+    const first = problem.samples.find((sample) => sample.passed);
     const rate = problem.n > 0 ? (100 * problem.c / problem.n).toFixed(1) + '%' : '-';
-    const facts = element('p', 'facts', problem.language + ' · ' + problem.c + '/' + problem.n + ' passed (' + rate + ') · first passing sample: ' + (problem.first_pass === null ? 'none' : '#' + problem.first_pass));
+    const facts = element('p', 'facts', problem.language + ' · ' + problem.c + '/' + problem.n + ' passed (' + rate + ') · first passing sample: ' + (first ? '#' + first.index : 'none'));
     const list = element('div', 'samples');
     problem.samples.forEach((sample, i) => {
       const [code, detail, stdout, stderr] = problemTexts[i];

@@ -22,7 +22,7 @@ export function problemGridChart(run: RunReport, runIndex: number): TopLevelSpec
     task: problem.task_id,
     rate: problem.n > 0 ? problem.c / problem.n : 0,
     scored: problem.n > 0,
-    label: `${problem.task_id}: ${problem.c}/${problem.n} passed${problem.first_pass === null ? '' : `, first at #${problem.first_pass}`}`,
+    label: `${problem.task_id}: ${problem.c}/${problem.n} passed${firstPassing(problem)}`,
     href: problemAnchor(runIndex, index),
   }));
   return {
@@ -47,4 +47,10 @@ export function problemGridChart(run: RunReport, runIndex: number): TopLevelSpec
       description: { field: 'label' },
     },
   };
+}
+
+/** `, first: #<sample index>` of the first passing sample, or nothing. */
+function firstPassing(problem: RunReport['problems'][number]): string {
+  const sample = problem.samples.find((candidate) => candidate.passed);
+  return sample === undefined ? '' : `, first: #${sample.index}`;
 }
