@@ -126,9 +126,9 @@ describe('passk compare', () => {
     const oneRun = await cli(args`compare a`);
     expect(oneRun.code).toBe(2);
     expect(oneRun.stderr).toMatch(/expected two run directories/);
-    const format = await cli(args`compare a b --format html`);
+    const format = await cli(args`compare a b --format pdf`);
     expect(format.code).toBe(2);
-    expect(format.stderr).toMatch(/known formats: table, markdown/);
+    expect(format.stderr).toMatch(/known formats: table, markdown, html/);
     const seed = await cli(args`compare a b --seed x`);
     expect(seed.code).toBe(2);
   }, 120_000);

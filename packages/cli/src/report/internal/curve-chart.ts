@@ -21,8 +21,8 @@ export function curveChart(runs: readonly RunReport[]): TopLevelSpec {
     field: 'k',
     type: 'quantitative' as const,
     title: 'k (samples allowed)',
-    scale: maxK >= 20 ? { type: 'log' as const } : { domainMin: 1 },
-    axis: { tickMinStep: 1 },
+    scale: kScale(maxK),
+    axis: { tickMinStep: 1, format: 'd' },
   };
   const color = {
     field: 'run',
@@ -52,6 +52,19 @@ export function curveChart(runs: readonly RunReport[]): TopLevelSpec {
           color,
         },
       },
+      ...(maxK <= 20
+        ? [
+            {
+              mark: { type: 'rule' as const },
+              encoding: {
+                x,
+                y: { field: 'low', type: 'quantitative' as const },
+                y2: { field: 'high' },
+                color,
+              },
+            },
+          ]
+        : []),
       {
         mark: { type: 'line', point: maxK <= 20 },
         encoding: {
@@ -62,4 +75,13 @@ export function curveChart(runs: readonly RunReport[]): TopLevelSpec {
       },
     ],
   };
+}
+
+/**
+ * The k axis: log from k = 20 up; otherwise linear from 1 to the largest k (0 to 2 around a
+ * single k = 1, so that its point is not on the edge).
+ */
+export function kScale(maxK: number) {
+  if (maxK >= 20) return { type: 'log' as const };
+  return maxK === 1 ? { domain: [0, 2] } : { domain: [1, maxK] };
 }

@@ -1,6 +1,7 @@
 import type { RunReport } from '@passk/core';
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-config.ts';
+import { kScale } from './curve-chart.ts';
 
 const UNBIASED = 'pass@k (unbiased)';
 const IN_ORDER = 'pass@k in generation order';
@@ -33,7 +34,8 @@ export function orderChart(run: RunReport): TopLevelSpec {
     field: 'k',
     type: 'quantitative' as const,
     title: 'k',
-    scale: maxK >= 20 ? { type: 'log' as const } : { domainMin: 1 },
+    scale: kScale(maxK),
+    axis: { tickMinStep: 1, format: 'd' },
   };
   const color = {
     field: 'series',
