@@ -27,7 +27,9 @@ export { renderHtmlReport } from './report/render-html-report.ts';
 export {
   type CompareOptions,
   compare,
+  createQueueExecutor,
   DEFAULT_MAX_TOKENS,
+  DEFAULT_QUEUE_CONCURRENCY,
   DEFAULT_REQUEST_TIMEOUT_MS,
   defineDataset,
   type EvaluateOptions,
@@ -35,6 +37,8 @@ export {
   type HumanEvalDatasetDefinition,
   type ModelOptions,
   plan,
+  type QueueExecutorOptions,
+  type QueueWorker,
   REASONING_EFFORTS,
   type ReportOptions,
   type RunOptions,
@@ -42,5 +46,7 @@ export {
   run,
   type SampleLine,
   type ScoringOptions,
+  startWorker,
+  type WorkerOptions,
 } from './sdk/index.ts';
 export { PASSK_VERSION } from './version.ts';

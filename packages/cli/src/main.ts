@@ -9,6 +9,7 @@ import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { selftestCommand } from './commands/selftest.ts';
 import { showCommand } from './commands/show.ts';
+import { workerCommand } from './commands/worker.ts';
 import type { CommandHelp } from './help/command-help.ts';
 import { COMPARE_HELP } from './help/compare-help.ts';
 import { EVALUATE_HELP } from './help/evaluate-help.ts';
@@ -17,6 +18,7 @@ import { DATASETS_HELP, DOCTOR_HELP, REPORT_HELP, SHOW_HELP } from './help/other
 import { renderHelp } from './help/render-help.ts';
 import { RUN_HELP } from './help/run-help.ts';
 import { SELFTEST_HELP } from './help/selftest-help.ts';
+import { WORKER_HELP } from './help/worker-help.ts';
 import type { Command, CommandIo } from './io.ts';
 import { PASSK_VERSION } from './version.ts';
 
@@ -52,6 +54,11 @@ export const COMMANDS: Readonly<
     run: mcpCommand,
     summary: 'serve passk to agents over MCP (stdio or Streamable HTTP)',
     help: MCP_HELP,
+  },
+  worker: {
+    run: workerCommand,
+    summary: 'execute the programs of --queue runs from Redis, in the local sandbox',
+    help: WORKER_HELP,
   },
 };
 
@@ -100,6 +107,10 @@ export async function main(
     if (PasskError.is(error) && error.isUserError) {
       io.stderr.write(`passk: ${error.message}\n`);
       return 2;
+    }
+    if (PasskError.is(error) && error.code === 'executor-broken') {
+      io.stderr.write(`passk: ${error.message}\n`);
+      return 1;
     }
     io.stderr.write(
       `passk: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

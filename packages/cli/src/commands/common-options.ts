@@ -1,6 +1,7 @@
 import { SANDBOX_MODES, UsageError, VERDICT_RULES } from '@passk/core';
 import { type CommandIo, log } from '../io.ts';
 import { parseKList, parseNumber, parsePositiveInteger } from '../parse-options.ts';
+import { parseQueueUrl } from '../queue/queue-url.ts';
 import type { ScoringOptions } from '../sdk/run-options.ts';
 
 /** Flags shared by `run` and `evaluate`. */
@@ -16,6 +17,7 @@ export const COMMON_RUN_OPTIONS = {
   resamples: { type: 'string' },
   sandbox: { type: 'string' },
   verdicts: { type: 'string' },
+  queue: { type: 'string' },
 } as const;
 
 /** Values of the shared flags, parsed and checked, as SDK options. */
@@ -54,6 +56,7 @@ export function parseCommonRunValues(
     ...(values['no-cache'] === true ? { cache: false } : {}),
     ...(seed === undefined ? {} : { seed }),
     ...(resamples === undefined ? {} : { resamples }),
+    ...(typeof values.queue === 'string' ? { queue: checkedQueueUrl(values.queue) } : {}),
     sandbox: parseChoice(values.sandbox, '--sandbox', SANDBOX_MODES),
     verdicts: parseChoice(values.verdicts, '--verdicts', VERDICT_RULES),
   };
@@ -84,4 +87,10 @@ function parseChoice<T extends string>(
   throw new UsageError({
     message: `${flag} expects one of ${choices.join(', ')}, got '${String(value)}'`,
   });
+}
+
+/** `--queue URL`, checked (`UsageError` for a malformed one) and kept as given. */
+function checkedQueueUrl(value: string): string {
+  parseQueueUrl(value);
+  return value;
 }

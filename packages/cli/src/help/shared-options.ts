@@ -2,7 +2,15 @@ import type { HelpGroup, HelpOption } from './command-help.ts';
 
 /** `--workers`, `--timeout-factor`, `--sandbox`, `--verdicts`, `--no-cache`: run and evaluate. */
 export const EXECUTION_OPTIONS: readonly HelpOption[] = [
-  { flag: '--workers N', text: 'programs executed at once', default: 'the number of cores' },
+  {
+    flag: '--workers N',
+    text: 'programs executed at once (with --queue: jobs on the queue at once)',
+    default: 'the number of cores (--queue: 64)',
+  },
+  {
+    flag: '--queue URL',
+    text: 'execute on `passk worker`s through Redis (redis://host:port, rediss:// for TLS)',
+  },
   { flag: '--timeout-factor F', text: 'multiply every time limit (0.1 to 100)', default: '1' },
   {
     flag: '--sandbox bwrap|none',

@@ -1,3 +1,13 @@
+export {
+  createQueueExecutor,
+  DEFAULT_QUEUE_CONCURRENCY,
+  type QueueExecutorOptions,
+} from '../queue/create-queue-executor.ts';
+export {
+  type QueueWorker,
+  startWorker,
+  type WorkerOptions,
+} from '../queue/start-worker.ts';
 export { type CompareOptions, compare } from './compare.ts';
 export { defineDataset, type HumanEvalDatasetDefinition } from './define-dataset.ts';
 export { type DoctorCheck, doctor, isOptionalCheck } from './doctor.ts';

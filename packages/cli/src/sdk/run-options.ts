@@ -28,6 +28,11 @@ export interface ScoringOptions {
   readonly resamples?: number;
   /** Use the generation and execution caches (`--no-cache`: false). Default true. */
   readonly cache?: boolean;
+  /**
+   * Execute programs on `passk worker` processes through this Redis queue (`--queue`):
+   * `redis://[user:password@]host[:port][/db]`, `rediss://` for TLS. Default: on this machine.
+   */
+  readonly queue?: string;
   /** How programs are isolated (`--sandbox`). Default `bwrap`. */
   readonly sandbox?: SandboxMode;
   /** Which judgement is scored (`--verdicts`). Default `strict`. */

@@ -1,5 +1,13 @@
-import { type Dataset, type Registry, type RunEvaluationOptions, UsageError } from '@passk/core';
+import {
+  type Dataset,
+  type Registry,
+  type RunEnvironment,
+  type RunEvaluationOptions,
+  UsageError,
+} from '@passk/core';
 import { createBuiltinRegistry } from '../builtin-registry.ts';
+import { createQueueExecutor } from '../queue/create-queue-executor.ts';
+import { parseQueueUrl } from '../queue/queue-url.ts';
 import { PASSK_VERSION } from '../version.ts';
 import type { ScoringOptions } from './run-options.ts';
 
@@ -20,6 +28,8 @@ export function scoringSettings(options: ScoringOptions): ScoringSettings {
   checkPositive(options.workers, '--workers');
   checkPositive(options.resamples, '--resamples');
   for (const k of options.k ?? []) checkPositive(k, '-k');
+  const location = options.queue === undefined ? undefined : parseQueueUrl(options.queue);
+  const unreachableMs = queueUnreachableMs(options.env ?? process.env);
   const registry = options.registry ?? createBuiltinRegistry();
   const dataset =
     typeof options.dataset === 'string' ? registry.dataset(options.dataset) : options.dataset;
@@ -37,6 +47,20 @@ export function scoringSettings(options: ScoringOptions): ScoringSettings {
       ...(options.resamples === undefined ? {} : { resamples: options.resamples }),
       ...(options.cache === undefined ? {} : { cache: options.cache }),
       ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
+      ...(location === undefined
+        ? {}
+        : {
+            createExecutor: ({ runId, sandbox, logger }) =>
+              createQueueExecutor({
+                queue: location,
+                runId,
+                sandbox,
+                languageId: (id) => registry.language(id).id,
+                ...(options.workers === undefined ? {} : { concurrency: options.workers }),
+                ...(unreachableMs === undefined ? {} : { unreachableMs }),
+                logger,
+              }),
+          }),
       ...(options.verdicts === undefined ? {} : { verdicts: options.verdicts }),
       env: options.env ?? process.env,
       cwd: options.cwd ?? process.cwd(),
@@ -61,4 +85,16 @@ export function checkPositive(value: number | undefined, flag: string): void {
   if (value === undefined) return;
   if (!Number.isInteger(value) || value < 1)
     throw new UsageError({ message: `${flag} expects a positive integer, got '${value}'` });
+}
+
+/** `PASSK_QUEUE_UNREACHABLE_MS`: how long a `--queue` run waits for an unreachable Redis. */
+function queueUnreachableMs(env: RunEnvironment): number | undefined {
+  const value = env.PASSK_QUEUE_UNREACHABLE_MS;
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 100) {
+    throw new UsageError({
+      message: `PASSK_QUEUE_UNREACHABLE_MS must be a number of milliseconds of at least 100, got '${value}'`,
+    });
+  }
+  return Number(value);
 }

@@ -22,7 +22,11 @@ export { slug } from './prepare-run.ts';
 export { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from './retry-delay.ts';
 export { type RunEnvironment, type RunLogger, SILENT_LOGGER } from './run-environment.ts';
 export { type RunOutcome, runEvaluation } from './run-evaluation.ts';
-export type { RunEvaluationOptions, RunScope } from './run-evaluation-options.ts';
+export type {
+  ExecutorContext,
+  RunEvaluationOptions,
+  RunScope,
+} from './run-evaluation-options.ts';
 export { createRunHandle, type RunEventOf, type RunHandle } from './run-handle.ts';
 export { type ProblemSelection, selectProblems } from './select-problems.ts';
 export { truncateAtStop } from './truncate-at-stop.ts';

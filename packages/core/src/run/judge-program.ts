@@ -9,6 +9,8 @@ export interface ProgramJob {
   readonly program: Program;
   readonly steps: readonly Step[];
   readonly limits: ExecutionLimits;
+  /** Multiplier of every time limit the steps were built with. */
+  readonly timeoutFactor: number;
 }
 
 /** Default number of re-executions of a program whose verdict is an infrastructure fault. */
@@ -28,6 +30,7 @@ export function programJob(
     program,
     steps: language.steps(program, toolchain, { timeoutFactor }),
     limits: language.limits(program),
+    timeoutFactor,
   };
 }
 
@@ -44,6 +47,11 @@ export interface JudgeProgramOptions {
   readonly timeoutFactor?: number;
   /** Re-executions while the verdict is an infrastructure fault (default 2). */
   readonly maxInfrastructureRetries?: number;
+  /**
+   * Identity of the execution (`ExecutionOrigin.key`; the run's execution key): re-executions
+   * after an infrastructure fault get `.retry<N>` appended. Default none.
+   */
+  readonly key?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -82,8 +90,20 @@ export async function judgeProgram(options: JudgeProgramOptions): Promise<Progra
   const retries = options.maxInfrastructureRetries ?? DEFAULT_INFRASTRUCTURE_RETRIES;
   let attempts = 0;
   for (;;) {
+    const key =
+      options.key === undefined || attempts === 0 ? options.key : `${options.key}.retry${attempts}`;
     const result = await options.executor.execute(
-      { files: program.files, steps: job.steps, limits: job.limits },
+      {
+        files: program.files,
+        steps: job.steps,
+        limits: job.limits,
+        origin: {
+          program,
+          toolchain,
+          timeoutFactor: options.job ? job.timeoutFactor : (options.timeoutFactor ?? 1),
+          ...(key === undefined ? {} : { key }),
+        },
+      },
       signal,
     );
     const verdict = judgeExecution(language, program, result);

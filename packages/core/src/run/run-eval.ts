@@ -179,6 +179,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     language: Language,
     toolchain: ToolchainInfo,
     job: ProgramJob,
+    key: string,
   ): Promise<CachedExecution> => {
     const { verdict, result } = await judgeProgram({
       language,
@@ -186,6 +187,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       executor: options.executor,
       program: job.program,
       job,
+      key,
       ...(options.maxInfrastructureRetries === undefined
         ? {}
         : { maxInfrastructureRetries: options.maxInfrastructureRetries }),
@@ -279,7 +281,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       else {
         cached = false;
         outcome = execute(async () => {
-          const entry = await executeProgram(language, toolchain, job);
+          const entry = await executeProgram(language, toolchain, job, key);
           if (!signal?.aborted && !(rerunTimeouts && entry.status === 'timeout')) {
             await options.executionCache?.set(key, entry);
           }
@@ -294,7 +296,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       // Not a verdict yet: re-run alone once everything else has executed.
       const pending = pendingReruns.get(key) ?? {
         first: entry,
-        rerun: () => executeProgram(language, toolchain, job),
+        rerun: () => executeProgram(language, toolchain, job, `${key}.rerun`),
         samples: [],
       };
       pending.samples.push({ problem, sample });

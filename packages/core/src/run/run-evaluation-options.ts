@@ -19,6 +19,16 @@ export interface RunScope {
   readonly input?: RunManifest['input'];
 }
 
+/** What {@link RunEvaluationOptions.createExecutor} is told about the run. */
+export interface ExecutorContext {
+  /** The run's id (`manifest.run_id`; the same when the run resumes). */
+  readonly runId: string;
+  /** How programs are isolated (`sandbox` option). */
+  readonly sandbox: SandboxMode;
+  /** The run's logger. */
+  readonly logger: RunLogger;
+}
+
 /**
  * Everything {@link runEvaluation} needs: plugin instances and settings. Defaults are those
  * of `passk run`; every field but `dataset`, `provider`, `language` and `passkVersion` is
@@ -76,6 +86,12 @@ export interface RunEvaluationOptions {
   readonly cache?: boolean;
   /** Executor to run programs on; the caller closes it. Default: `createRunExecutor` from `workers`, `sandbox`, `env`, closed at the end. */
   readonly executor?: Executor;
+  /**
+   * Creates the run's executor once the run's identity is known (a distributed executor names
+   * its jobs after `runId`); the run closes it at the end. Ignored when `executor` is given.
+   * Default: `createRunExecutor` from `workers`, `sandbox`, `env`.
+   */
+  readonly createExecutor?: (context: ExecutorContext) => Executor;
   /** Programs executed at once (`--workers`), for the default executor. Default `os.availableParallelism()`. */
   readonly workers?: number;
   /** How programs are isolated (`--sandbox`), for the default executor. Default `bwrap`. */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir } from '../data/default-data-context.ts';
 import { UsageError } from '../errors/usage-error.ts';
@@ -9,7 +10,8 @@ import type { VerdictStatus } from '../spec/verdict.ts';
 import { createExecutionCache } from '../store/execution-cache.ts';
 import { createGenerationCache } from '../store/generation-cache.ts';
 import { readRunSamples } from '../store/read-run-samples.ts';
-import { openRunStore } from '../store/run-store.ts';
+import { RUN_FILES } from '../store/run-files.ts';
+import { openRunStore, readManifest } from '../store/run-store.ts';
 import { createCostBudget } from './cost-budget.ts';
 import { createRunExecutor } from './create-run-executor.ts';
 import type { RunEvent, RunStopReason } from './events.ts';
@@ -92,6 +94,11 @@ async function evaluate(
   const ownExecutor = options.executor === undefined;
   const executor: Executor =
     options.executor ??
+    options.createExecutor?.({
+      runId: await previousRunId(directory, prepared.manifest.run_id),
+      sandbox: options.sandbox ?? 'bwrap',
+      logger,
+    }) ??
     createRunExecutor({
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
@@ -114,6 +121,12 @@ async function evaluate(
     if (ownExecutor) await executor.close();
     throw error;
   }
+  let workersRecorded = false;
+  const recordWorkers = async () => {
+    if (workersRecorded || !executor.workers) return;
+    workersRecorded = true;
+    await store.recordWorkers(executor.workers());
+  };
   try {
     const spentBefore = [...store.samples.values()].reduce(
       (total, sample) => total + (sample.error ? 0 : (sample.cost_usd ?? 0)),
@@ -168,6 +181,7 @@ async function evaluate(
       confidence: { resamples: options.resamples ?? 2000, level: 0.95, seed: manifest.seed },
       verdicts: manifest.verdicts ?? 'strict',
     });
+    await recordWorkers();
     if (outcome.completed) await store.writeSummary(summary);
     const failure =
       outcome.stopReason === 'credentials-rejected'
@@ -183,9 +197,24 @@ async function evaluate(
       ...(failure ? { failure } : {}),
       results: store.results.size,
     };
+  } catch (error) {
+    // A broken executor (a queue that went away) stops the run: keep who executed what.
+    await recordWorkers().catch(() => {});
+    throw error;
   } finally {
     store.close();
     if (ownExecutor) await executor.close();
+  }
+}
+
+/** The run id of the run already in `directory` (it keeps its first id), else `runId`. */
+async function previousRunId(directory: string, runId: string): Promise<string> {
+  const path = join(directory, RUN_FILES.manifest);
+  if (!existsSync(path)) return runId;
+  try {
+    return (await readManifest(path)).run_id;
+  } catch {
+    return runId; // openRunStore reports the unreadable manifest
   }
 }
 

@@ -1,3 +1,6 @@
+import type { ToolchainInfo } from './language.ts';
+import type { Program } from './program.ts';
+
 /**
  * A warm process that runs many steps of the same kind without paying start-up each time.
  * The executor may use it instead of spawning `Step.argv`; the results must be identical.
@@ -91,6 +94,43 @@ export interface ExecutionJob {
   readonly steps: readonly Step[];
   /** Resource limits. */
   readonly limits: ExecutionLimits;
+  /**
+   * What the steps were built from, for executors that run the job on another machine (which
+   * rebuild the steps there with the same language plugin). The local executor ignores it.
+   */
+  readonly origin?: ExecutionOrigin;
+}
+
+/** The program, toolchain and identity behind an {@link ExecutionJob}. */
+export interface ExecutionOrigin {
+  /** The program the steps were built from (`Language.steps(program, toolchain, …)`). */
+  readonly program: Program;
+  /** The toolchain the steps were built for (`Language.detect()` of the run). */
+  readonly toolchain: ToolchainInfo;
+  /** Multiplier of every time limit the steps were built with. */
+  readonly timeoutFactor: number;
+  /**
+   * Identity of this execution, deterministic: the run's execution key of the program
+   * (`execution_key`), with `.rerun` for a timeout's re-run and `.retry<N>` for the N-th
+   * re-execution after an infrastructure fault. Absent outside runs.
+   */
+  readonly key?: string;
+}
+
+/** A machine that executed jobs of a run for a distributed executor (recorded in the manifest). */
+export interface ExecutorWorker {
+  /** Unique id of the worker process (`<host>/<pid>/<start time>`). */
+  readonly id: string;
+  /** Host name of its machine. */
+  readonly host: string;
+  /** passk version it runs. */
+  readonly passk_version: string;
+  /** Its sandbox mode (`bwrap`, `none`). */
+  readonly sandbox: string;
+  /** Version of its toolchain per language id, for the languages it served. */
+  readonly toolchains: Readonly<Record<string, string>>;
+  /** Jobs of this run whose results were accepted from it. */
+  readonly jobs: number;
 }
 
 /** What happened when one step ran. */
@@ -158,6 +198,11 @@ export interface Executor {
   readonly concurrency: number;
   /** Runs one job. Honors `signal` by killing the job's processes. */
   execute(job: ExecutionJob, signal?: AbortSignal): Promise<ExecutionResult>;
+  /**
+   * The workers that executed jobs so far (distributed executors); recorded in the run
+   * manifest. Absent for executors that run jobs in this process's machine.
+   */
+  workers?(): readonly ExecutorWorker[];
   /** Stops warm servers and removes scratch directories. */
   close(): Promise<void>;
 }

@@ -10,8 +10,10 @@ export type { DataContext, DataFileSpec, Dataset, LoadedDataset } from './datase
 export type {
   ExecutionJob,
   ExecutionLimits,
+  ExecutionOrigin,
   ExecutionResult,
   Executor,
+  ExecutorWorker,
   ResourceLimit,
   Step,
   StepMount,

@@ -1,4 +1,4 @@
-import type { ExecutionLimits, ResourceLimit } from './executor.ts';
+import type { ExecutionLimits, ExecutorWorker, ResourceLimit } from './executor.ts';
 import type { PromptMode, ProviderFailure, SamplingParameters, TokenUsage } from './provider.ts';
 import type { Judgement, VerdictRule, VerdictStatus } from './verdict.ts';
 
@@ -44,6 +44,8 @@ export interface RunManifest {
     readonly concurrency: number;
     /** How programs were isolated and which limits were in force (`Executor.isolation`). */
     readonly isolation?: readonly string[];
+    /** The machines that executed jobs (distributed executors), over every session of the run. */
+    readonly workers?: readonly ExecutorWorker[];
   };
   readonly timeout_factor: number;
   /** Which judgement is scored (absent in runs made before the rule existed: `strict`). */

@@ -5,6 +5,7 @@ import { RunStoreError } from '../errors/run-store-error.ts';
 import { type JsonlWriter, openJsonlWriter } from '../io/jsonl-writer.ts';
 import { readJsonl } from '../io/read-jsonl.ts';
 import { writeFileAtomic } from '../io/write-file-atomic.ts';
+import type { ExecutorWorker } from '../spec/executor.ts';
 import type { ResultRecord, RunManifest, RunSummary, SampleRecord } from '../spec/run.ts';
 import {
   RUN_FILES,
@@ -30,6 +31,11 @@ export interface RunStore {
   appendResult(record: ResultRecord): void;
   /** Writes `summary.json` atomically. */
   writeSummary(summary: RunSummary): Promise<void>;
+  /**
+   * Records the workers of a distributed executor in `manifest.json` (atomic rewrite): merged
+   * by id with those of earlier sessions, their job counts added.
+   */
+  recordWorkers(workers: readonly ExecutorWorker[]): Promise<void>;
   /** Flushes, closes files and releases the lock. */
   close(): void;
 }
@@ -61,16 +67,27 @@ export async function openRunStore(directory: string, manifest: RunManifest): Pr
           message: `${directory} holds a run with a different configuration (${differences.join('; ')}); choose another --out or remove it`,
         });
       }
-      effective = { ...manifest, run_id: previous.run_id, created_at: previous.created_at };
+      effective = {
+        ...manifest,
+        run_id: previous.run_id,
+        created_at: previous.created_at,
+        executor: {
+          ...manifest.executor,
+          ...(previous.executor.workers ? { workers: previous.executor.workers } : {}),
+        },
+      };
     }
     await writeFileAtomic(paths.manifest, `${JSON.stringify(effective, null, 2)}\n`);
     const samples = await readRecords(paths.samples, validateSampleRecord);
     const results = await readRecords(paths.results, validateResultRecord);
     const sampleWriter: JsonlWriter = openJsonlWriter(paths.samples);
     const resultWriter: JsonlWriter = openJsonlWriter(paths.results);
+    let current = effective;
     return {
       directory,
-      manifest: effective,
+      get manifest() {
+        return current;
+      },
       samples,
       results,
       appendSample(record) {
@@ -83,6 +100,16 @@ export async function openRunStore(directory: string, manifest: RunManifest): Pr
       },
       writeSummary: (summary) =>
         writeFileAtomic(paths.summary, `${JSON.stringify(summary, null, 2)}\n`),
+      async recordWorkers(workers) {
+        if (workers.length === 0) return;
+        const merged = new Map((current.executor.workers ?? []).map((known) => [known.id, known]));
+        for (const worker of workers) {
+          const earlier = merged.get(worker.id);
+          merged.set(worker.id, earlier ? { ...worker, jobs: earlier.jobs + worker.jobs } : worker);
+        }
+        current = { ...current, executor: { ...current.executor, workers: [...merged.values()] } };
+        await writeFileAtomic(paths.manifest, `${JSON.stringify(current, null, 2)}\n`);
+      },
       close() {
         sampleWriter.close();
         resultWriter.close();
