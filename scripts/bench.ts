@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { distributedBench } from './bench/distributed.ts';
 import { evalPlusBench } from './bench/evalplus.ts';
 import { hostileBench } from './bench/hostile.ts';
 import { humanEvalBench } from './bench/humaneval.ts';
@@ -30,6 +31,7 @@ const SECTIONS: readonly BenchSection[] = [
   hostileBench,
   mcpBench,
   mcpCancelBench,
+  distributedBench,
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

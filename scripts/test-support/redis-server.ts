@@ -18,6 +18,8 @@ export function redisSkipReason(what: string): string | undefined {
 /** A `redis-server` child process on 127.0.0.1, without persistence. */
 export interface TestRedis {
   readonly port: number;
+  /** Process id of the running server. */
+  pid(): number | undefined;
   /** `redis://127.0.0.1:<port>/<db>`. */
   url(db?: number): string;
   /** Stops it (SIGKILL: its data is gone) and waits for the exit. */
@@ -70,6 +72,7 @@ export async function startRedis(directory: string): Promise<TestRedis> {
   await start();
   return {
     port,
+    pid: () => child?.pid,
     url: (db = 0) => `redis://127.0.0.1:${port}/${db}`,
     stop,
     restart: async () => {

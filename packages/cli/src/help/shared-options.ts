@@ -4,13 +4,10 @@ import type { HelpGroup, HelpOption } from './command-help.ts';
 export const EXECUTION_OPTIONS: readonly HelpOption[] = [
   {
     flag: '--workers N',
-    text: 'programs executed at once (with --queue: jobs on the queue at once)',
-    default: 'the number of cores (--queue: 64)',
+    text: 'programs run at once (--queue: jobs queued)',
+    default: 'cores; 64',
   },
-  {
-    flag: '--queue URL',
-    text: 'execute on `passk worker`s through Redis (redis://host:port, rediss:// for TLS)',
-  },
+  { flag: '--queue URL', text: 'execute on passk workers via Redis (redis://, rediss://)' },
   { flag: '--timeout-factor F', text: 'multiply every time limit (0.1 to 100)', default: '1' },
   {
     flag: '--sandbox bwrap|none',

@@ -15,11 +15,11 @@ export const WORKER_HELP: CommandHelp = {
         {
           flag: '--languages a,b',
           text: 'serve only these languages',
-          default: 'every language whose toolchain is found',
+          default: 'all with a toolchain',
         },
         {
           flag: '--stall-timeout S',
-          text: 'seconds before a job of a killed or frozen worker goes to another',
+          text: "seconds before a killed worker's job goes to another",
           default: '30',
         },
       ],
@@ -34,7 +34,7 @@ export const WORKER_HELP: CommandHelp = {
         },
         {
           flag: '--sandbox bwrap|none',
-          text: 'isolation of model code; runs get workers of their own mode only',
+          text: 'isolation of model code (runs of this mode only)',
           default: 'bwrap',
         },
         { flag: '-h, --help', text: 'this help' },
