@@ -13,7 +13,7 @@
  * round trip. docs/distributed.md derives the scaling to N machines from these.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -37,6 +37,8 @@ interface Measurement {
   readonly samplesPerSecond: number;
   /** CPU milliseconds of the run process (not its children) per job, start-up included. */
   readonly runCpuMsPerJob: number;
+  /** CPU milliseconds of the worker processes (not their sandboxes) per job (queue runs). */
+  readonly workerCpuMsPerJob?: number;
   /** CPU milliseconds of redis-server per job (queue runs). */
   readonly redisCpuMsPerJob?: number;
 }
@@ -132,7 +134,7 @@ async function measureEvaluate(
   out: string,
   slots: number,
   env: NodeJS.ProcessEnv,
-  queue?: { readonly url: string; readonly redis: TestRedis },
+  queue?: { readonly url: string; readonly redis: TestRedis; readonly workers: Spawned[] },
 ): Promise<Measurement> {
   const argv = [
     'evaluate',
@@ -146,6 +148,9 @@ async function measureEvaluate(
     ...(queue ? ['--queue', queue.url] : ['--workers', String(slots)]),
   ];
   const redisBefore = queue ? cpuMs(queue.redis.pid()) : 0;
+  const workersCpu = () =>
+    (queue?.workers ?? []).reduce((total, worker) => total + cpuMs(worker.pid), 0);
+  const workersBefore = workersCpu();
   const started = performance.now();
   const run = start(bin, argv, env);
   let lastCpu = 0;
@@ -168,7 +173,12 @@ async function measureEvaluate(
     seconds,
     samplesPerSecond: samples / seconds,
     runCpuMsPerJob: lastCpu / samples,
-    ...(queue ? { redisCpuMsPerJob: (cpuMs(queue.redis.pid()) - redisBefore) / samples } : {}),
+    ...(queue
+      ? {
+          redisCpuMsPerJob: (cpuMs(queue.redis.pid()) - redisBefore) / samples,
+          workerCpuMsPerJob: (workersCpu() - workersBefore) / samples,
+        }
+      : {}),
   };
 }
 
@@ -236,7 +246,7 @@ async function run(context: BenchContext) {
           join(work, `queue-${count}`),
           count,
           env,
-          { url, redis },
+          { url, redis, workers },
         ),
       );
       for (const worker of workers) worker.kill('SIGTERM');
@@ -245,6 +255,7 @@ async function run(context: BenchContext) {
     roundTripMs = await redisRoundTripMs(redis.port);
   } finally {
     await redis.stop();
+    rmSync(work, { recursive: true, force: true });
   }
   const localRate = (slots: number) =>
     (
@@ -269,6 +280,7 @@ async function run(context: BenchContext) {
       'samples/s',
       '× ideal',
       'run CPU ms/job',
+      'workers CPU ms/job',
       'Redis CPU ms/job',
     ],
     rows: measurements.map((row) => [
@@ -279,6 +291,7 @@ async function run(context: BenchContext) {
       row.samplesPerSecond.toFixed(2),
       (row.samplesPerSecond / localRate(row.slots)).toFixed(2),
       row.runCpuMsPerJob.toFixed(2),
+      row.workerCpuMsPerJob?.toFixed(2) ?? '-',
       row.redisCpuMsPerJob?.toFixed(2) ?? '-',
     ]),
     data: { cores, roundTripMs, overheadMs, measurements },

@@ -44,6 +44,7 @@ interface Waiter {
   readonly data: QueueJobData;
   readonly language: string;
   checkedAt: number;
+  checkAfterMs: number;
   resolve(result: ExecutionResult): void;
   reject(error: unknown): void;
 }
@@ -55,7 +56,8 @@ interface Waiter {
  * `passk worker` processes run it and reply with the `ExecutionResult`. A reply from a worker
  * whose toolchain version or sandbox differs is refused (an infrastructure fault: the run
  * retries it under a new key). Results arrive through BullMQ's events, and a sweep every
- * second reads the state of jobs not heard from (and re-adds jobs Redis lost). Redis
+ * second reads the state of jobs not heard from (after 3 s, then less and less often; and
+ * re-adds jobs Redis lost). Redis
  * unreachable for `unreachableMs` fails every waiting job with `ExecutorError`.
  *
  * Connects on the first job (bullmq and ioredis imported then). Throws `UsageError` for a
@@ -183,6 +185,7 @@ export function createQueueExecutor(options: QueueExecutorOptions): Executor {
             sandbox: options.sandbox,
           },
           checkedAt: Date.now(),
+          checkAfterMs: 3000,
           resolve,
           reject,
         };

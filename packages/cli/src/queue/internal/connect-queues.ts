@@ -10,6 +10,8 @@ export interface PendingJob {
   readonly jobId: string;
   /** When its state was last read (ms since the epoch); the sweep updates it. */
   checkedAt: number;
+  /** Milliseconds until the sweep reads it again: doubles from 3 s to 60 s (a long queue stays cheap). */
+  checkAfterMs: number;
 }
 
 /** How a job ended, from BullMQ's events or its stored state. */
@@ -47,9 +49,9 @@ export interface ConnectQueuesOptions {
 
 /** Seconds a finished job stays in Redis when the run that added it never reads it. */
 const JOB_RETENTION_SECONDS = 7 * 24 * 3600;
-/** How often the sweep runs, and after how long without news it reads a job's state. */
+/** How often the sweep runs, and the longest wait between two reads of a job's state. */
 const SWEEP_INTERVAL_MS = 1000;
-const CHECK_AFTER_MS = 3000;
+const MAX_CHECK_AFTER_MS = 60_000;
 
 /**
  * Connects to Redis (one connection shared by the queues, one per queue's event stream) and
@@ -106,6 +108,7 @@ export async function connectQueues(options: ConnectQueuesOptions): Promise<Queu
 
   const check = async (job: PendingJob): Promise<void> => {
     job.checkedAt = Date.now();
+    job.checkAfterMs = Math.min(job.checkAfterMs * 2, MAX_CHECK_AFTER_MS);
     const { queue } = await queueFor(job.queueName);
     const stored = await queue.getJob(job.jobId);
     if (!stored) {
@@ -132,7 +135,7 @@ export async function connectQueues(options: ConnectQueuesOptions): Promise<Queu
     if (sweeping) return; // the last sweep's reads are still under way
     sweeping = true;
     const now = Date.now();
-    const due = [...options.pending()].filter((job) => now - job.checkedAt >= CHECK_AFTER_MS);
+    const due = [...options.pending()].filter((job) => now - job.checkedAt >= job.checkAfterMs);
     void Promise.all(due.slice(0, 512).map((job) => check(job).catch(() => {}))).finally(() => {
       sweeping = false;
     });
