@@ -183,7 +183,11 @@ describe.skipIf(skip !== undefined)(
 
     it('two workers and one run', async () => {
       const queue = queueUrl();
-      const [a, b] = await Promise.all([startWorkerProcess(queue), startWorkerProcess(queue)]);
+      // The default lock (30 s): no job of a live worker goes back to the queue, even on a loaded machine.
+      const [a, b] = await Promise.all([
+        startWorkerProcess(queue, {}, '30'),
+        startWorkerProcess(queue, {}, '30'),
+      ]);
       const run = await runCli(evaluateArgs('two', queue), { cwd: dir, env });
       expect(run.code, run.stderr).toBe(0);
       expectSameAsLocal('two', run.stdout);
