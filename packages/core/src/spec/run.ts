@@ -1,3 +1,4 @@
+import type { AgentAttemptRecord } from './agent.ts';
 import type { ExecutionLimits, ResourceLimit } from './executor.ts';
 import type { PromptMode, ProviderFailure, SamplingParameters, TokenUsage } from './provider.ts';
 import type { Judgement, VerdictRule, VerdictStatus } from './verdict.ts';
@@ -31,6 +32,17 @@ export interface RunManifest {
     /** The prompt format's id (`completion`, `chat:humaneval`, `chat:file`). */
     readonly format: string;
     /** sha256 of the template and prompt settings. */
+    readonly hash: string;
+  };
+  /**
+   * Agent runs (`--agent`): the budgets of every attempt and the hash of the agent's system
+   * prompt and tools; absent for one-shot runs.
+   */
+  readonly agent?: {
+    readonly max_turns: number;
+    readonly max_tool_calls: number;
+    readonly attempt_timeout_ms: number;
+    /** sha256 of the system prompt, task message template and tool definitions. */
     readonly hash: string;
   };
   /** Samples per problem. */
@@ -88,6 +100,11 @@ export interface SampleRecord {
   /** Requests made for this sample (retries included). */
   readonly attempts?: number;
   readonly error?: ProviderFailure;
+  /**
+   * Agent runs: the attempt (why it ended, turns, tool calls, the whole transcript). `raw` is
+   * then the scored code, `usage`, `cost_usd` and `latency_ms` the attempt's totals.
+   */
+  readonly agent?: AgentAttemptRecord;
 }
 
 /** One executed sample; a line of `results.jsonl`. */
@@ -123,6 +140,11 @@ export interface ResultRecord {
   readonly rerun?: { readonly first_status: VerdictStatus; readonly first_detail: string };
   /** Verdicts on named test subsets (`Verdict.subsets`), when the benchmark has them. */
   readonly subsets?: Readonly<Record<string, boolean>>;
+  /**
+   * Agent runs: the hidden-test judgement of the attempt's first code (`agent.first_code`),
+   * when it differs from the scored code: what repair changed.
+   */
+  readonly first_code?: { readonly status: VerdictStatus; readonly passed: boolean };
 }
 
 /** One pass@k figure with its confidence interval; fractions in [0, 1]. */
