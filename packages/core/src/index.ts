@@ -233,6 +233,7 @@ export {
   type ResourceLimit,
   type ResultRecord,
   RUN_FORMAT_VERSION,
+  type RunAgentSummary,
   type RunComparison,
   type RunGenerationSummary,
   type RunManifest,

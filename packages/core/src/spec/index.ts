@@ -66,6 +66,7 @@ export { REPORT_FORMAT_VERSION } from './report.ts';
 export type {
   PassAtKEstimate,
   ResultRecord,
+  RunAgentSummary,
   RunGenerationSummary,
   RunManifest,
   RunSummary,

@@ -216,6 +216,8 @@ export interface RunSummary {
   readonly cost_usd?: number;
   /** Generation figures of model runs: token usage, failures and extraction. */
   readonly generation?: RunGenerationSummary;
+  /** Agent runs (`--agent`): turns, tool calls, repair, over-fitting and spend per attempt. */
+  readonly agent?: RunAgentSummary;
   /**
    * pass@k on each named test subset the results carry (EvalPlus: `base`, while `pass_at_k`
    * is base + plus); a sample without the subset counts as failing it.
@@ -229,6 +231,49 @@ export interface RunSummary {
       }
     >
   >;
+}
+
+/**
+ * The figures of an agent run (`summary.agent`), over its scored attempts. Rates are fractions
+ * of attempts in [0, 1]; pass@k over attempts is the summary's `pass_at_k`.
+ */
+export interface RunAgentSummary {
+  /** Scored attempts (infrastructure faults and failed model requests left out). */
+  readonly attempts: number;
+  /** Attempts per reason they ended (`submitted`, `model_stopped`, `max_turns`, …). */
+  readonly end_reasons: Readonly<Record<string, number>>;
+  /** Keyed by t (`"1"` … the most turns taken): the share of attempts that passed within t turns. */
+  readonly solved_within_turns: Readonly<Record<string, number>>;
+  /** Keyed by T (`"1000"`, `"2000"`, doubling): the share that passed within T tokens (input + output). */
+  readonly solved_within_tokens: Readonly<Record<string, number>>;
+  /** Share of attempts whose first code (the first given to run_tests or submit) passes the hidden tests. */
+  readonly first_code_pass_rate: number;
+  /** Share of attempts whose scored code passes: what the attempt ended with. */
+  readonly final_pass_rate: number;
+  /** Attempts whose first code failed and whose scored code passed. */
+  readonly repaired: number;
+  /** Attempts whose first code passed and whose scored code failed. */
+  readonly broken_by_repair: number;
+  /** Attempts whose scored code passes the visible tests and fails the hidden ones (over-fitting to the examples). */
+  readonly passes_visible_fails_hidden: number;
+  /** Attempts whose scored code was checked on visible tests (the denominator of the line above). */
+  readonly visible_checked: number;
+  /** Means per attempt. */
+  readonly per_attempt: {
+    readonly turns: number;
+    readonly tool_calls: number;
+    readonly tool_errors: number;
+    readonly tokens: number;
+    readonly cost_usd: number;
+  };
+  /** Problems with at least one passing attempt. */
+  readonly solved_problems: number;
+  /** What the whole run spent (every scored attempt) per solved problem; null when none was solved. */
+  readonly per_solved_problem: {
+    readonly tool_calls: number | null;
+    readonly tokens: number | null;
+    readonly cost_usd: number | null;
+  };
 }
 
 /** Token usage and extraction figures over a run's samples. */
