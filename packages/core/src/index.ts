@@ -171,6 +171,8 @@ export {
   slug,
   truncateAtStop,
   type VisibleCheck,
+  type VisibleJudgement,
+  visibleJudgementOf,
   worstCaseCostUsd,
 } from './run/index.ts';
 export {

@@ -14,6 +14,8 @@ export {
   readCandidate,
   runAgentAttempt,
   type VisibleCheck,
+  type VisibleJudgement,
+  visibleJudgementOf,
 } from './agent/index.ts';
 export { costOfUsage, maxInputTokens, worstCaseCostUsd } from './cost.ts';
 export { type CostBudget, createCostBudget } from './cost-budget.ts';

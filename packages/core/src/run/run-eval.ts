@@ -160,6 +160,19 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
         executor: options.executor,
         sampling: options.sampling,
         timeoutFactor,
+        // run_tests programs take the samples' path: identical programs execute once per run.
+        judgeVisible: async (visibleProblem, candidate) => {
+          const { entry } = await obtainExecution(visibleProblem, candidate);
+          const { judgement } = scoredJudgement(entry, rule);
+          return {
+            status: judgement.status,
+            passed: judgement.passed,
+            detail: judgement.detail,
+            durationMs: entry.duration_ms,
+            stdoutTail: entry.stdout_tail,
+            stderrTail: entry.stderr_tail,
+          };
+        },
       })
     : createSampleGenerator({
         ...control,

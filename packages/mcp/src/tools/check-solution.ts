@@ -1,5 +1,11 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { checkVisibleTests, readCandidate, UsageError, VERDICT_STATUSES } from '@passk/core';
+import {
+  checkVisibleTests,
+  readCandidate,
+  UsageError,
+  VERDICT_STATUSES,
+  visibleJudgementOf,
+} from '@passk/core';
 import * as z from 'zod';
 import type { DatasetCatalog } from '../internal/dataset-catalog.ts';
 import type { ExecutionService } from '../internal/execution-service.ts';
@@ -76,7 +82,13 @@ export function registerCheckSolution(
           dataset,
           problem,
           candidate,
-          judge: (program) => execution.judge(program, extra.signal),
+          judge: async (visibleProblem, visibleCandidate) =>
+            visibleJudgementOf(
+              await execution.judge(
+                dataset.buildProgram(visibleProblem, visibleCandidate),
+                extra.signal,
+              ),
+            ),
         });
         if (check === undefined) {
           throw new UsageError({

@@ -2,10 +2,15 @@ import type { Dataset } from '../../spec/dataset.ts';
 import type { Executor, Step, StepResult } from '../../spec/executor.ts';
 import type { Language, ToolchainInfo } from '../../spec/language.ts';
 import type { Problem } from '../../spec/problem.ts';
-import type { Program } from '../../spec/program.ts';
+import type { Candidate, Program } from '../../spec/program.ts';
 import type { VerdictStatus } from '../../spec/verdict.ts';
 import { judgeProgram } from '../judge-program.ts';
-import { checkVisibleTests, type VisibleCheck } from './check-visible-tests.ts';
+import {
+  checkVisibleTests,
+  type VisibleCheck,
+  type VisibleJudgement,
+  visibleJudgementOf,
+} from './check-visible-tests.ts';
 import { readCandidate } from './read-candidate.ts';
 
 /** Wall-clock limit of a `run_code` program, in milliseconds (times the run's timeout factor). */
@@ -45,6 +50,11 @@ export interface AgentToolboxOptions {
   readonly executor: Executor;
   /** Multiplier of every time limit (default 1). */
   readonly timeoutFactor?: number;
+  /**
+   * Judges a visible-tests program (`buildProgram(visibleProblem, candidate)`); default
+   * `judgeProgram` on `executor`. A run passes its own path: identical programs judged once.
+   */
+  readonly judge?: (problem: Problem, candidate: Candidate) => Promise<VisibleJudgement>;
 }
 
 /**
@@ -69,20 +79,28 @@ export function createAgentToolbox(options: AgentToolboxOptions): AgentToolbox {
     hasVisibleTests,
     canRunCode: scriptJudge !== undefined,
     runTests(code, signal) {
-      return checkVisibleTests({
-        dataset,
-        problem,
-        candidate: { ...readCandidate(problem, code, 'auto'), source: 'answer' },
-        judge: (program) =>
-          judgeProgram({
-            language,
-            toolchain,
-            executor,
-            program,
-            timeoutFactor,
-            ...(signal ? { signal } : {}),
-          }),
-      });
+      const judge =
+        options.judge ??
+        (async (visibleProblem: Problem, candidate: Candidate) =>
+          visibleJudgementOf(
+            await judgeProgram({
+              language,
+              toolchain,
+              executor,
+              program: dataset.buildProgram(visibleProblem, candidate),
+              timeoutFactor,
+              ...(signal ? { signal } : {}),
+            }),
+          ));
+      return untilAborted(
+        checkVisibleTests({
+          dataset,
+          problem,
+          candidate: { ...readCandidate(problem, code, 'auto'), source: 'answer' },
+          judge,
+        }),
+        signal,
+      );
     },
     async runCode(code, stdin, signal) {
       if (scriptJudge === undefined)
@@ -109,6 +127,26 @@ export function createAgentToolbox(options: AgentToolboxOptions): AgentToolbox {
       return { text: last ? describeStep(last) : 'error: nothing ran' };
     },
   };
+}
+
+/** `promise`, or a rejection with the signal's reason when `signal` aborts first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** `steps` with the last one reading {@link STDIN_FILE} (always spawned, never served). */

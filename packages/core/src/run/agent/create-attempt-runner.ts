@@ -6,7 +6,11 @@ import type { Language, ToolchainInfo } from '../../spec/language.ts';
 import type { Problem } from '../../spec/problem.ts';
 import type { Provider, SamplingParameters } from '../../spec/provider.ts';
 import type { SampleOutcome } from '../generate-sample.ts';
-import { type AgentToolbox, createAgentToolbox } from './agent-toolbox.ts';
+import {
+  type AgentToolbox,
+  type AgentToolboxOptions,
+  createAgentToolbox,
+} from './agent-toolbox.ts';
 import { createTurnRequester, type TurnRequesterOptions } from './request-turn.ts';
 import { runAgentAttempt } from './run-agent-attempt.ts';
 
@@ -27,6 +31,8 @@ export interface AttemptRunnerOptions extends Omit<TurnRequesterOptions, 'provid
   readonly executor: Executor;
   readonly sampling: SamplingParameters;
   readonly timeoutFactor?: number;
+  /** Judges visible-tests programs (`AgentToolboxOptions.judge`); default `judgeProgram`. */
+  readonly judgeVisible?: AgentToolboxOptions['judge'];
 }
 
 /**
@@ -62,6 +68,7 @@ export function createAttemptRunner(
         },
         executor: options.executor,
         ...(options.timeoutFactor === undefined ? {} : { timeoutFactor: options.timeoutFactor }),
+        ...(options.judgeVisible ? { judge: options.judgeVisible } : {}),
       });
       toolboxes.set(problem, toolbox);
     }

@@ -12,7 +12,12 @@ export {
   MAX_TOOL_CODE_CHARS,
   type ToolArguments,
 } from './agent-tools.ts';
-export { checkVisibleTests, type VisibleCheck } from './check-visible-tests.ts';
+export {
+  checkVisibleTests,
+  type VisibleCheck,
+  type VisibleJudgement,
+  visibleJudgementOf,
+} from './check-visible-tests.ts';
 export {
   type AttemptRunnerOptions,
   createAttemptRunner,
