@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { agentBench } from './bench/agent.ts';
 import { distributedBench } from './bench/distributed.ts';
 import { evalPlusBench } from './bench/evalplus.ts';
 import { hostileBench } from './bench/hostile.ts';
@@ -32,6 +33,7 @@ const SECTIONS: readonly BenchSection[] = [
   mcpBench,
   mcpCancelBench,
   distributedBench,
+  agentBench,
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

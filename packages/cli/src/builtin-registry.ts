@@ -8,6 +8,7 @@ import {
   createMbppDataset,
   createMbppPlusDataset,
   createMultiplEDataset,
+  DEMO_AGENT_PATH,
   DEMO_SAMPLES_PATH,
   HUMANEVAL_X_LANGUAGES,
   MULTIPL_E_LANGUAGES,
@@ -37,8 +38,10 @@ import {
   type AiSdkProviderKind,
   type AiSdkProviderOptions,
   createAiSdkProvider,
+  createRecordedAgent,
   createReferenceProvider,
   createReplayProvider,
+  type ReplayProvider,
 } from '@passk/providers';
 
 /** A registry entry for a model backend on the `ai` SDK; settings come from the model flags. */
@@ -151,8 +154,9 @@ export function createBuiltinRegistry(): Registry {
         argument: 'samples.jsonl',
       },
       demo: {
-        create: () => createReplayProvider({ path: DEMO_SAMPLES_PATH, id: 'demo', model: 'demo' }),
-        description: 'an offline stand-in model with recorded answers to the demo benchmark',
+        create: () => createDemoProvider(),
+        description:
+          'an offline stand-in model with recorded answers (and, with --agent, recorded agent attempts) for the demo benchmark',
       },
       openai: modelEntry(
         'openai',
@@ -167,6 +171,16 @@ export function createBuiltinRegistry(): Registry {
       ollama: modelEntry('ollama', 'a local Ollama server (default http://127.0.0.1:11434)'),
     },
   });
+}
+
+/** The demo model: replays the demo answers, and with `--agent` the recorded agent attempts. */
+function createDemoProvider(): ReplayProvider {
+  const replay = createReplayProvider({ path: DEMO_SAMPLES_PATH, id: 'demo', model: 'demo' });
+  const agent = createRecordedAgent(DEMO_AGENT_PATH);
+  return {
+    ...replay,
+    respond: (request) => agent.respond(request),
+  };
 }
 
 /** `multipl-e/<code>` for each of MultiPL-E's 19 HumanEval languages. */

@@ -1,4 +1,9 @@
-export { createDemoDataset, DEMO_PROBLEMS_PATH, DEMO_SAMPLES_PATH } from './demo/demo.ts';
+export {
+  createDemoDataset,
+  DEMO_AGENT_PATH,
+  DEMO_PROBLEMS_PATH,
+  DEMO_SAMPLES_PATH,
+} from './demo/demo.ts';
 export {
   createEvalPlusDataset,
   EVALPLUS_BASE_STOP_SEQUENCES,

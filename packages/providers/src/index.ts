@@ -27,5 +27,6 @@ export {
   createCompletionFormat,
 } from './prompt/create-prompt-format.ts';
 export { readTemplateFile } from './prompt/read-template-file.ts';
+export { createRecordedAgent, type RecordedAgent } from './recorded-agent.ts';
 export { createReferenceProvider } from './reference.ts';
 export { createReplayProvider, type ReplayOptions, type ReplayProvider } from './replay.ts';

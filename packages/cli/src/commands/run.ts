@@ -23,6 +23,10 @@ export const runCommand: Command = async (argv, registry, io) => {
       limit: { type: 'string' },
       tasks: { type: 'string' },
       concurrency: { type: 'string' },
+      agent: { type: 'boolean' },
+      'max-turns': { type: 'string' },
+      'max-tool-calls': { type: 'string' },
+      'attempt-timeout': { type: 'string' },
       ...MODEL_FLAGS,
     },
     RUN_HELP,
@@ -40,6 +44,14 @@ export const runCommand: Command = async (argv, registry, io) => {
     maxTokens: parsePositiveInteger(values['max-tokens'], '--max-tokens'),
     limit: parsePositiveInteger(values.limit, '--limit'),
     concurrency: parsePositiveInteger(values.concurrency, '--concurrency'),
+    maxTurns: parsePositiveInteger(values['max-turns'], '--max-turns'),
+    maxToolCalls: parsePositiveInteger(values['max-tool-calls'], '--max-tool-calls'),
+    attemptTimeoutSeconds: parseNumber(
+      values['attempt-timeout'],
+      '--attempt-timeout',
+      0.001,
+      86_400,
+    ),
   };
   const model = parseModelFlags(values);
   const options = {
@@ -47,6 +59,7 @@ export const runCommand: Command = async (argv, registry, io) => {
     ...model,
     ...Object.fromEntries(Object.entries(numbers).filter(([, value]) => value !== undefined)),
     model: values.model,
+    ...(values.agent ? { agent: true } : {}),
     ...(values.tasks === undefined ? {} : { tasks: parseList(values.tasks) }),
     ...(values.languages === undefined ? {} : { languages: parseList(values.languages) }),
     registry,

@@ -57,6 +57,18 @@ export const RUN_HELP: CommandHelp = {
       ],
     },
     {
+      title: 'Agents',
+      options: [
+        {
+          flag: '--agent',
+          text: 'samples are tool-loop attempts (run_tests, run_code, submit)',
+        },
+        { flag: '--max-turns N', text: 'model turns per attempt', default: '10' },
+        { flag: '--max-tool-calls N', text: 'tool calls per attempt', default: '20' },
+        { flag: '--attempt-timeout S', text: 'wall-clock limit of an attempt', default: '600' },
+      ],
+    },
+    {
       title: 'Cost',
       options: [
         { flag: '--max-cost USD', text: 'refuse to start, or stop, above this worst-case spend' },
@@ -78,6 +90,10 @@ export const RUN_HELP: CommandHelp = {
     {
       comment: 'the bundled demo, offline',
       command: 'passk run --dataset demo --model demo -k 1,5,10',
+    },
+    {
+      comment: 'the demo as an agent benchmark (recorded attempts), offline',
+      command: 'passk run --dataset demo --model demo --agent -k 1,5,10',
     },
     {
       comment: 'a chat model on HumanEval, 10 samples per task, at most $2',

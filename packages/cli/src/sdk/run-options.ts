@@ -71,6 +71,17 @@ export interface RunOptions extends ScoringOptions, ModelOptions {
   readonly tasks?: readonly string[];
   /** Generation requests in flight at once (`--concurrency`). Default 8. */
   readonly concurrency?: number;
+  /**
+   * Benchmark the model as an agent (`--agent`): each sample is an attempt of a tool loop
+   * (`run_tests` on the visible tests, `run_code`, `submit`) scored by the hidden tests. Default false.
+   */
+  readonly agent?: boolean;
+  /** Model turns per attempt (`--max-turns`), with `agent`. Default 10. */
+  readonly maxTurns?: number;
+  /** Tool calls per attempt (`--max-tool-calls`), with `agent`. Default 20. */
+  readonly maxToolCalls?: number;
+  /** Wall-clock limit of an attempt in seconds (`--attempt-timeout`), with `agent`. Default 600. */
+  readonly attemptTimeoutSeconds?: number;
 }
 
 /** A sample given by value to {@link evaluate}: a line of a samples file. */

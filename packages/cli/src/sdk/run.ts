@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import {
+  DEFAULT_AGENT_SETTINGS,
   planEvaluation,
   type RunEvaluationOptions,
   type RunHandle,
@@ -48,16 +49,42 @@ function runSettings(options: RunOptions): RunEvaluationOptions {
   checkPositive(options.maxTokens, '--max-tokens');
   check(options.temperature, '--temperature', 0, 2);
   check(options.topP, '--top-p', 0, 1);
+  checkPositive(options.maxTurns, '--max-turns');
+  checkPositive(options.maxToolCalls, '--max-tool-calls');
+  if (options.attemptTimeoutSeconds !== undefined && !(options.attemptTimeoutSeconds > 0))
+    throw new UsageError({
+      message: `--attempt-timeout expects a number of seconds above 0, got ${options.attemptTimeoutSeconds}`,
+    });
+  if (
+    !options.agent &&
+    (options.maxTurns ?? options.maxToolCalls ?? options.attemptTimeoutSeconds) !== undefined
+  )
+    throw new UsageError({
+      message: '--max-turns, --max-tool-calls and --attempt-timeout apply to --agent runs only',
+    });
   const { registry, dataset, core } = scoringSettings(options);
   const model = resolveModel(options.model, options, {
     registry,
     env: core.env ?? {},
     cwd: core.cwd ?? process.cwd(),
   });
-  const { provider, promptFormat } = model;
+  const { provider } = model;
+  if (options.agent && typeof provider.respond !== 'function')
+    throw new UsageError({
+      message: `--agent needs a model that calls tools; --model ${provider.id} does not (use an openai:, anthropic:, google:, openai-compatible: or ollama: model, or demo)`,
+    });
+  if (options.agent && model.promptFormat?.mode === 'completion')
+    throw new UsageError({ message: '--agent needs --prompt-mode chat' });
+  // An agent's prompts are its own (the system prompt, the task and the tools).
+  const promptFormat = options.agent ? undefined : model.promptFormat;
   const replay = 'samplesFile' in provider ? (provider as ReplayProvider) : undefined;
   const maxTokens =
-    options.maxTokens ?? (promptFormat ? DEFAULT_MAX_TOKENS[promptFormat.mode] : undefined);
+    options.maxTokens ??
+    (promptFormat
+      ? DEFAULT_MAX_TOKENS[promptFormat.mode]
+      : options.agent && provider.generative
+        ? DEFAULT_MAX_TOKENS.chat
+        : undefined);
   const datasetName = dataset.id.startsWith('jsonl:') ? basename(dataset.id.slice(6)) : dataset.id;
   return {
     ...core,
@@ -89,6 +116,18 @@ function runSettings(options: RunOptions): RunEvaluationOptions {
       ...(model.reasoningEffort ? { reasoningEffort: model.reasoningEffort } : {}),
     },
     ...(promptFormat ? { promptFormat } : {}),
+    ...(options.agent
+      ? {
+          agent: {
+            maxTurns: options.maxTurns ?? DEFAULT_AGENT_SETTINGS.maxTurns,
+            maxToolCalls: options.maxToolCalls ?? DEFAULT_AGENT_SETTINGS.maxToolCalls,
+            attemptTimeoutMs:
+              options.attemptTimeoutSeconds === undefined
+                ? DEFAULT_AGENT_SETTINGS.attemptTimeoutMs
+                : Math.round(options.attemptTimeoutSeconds * 1000),
+          },
+        }
+      : {}),
     ...(model.maxCostUsd === undefined ? {} : { maxCostUsd: model.maxCostUsd }),
     ...(model.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: model.requestTimeoutMs }),
     ...(model.retries === undefined ? {} : { retries: model.retries }),

@@ -112,7 +112,26 @@ function generationNotes(summary: RunSummary): string[] {
     );
   }
   if (summary.cost_usd !== undefined) lines.push(`cost: $${summary.cost_usd.toFixed(4)}`);
+  lines.push(...agentNotes(summary));
   return lines;
+}
+
+function agentNotes(summary: RunSummary): string[] {
+  const agent = summary.agent;
+  if (!agent) return [];
+  const turns = Object.entries(agent.solved_within_turns)
+    .map(([limit, share]) => `≤${limit} ${percent(share)}%`)
+    .join(', ');
+  const per = agent.per_attempt;
+  const solved = agent.per_solved_problem;
+  return [
+    `agent: ${agent.attempts} attempts; ended: ${Object.entries(agent.end_reasons)
+      .map(([reason, count]) => `${reason} ${count}`)
+      .join(', ')}`,
+    `agent: solved within turns ${turns || '-'}`,
+    `agent: first code passes ${percent(agent.first_code_pass_rate)}%, final ${percent(agent.final_pass_rate)}% (repaired ${agent.repaired}, broken ${agent.broken_by_repair}); passes visible but fails hidden: ${agent.passes_visible_fails_hidden} of ${agent.visible_checked}`,
+    `agent: per attempt ${per.turns.toFixed(1)} turns, ${per.tool_calls.toFixed(1)} tool calls (${per.tool_errors.toFixed(2)} errors), ${Math.round(per.tokens)} tokens, $${per.cost_usd.toFixed(4)}; per solved problem (${agent.solved_problems}) ${solved.tool_calls === null ? '-' : solved.tool_calls.toFixed(1)} tool calls, ${solved.tokens === null ? '-' : Math.round(solved.tokens)} tokens, $${(solved.cost_usd ?? 0).toFixed(4)}`,
+  ];
 }
 
 function renderTable(summary: RunSummary): string {

@@ -15,6 +15,7 @@ import { BOOTSTRAP_METHOD } from '../stats/bootstrap.ts';
 import { passAtKInOrder } from '../stats/pass-at-k-in-order.ts';
 import { summarizePassAtK } from '../stats/summarize-pass-at-k.ts';
 import { sampleKey } from '../store/run-files.ts';
+import { summarizeAgent } from './summarize-agent.ts';
 import { summarizeGeneration } from './summarize-generation.ts';
 
 /** Inputs of `summarizeRun`. */
@@ -58,6 +59,9 @@ type Body = Omit<
 export function summarizeRun(input: SummarizeRunInput): RunSummary {
   const languages = [...new Set(input.problems.map((problem) => problem.language))];
   const body = summarizeBody(input, input.problems);
+  const agent = input.samples
+    ? summarizeAgent(input.problems, input.n, input.samples, input.results)
+    : undefined;
   const generation = input.samples
     ? summarizeGeneration(input.problems, input.n, input.samples)
     : undefined;
@@ -78,6 +82,7 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
     verdict_rule: { scored, differing },
     confidence: { method: BOOTSTRAP_METHOD, ...input.confidence },
     ...(generation ? { generation } : {}),
+    ...(agent ? { agent } : {}),
     ...(languages.length > 1
       ? {
           languages: Object.fromEntries(

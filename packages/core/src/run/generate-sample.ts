@@ -15,6 +15,7 @@ import { costOfUsage, worstCaseCostUsd } from './cost.ts';
 import type { CostBudget } from './cost-budget.ts';
 import type { RunEvent, RunStopReason } from './events.ts';
 import { promptFor } from './prompt-for.ts';
+import { callWithTimeout, sleep } from './request-control.ts';
 import { type RetryPolicy, retryDelayMs } from './retry-delay.ts';
 import { truncateAtStop } from './truncate-at-stop.ts';
 
@@ -117,15 +118,17 @@ export function createSampleGenerator(
         }
         attempts++;
         const result = await callWithTimeout(
-          provider,
-          {
-            problem,
-            prompt: promptText(modelPrompt),
-            modelPrompt,
-            stopSequences: problem.stopSequences,
-            sampling,
-            sampleIndex,
-          },
+          (requestSignal) =>
+            provider.generate({
+              problem,
+              prompt: promptText(modelPrompt),
+              modelPrompt,
+              stopSequences: problem.stopSequences,
+              sampling,
+              sampleIndex,
+              signal: requestSignal,
+            }),
+          failedGeneration,
           options.requestTimeoutMs,
           signal,
         );
@@ -178,78 +181,14 @@ function promptText(prompt: ModelPrompt): string {
   return prompt.mode === 'completion' ? prompt.text : (prompt.messages.at(-1)?.content ?? '');
 }
 
+function failedGeneration(error: ProviderFailure, latencyMs: number): Generation {
+  return { text: '', finishReason: 'error', latencyMs, error };
+}
+
 function withCost(generation: Generation, price: Provider['price']): Generation {
   if (generation.costUsd !== undefined || !generation.usage || !price || generation.error)
     return generation;
   return { ...generation, costUsd: costOfUsage(generation.usage, price) };
-}
-
-async function callWithTimeout(
-  provider: Provider,
-  request: Parameters<Provider['generate']>[0],
-  timeoutMs: number | undefined,
-  runSignal: AbortSignal | undefined,
-): Promise<Generation> {
-  // One controller per request, aborted by the timeout or by the run (cheaper than AbortSignal.any).
-  const controller = new AbortController();
-  const signal = controller.signal;
-  const forwardAbort = () => controller.abort(runSignal?.reason);
-  if (runSignal?.aborted) forwardAbort();
-  else runSignal?.addEventListener('abort', forwardAbort, { once: true });
-  const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<Generation>((resolve) => {
-    if (timeoutMs === undefined) return;
-    timer = setTimeout(() => {
-      controller.abort(new Error('request timed out'));
-      resolve({
-        text: '',
-        finishReason: 'error',
-        latencyMs: Math.round(performance.now() - started),
-        error: {
-          class: 'timeout',
-          message: `no complete answer within ${timeoutMs} ms`,
-          retryable: true,
-        },
-      });
-    }, timeoutMs);
-  });
-  try {
-    return await Promise.race([provider.generate({ ...request, signal }), timedOut]);
-  } catch (cause) {
-    // Providers return failures; one that throws is classified as a network fault.
-    return {
-      text: '',
-      finishReason: 'error',
-      latencyMs: Math.round(performance.now() - started),
-      error: {
-        class: 'network',
-        message: (cause as Error)?.message ?? String(cause),
-        retryable: true,
-      },
-    };
-  } finally {
-    clearTimeout(timer);
-    runSignal?.removeEventListener('abort', forwardAbort);
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function toRecord(

@@ -1,4 +1,22 @@
 export { type AdaptiveGate, createAdaptiveGate, type GateOutcome } from './adaptive-gate.ts';
+export {
+  AGENT_SYSTEM_PROMPT,
+  AGENT_TOOLS,
+  type AgentToolbox,
+  agentTaskMessage,
+  type CodeKind,
+  checkToolArguments,
+  checkVisibleTests,
+  createAgentToolbox,
+  DEFAULT_AGENT_SETTINGS,
+  failedVisibleExample,
+  offeredTools,
+  readCandidate,
+  runAgentAttempt,
+  type VisibleCheck,
+  type VisibleJudgement,
+  visibleJudgementOf,
+} from './agent/index.ts';
 export { costOfUsage, maxInputTokens, worstCaseCostUsd } from './cost.ts';
 export { type CostBudget, createCostBudget } from './cost-budget.ts';
 export { createRunExecutor, type RunExecutorOptions } from './create-run-executor.ts';

@@ -11,6 +11,8 @@ import type { Language, ToolchainInfo } from '../spec/language.ts';
 import type { Problem } from '../spec/problem.ts';
 import { RUN_FORMAT_VERSION, type RunManifest } from '../spec/run.ts';
 import { runIdFor } from '../store/run-identity.ts';
+import { agentPromptHash } from './agent/agent-prompt.ts';
+import { AGENT_TOOLS } from './agent/agent-tools.ts';
 import type { RunEvaluationOptions } from './run-evaluation-options.ts';
 
 /** A run resolved from its options, before anything is written or executed. */
@@ -62,7 +64,17 @@ export async function prepareRun(options: RunEvaluationOptions): Promise<Prepare
       ...(provider.endpoint ? { endpoint: provider.endpoint } : {}),
     },
     sampling: options.sampling ?? {},
-    ...(options.promptFormat
+    ...(options.agent
+      ? {
+          agent: {
+            max_turns: options.agent.maxTurns,
+            max_tool_calls: options.agent.maxToolCalls,
+            attempt_timeout_ms: options.agent.attemptTimeoutMs,
+            hash: agentPromptHash(Object.values(AGENT_TOOLS)),
+          },
+        }
+      : {}),
+    ...(options.promptFormat && !options.agent
       ? {
           prompt: {
             mode: options.promptFormat.mode,

@@ -1,9 +1,11 @@
 import { createLimiter } from '../internal/create-limiter.ts';
 import { hashJson } from '../io/hash.ts';
+import type { AgentSettings } from '../spec/agent.ts';
 import type { Dataset } from '../spec/dataset.ts';
 import type { ExecutionResult, Executor } from '../spec/executor.ts';
 import type { Language, ToolchainInfo } from '../spec/language.ts';
 import type { Problem } from '../spec/problem.ts';
+import type { Candidate } from '../spec/program.ts';
 import type { PromptFormat, Provider, SamplingParameters } from '../spec/provider.ts';
 import type { ResultRecord, SampleRecord } from '../spec/run.ts';
 import { INFRASTRUCTURE_STATUSES, type Verdict, type VerdictRule } from '../spec/verdict.ts';
@@ -12,6 +14,8 @@ import type { GenerationCache } from '../store/generation-cache.ts';
 import { sampleKey } from '../store/run-files.ts';
 import type { RunStore } from '../store/run-store.ts';
 import { createAdaptiveGate } from './adaptive-gate.ts';
+import { createAttemptRunner } from './agent/create-attempt-runner.ts';
+import { readCandidate } from './agent/read-candidate.ts';
 import type { CostBudget } from './cost-budget.ts';
 import type { RunEvent, RunStopReason } from './events.ts';
 import { failedGenerationResult } from './failed-generation-result.ts';
@@ -39,6 +43,11 @@ export interface RunEvalOptions {
   readonly sampling: SamplingParameters;
   /** Builds prompts and extracts code for generative providers; absent: raw prompt cut at stops. */
   readonly promptFormat?: PromptFormat;
+  /**
+   * Agent runs: each sample is an attempt of a tool loop (`runAgentAttempt`) within these
+   * budgets, instead of one answer; `promptFormat` is then unused.
+   */
+  readonly agent?: AgentSettings;
   /** Retries of failed generations (default `DEFAULT_RETRY_POLICY`). */
   readonly retry?: RetryPolicy;
   /** Time limit of one generation request in milliseconds (default none). */
@@ -85,7 +94,11 @@ interface SampleWork {
 interface PendingRerun {
   readonly first: CachedExecution;
   readonly rerun: () => Promise<CachedExecution>;
-  readonly samples: { readonly problem: Problem; readonly sample: SampleRecord }[];
+  readonly samples: {
+    readonly problem: Problem;
+    readonly sample: SampleRecord;
+    readonly firstCode?: ResultRecord['first_code'];
+  }[];
 }
 
 /**
@@ -124,11 +137,8 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
   }
   emit({ type: 'run-start', total, done });
 
-  const generateSample = createSampleGenerator({
-    provider: options.provider,
-    ...(options.promptFormat ? { format: options.promptFormat } : {}),
-    sampling: options.sampling,
-    gate: createAdaptiveGate({ maxConcurrency: options.generationConcurrency ?? 8 }),
+  const gate = createAdaptiveGate({ maxConcurrency: options.generationConcurrency ?? 8 });
+  const control = {
     retry: options.retry ?? DEFAULT_RETRY_POLICY,
     ...(options.requestTimeoutMs === undefined
       ? {}
@@ -137,7 +147,40 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     ...(options.costBudget ? { budget: options.costBudget } : {}),
     ...(signal ? { signal } : {}),
     emit,
-  });
+  };
+  const generateSample = options.agent
+    ? createAttemptRunner({
+        ...control,
+        gate,
+        provider: options.provider,
+        settings: options.agent,
+        dataset: options.dataset,
+        language: options.language,
+        toolchains: options.toolchains,
+        executor: options.executor,
+        sampling: options.sampling,
+        timeoutFactor,
+        // run_tests programs take the samples' path: identical programs execute once per run.
+        judgeVisible: async (visibleProblem, candidate) => {
+          const { entry } = await obtainExecution(visibleProblem, candidate);
+          const { judgement } = scoredJudgement(entry, rule);
+          return {
+            status: judgement.status,
+            passed: judgement.passed,
+            detail: judgement.detail,
+            durationMs: entry.duration_ms,
+            stdoutTail: entry.stdout_tail,
+            stderrTail: entry.stderr_tail,
+          };
+        },
+      })
+    : createSampleGenerator({
+        ...control,
+        gate,
+        provider: options.provider,
+        ...(options.promptFormat ? { format: options.promptFormat } : {}),
+        sampling: options.sampling,
+      });
   let stoppedBy: RunStopReason | undefined;
 
   /** The sample to execute, or undefined when generation failed (recorded) or stopped. */
@@ -211,6 +254,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     key: string,
     cached: boolean,
     first?: CachedExecution,
+    firstCode?: ResultRecord['first_code'],
   ): void => {
     const scored = scoredJudgement(entry, rule);
     const result: ResultRecord = {
@@ -234,6 +278,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       ...(first === undefined
         ? {}
         : { rerun: { first_status: first.status, first_detail: first.detail } }),
+      ...(firstCode === undefined ? {} : { first_code: firstCode }),
     };
     store.appendResult(result);
     emit({
@@ -245,17 +290,14 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     });
   };
 
-  const judge = async (problem: Problem, sample: SampleRecord): Promise<void> => {
+  /** The execution of `candidate` for `problem`: from this run, the execution cache, or new. */
+  const obtainExecution = async (problem: Problem, candidate: Candidate) => {
     const language = options.language(problem.language);
     const toolchain = options.toolchains.get(problem.language) ?? {
       available: false,
       problem: 'not detected',
     };
-    const program = options.dataset.buildProgram(problem, {
-      code: sample.completion,
-      kind: sample.kind,
-      ...(options.promptFormat?.mode === 'chat' && sample.extraction ? { source: 'answer' } : {}),
-    });
+    const program = options.dataset.buildProgram(problem, candidate);
     const job = programJob(language, program, toolchain, timeoutFactor);
     const { steps, limits } = job;
     const key = hashJson({
@@ -291,19 +333,54 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       }
     }
     const entry = await outcome;
+    return {
+      entry,
+      key,
+      cached,
+      rerun: () => executeProgram(language, toolchain, job, `${key}.rerun`),
+    };
+  };
+
+  /** The candidate of a sample (or of an agent's other `code`, read as its submission was). */
+  const candidateOf = (
+    problem: Problem,
+    sample: SampleRecord,
+    code = sample.completion,
+  ): Candidate => ({
+    code,
+    kind: code === sample.completion ? sample.kind : readCandidate(problem, code, 'auto').kind,
+    ...((options.agent || options.promptFormat?.mode === 'chat') && sample.extraction
+      ? { source: 'answer' as const }
+      : {}),
+  });
+
+  const judge = async (problem: Problem, sample: SampleRecord): Promise<void> => {
+    const firstCode = sample.agent?.first_code;
+    const [{ entry, key, cached, rerun }, first] = await Promise.all([
+      obtainExecution(problem, candidateOf(problem, sample)),
+      // An agent's first code, when repair changed it: judged by the hidden tests too.
+      firstCode !== undefined && firstCode !== sample.raw
+        ? obtainExecution(problem, candidateOf(problem, sample, firstCode))
+        : undefined,
+    ]);
     if (signal?.aborted) return;
+    const firstJudgement = first
+      ? { status: first.entry.status, passed: first.entry.passed }
+      : sample.agent?.first_code === undefined
+        ? undefined
+        : { status: entry.status, passed: entry.passed };
     if (rerunTimeouts && entry.status === 'timeout') {
       // Not a verdict yet: re-run alone once everything else has executed.
-      const pending = pendingReruns.get(key) ?? {
-        first: entry,
-        rerun: () => executeProgram(language, toolchain, job, `${key}.rerun`),
-        samples: [],
-      };
-      pending.samples.push({ problem, sample });
+      const pending = pendingReruns.get(key) ?? { first: entry, rerun, samples: [] };
+      pending.samples.push({
+        problem,
+        sample,
+        ...(firstJudgement ? { firstCode: firstJudgement } : {}),
+      });
       pendingReruns.set(key, pending);
       return;
     }
-    record(problem, sample, entry, key, cached);
+    record(problem, sample, entry, key, cached, undefined, firstJudgement);
   };
 
   await Promise.all(
@@ -332,8 +409,8 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     }
     if (signal?.aborted) break;
     if (!INFRASTRUCTURE_STATUSES.has(final.status)) await options.executionCache?.set(key, final);
-    for (const { problem, sample } of pending.samples) {
-      record(problem, sample, final, key, false, pending.first);
+    for (const { problem, sample, firstCode } of pending.samples) {
+      record(problem, sample, final, key, false, pending.first, firstCode);
     }
   }
   const stopReason: RunStopReason | undefined = signal?.aborted ? 'aborted' : stoppedBy;

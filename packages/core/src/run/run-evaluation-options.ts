@@ -1,4 +1,5 @@
 import type { SandboxMode } from '../execution/sandbox/sandbox-mode.ts';
+import type { AgentSettings } from '../spec/agent.ts';
 import type { Dataset } from '../spec/dataset.ts';
 import type { Executor } from '../spec/executor.ts';
 import type { Language } from '../spec/language.ts';
@@ -57,6 +58,13 @@ export interface RunEvaluationOptions {
   readonly sampling?: SamplingParameters;
   /** Builds prompts and extracts code for generative providers; absent: raw prompt cut at stops. */
   readonly promptFormat?: PromptFormat;
+  /**
+   * Benchmark the model as an agent (`--agent`): every sample is an attempt of a tool loop
+   * (`run_tests` on the visible tests, `run_code`, `submit`) within these budgets, scored by
+   * the hidden tests; part of the run identity. The provider must implement `respond`.
+   * Default: one-shot samples.
+   */
+  readonly agent?: AgentSettings;
   /** Seed of the bootstrap intervals (`--seed`), part of the run identity. Default 0. */
   readonly seed?: number;
   /** Bootstrap resamples of the intervals (`--resamples`). Default 2000. */

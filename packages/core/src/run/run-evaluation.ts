@@ -148,6 +148,7 @@ async function evaluate(
       samplesFor: prepared.samplesFor,
       sampling,
       ...(options.promptFormat ? { promptFormat: options.promptFormat } : {}),
+      ...(options.agent ? { agent: options.agent } : {}),
       ...(options.requestTimeoutMs === undefined
         ? {}
         : { requestTimeoutMs: options.requestTimeoutMs }),

@@ -1,5 +1,6 @@
 import type { Problem } from './problem.ts';
 import type { Candidate, Program } from './program.ts';
+import type { VisibleTestSet } from './visible-tests.ts';
 
 /** A data file a dataset needs, and where it comes from. */
 export interface DataFileSpec {
@@ -45,4 +46,10 @@ export interface Dataset {
   load(context: DataContext): Promise<LoadedDataset>;
   /** The program that tests `candidate` against `problem`, as the reference harness builds it. */
   buildProgram(problem: Problem, candidate: Candidate): Program;
+  /**
+   * The examples `problem`'s prompt shows, as tests (agents' `run_tests`, the MCP server's
+   * `check_solution tests: visible`); undefined when it shows none that run. Optional: a
+   * dataset without it has no visible tests.
+   */
+  visibleTests?(problem: Problem): VisibleTestSet | undefined;
 }

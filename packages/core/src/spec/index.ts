@@ -1,4 +1,16 @@
 export type {
+  AgentAttemptRecord,
+  AgentEndReason,
+  AgentMessage,
+  AgentSettings,
+  AgentToolCall,
+  AgentToolName,
+  AgentToolSpec,
+  AgentTranscriptEntry,
+  AgentTurn,
+  AgentTurnRequest,
+} from './agent.ts';
+export type {
   ComparedRun,
   ComparisonMethod,
   FlippedProblem,
@@ -56,6 +68,7 @@ export { REPORT_FORMAT_VERSION } from './report.ts';
 export type {
   PassAtKEstimate,
   ResultRecord,
+  RunAgentSummary,
   RunGenerationSummary,
   RunManifest,
   RunSummary,
@@ -64,3 +77,4 @@ export type {
 export { RUN_FORMAT_VERSION } from './run.ts';
 export type { Judgement, Verdict, VerdictRule, VerdictStatus } from './verdict.ts';
 export { INFRASTRUCTURE_STATUSES, VERDICT_RULES, VERDICT_STATUSES } from './verdict.ts';
+export type { VisibleExample, VisibleTestSet } from './visible-tests.ts';

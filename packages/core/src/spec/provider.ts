@@ -1,3 +1,4 @@
+import type { AgentTurn, AgentTurnRequest } from './agent.ts';
 import type { Problem } from './problem.ts';
 
 /** Reasoning effort levels, passed to models that support them (the `ai` SDK's scale). */
@@ -215,4 +216,9 @@ export interface Provider {
   prepare?(): Promise<void>;
   /** Generates one sample. Failures are returned in `error`, not thrown. */
   generate(request: GenerationRequest): Promise<Generation>;
+  /**
+   * One turn of an agent conversation (`passk run --agent`): the model's text and tool calls.
+   * Absent on providers that cannot call tools. Failures are returned in `error`, not thrown.
+   */
+  respond?(request: AgentTurnRequest): Promise<AgentTurn>;
 }

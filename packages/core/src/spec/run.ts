@@ -1,3 +1,4 @@
+import type { AgentAttemptRecord } from './agent.ts';
 import type { ExecutionLimits, ExecutorWorker, ResourceLimit } from './executor.ts';
 import type { PromptMode, ProviderFailure, SamplingParameters, TokenUsage } from './provider.ts';
 import type { Judgement, VerdictRule, VerdictStatus } from './verdict.ts';
@@ -31,6 +32,17 @@ export interface RunManifest {
     /** The prompt format's id (`completion`, `chat:humaneval`, `chat:file`). */
     readonly format: string;
     /** sha256 of the template and prompt settings. */
+    readonly hash: string;
+  };
+  /**
+   * Agent runs (`--agent`): the budgets of every attempt and the hash of the agent's system
+   * prompt and tools; absent for one-shot runs.
+   */
+  readonly agent?: {
+    readonly max_turns: number;
+    readonly max_tool_calls: number;
+    readonly attempt_timeout_ms: number;
+    /** sha256 of the system prompt, task message template and tool definitions. */
     readonly hash: string;
   };
   /** Samples per problem. */
@@ -90,6 +102,11 @@ export interface SampleRecord {
   /** Requests made for this sample (retries included). */
   readonly attempts?: number;
   readonly error?: ProviderFailure;
+  /**
+   * Agent runs: the attempt (why it ended, turns, tool calls, the whole transcript). `raw` is
+   * then the scored code, `usage`, `cost_usd` and `latency_ms` the attempt's totals.
+   */
+  readonly agent?: AgentAttemptRecord;
 }
 
 /** One executed sample; a line of `results.jsonl`. */
@@ -125,6 +142,11 @@ export interface ResultRecord {
   readonly rerun?: { readonly first_status: VerdictStatus; readonly first_detail: string };
   /** Verdicts on named test subsets (`Verdict.subsets`), when the benchmark has them. */
   readonly subsets?: Readonly<Record<string, boolean>>;
+  /**
+   * Agent runs: the hidden-test judgement of the attempt's first code (`agent.first_code`),
+   * when it differs from the scored code: what repair changed.
+   */
+  readonly first_code?: { readonly status: VerdictStatus; readonly passed: boolean };
 }
 
 /** One pass@k figure with its confidence interval; fractions in [0, 1]. */
@@ -196,6 +218,8 @@ export interface RunSummary {
   readonly cost_usd?: number;
   /** Generation figures of model runs: token usage, failures and extraction. */
   readonly generation?: RunGenerationSummary;
+  /** Agent runs (`--agent`): turns, tool calls, repair, over-fitting and spend per attempt. */
+  readonly agent?: RunAgentSummary;
   /**
    * pass@k on each named test subset the results carry (EvalPlus: `base`, while `pass_at_k`
    * is base + plus); a sample without the subset counts as failing it.
@@ -209,6 +233,49 @@ export interface RunSummary {
       }
     >
   >;
+}
+
+/**
+ * The figures of an agent run (`summary.agent`), over its scored attempts. Rates are fractions
+ * of attempts in [0, 1]; pass@k over attempts is the summary's `pass_at_k`.
+ */
+export interface RunAgentSummary {
+  /** Scored attempts (infrastructure faults and failed model requests left out). */
+  readonly attempts: number;
+  /** Attempts per reason they ended (`submitted`, `model_stopped`, `max_turns`, …). */
+  readonly end_reasons: Readonly<Record<string, number>>;
+  /** Keyed by t (`"1"` … the most turns taken): the share of attempts that passed within t turns. */
+  readonly solved_within_turns: Readonly<Record<string, number>>;
+  /** Keyed by T (`"1000"`, `"2000"`, doubling): the share that passed within T tokens (input + output). */
+  readonly solved_within_tokens: Readonly<Record<string, number>>;
+  /** Share of attempts whose first code (the first given to run_tests or submit) passes the hidden tests. */
+  readonly first_code_pass_rate: number;
+  /** Share of attempts whose scored code passes: what the attempt ended with. */
+  readonly final_pass_rate: number;
+  /** Attempts whose first code failed and whose scored code passed. */
+  readonly repaired: number;
+  /** Attempts whose first code passed and whose scored code failed. */
+  readonly broken_by_repair: number;
+  /** Attempts whose scored code passes the visible tests and fails the hidden ones (over-fitting to the examples). */
+  readonly passes_visible_fails_hidden: number;
+  /** Attempts whose scored code was checked on visible tests (the denominator of the line above). */
+  readonly visible_checked: number;
+  /** Means per attempt. */
+  readonly per_attempt: {
+    readonly turns: number;
+    readonly tool_calls: number;
+    readonly tool_errors: number;
+    readonly tokens: number;
+    readonly cost_usd: number;
+  };
+  /** Problems with at least one passing attempt. */
+  readonly solved_problems: number;
+  /** What the whole run spent (every scored attempt) per solved problem; null when none was solved. */
+  readonly per_solved_problem: {
+    readonly tool_calls: number | null;
+    readonly tokens: number | null;
+    readonly cost_usd: number | null;
+  };
 }
 
 /** Token usage and extraction figures over a run's samples. */

@@ -75,6 +75,24 @@ export const validateSampleRecord = createValidator<SampleRecord>({
         retryable: { type: 'boolean' },
       },
     },
+    agent: {
+      type: 'object',
+      required: ['end_reason', 'code_source', 'turns', 'tool_calls', 'transcript'],
+      properties: {
+        end_reason: { type: 'string' },
+        code_source: { enum: ['submit', 'last_code', 'none'] },
+        turns: { type: 'integer', minimum: 0 },
+        tool_calls: { type: 'integer', minimum: 0 },
+        transcript: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['type'],
+            properties: { type: { enum: ['system', 'user', 'model', 'tool'] } },
+          },
+        },
+      },
+    },
   },
 });
 

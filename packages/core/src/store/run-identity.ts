@@ -13,6 +13,7 @@ export type RunIdentitySource = Pick<
   | 'timeout_factor'
   | 'input'
   | 'verdicts'
+  | 'agent'
 >;
 
 /**
@@ -32,6 +33,8 @@ export function runIdentity(manifest: RunIdentitySource): Readonly<Record<string
     'timeout factor': manifest.timeout_factor,
     input: manifest.input?.sha256,
     verdicts: manifest.verdicts ?? 'strict',
+    // Absent (not undefined) for one-shot runs, so their identities stay what they were.
+    ...(manifest.agent ? { agent: manifest.agent } : {}),
   };
 }
 

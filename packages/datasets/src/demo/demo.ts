@@ -15,6 +15,15 @@ export const DEMO_SAMPLES_PATH = fileURLToPath(
 );
 
 /**
+ * Path of the demo agent's recorded conversations: 10 attempts per problem with run_tests,
+ * run_code and submit (`passk run --dataset demo --model demo --agent`; written by
+ * scripts/record-demo-agent.ts from samples.jsonl).
+ */
+export const DEMO_AGENT_PATH = fileURLToPath(
+  new URL('../../data/demo/agent-attempts.jsonl', import.meta.url),
+);
+
+/**
  * The demo benchmark: original Python problems in human-eval format, bundled with passk so
  * everything works offline on a fresh clone. Judged exactly like HumanEval.
  */

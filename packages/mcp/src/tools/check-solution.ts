@@ -1,8 +1,12 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { UsageError, VERDICT_STATUSES } from '@passk/core';
-import { failedVisibleExample, visibleTestsOf } from '@passk/datasets';
+import {
+  checkVisibleTests,
+  readCandidate,
+  UsageError,
+  VERDICT_STATUSES,
+  visibleJudgementOf,
+} from '@passk/core';
 import * as z from 'zod';
-import { candidateOf } from '../internal/candidate-of.ts';
 import type { DatasetCatalog } from '../internal/dataset-catalog.ts';
 import type { ExecutionService } from '../internal/execution-service.ts';
 import { toolResult } from '../internal/tool-result.ts';
@@ -71,57 +75,55 @@ export function registerCheckSolution(
     },
     async ({ dataset: datasetId, task_id, code, tests, kind }, extra) => {
       const { dataset, problem } = await catalog.problem(datasetId, task_id);
-      const candidate = candidateOf(problem, code, kind ?? 'auto');
-      let tested = problem;
+      const candidate = readCandidate(problem, code, kind ?? 'auto');
       if (tests === 'visible') {
-        const visible = visibleTestsOf(dataset)?.visibleTests(problem);
-        if (visible === undefined) {
+        // The one visible-tests layer of passk (core's checkVisibleTests), shared with agents' run_tests.
+        const check = await checkVisibleTests({
+          dataset,
+          problem,
+          candidate,
+          judge: async (visibleProblem, visibleCandidate) =>
+            visibleJudgementOf(
+              await execution.judge(
+                dataset.buildProgram(visibleProblem, visibleCandidate),
+                extra.signal,
+              ),
+            ),
+        });
+        if (check === undefined) {
           throw new UsageError({
-            message: `${datasetId} ${task_id} has no visible tests (${visibleTestsOf(dataset) ? 'its prompt shows no runnable example' : `dataset '${datasetId}' does not offer visible tests`}); use tests: 'hidden'`,
+            message: `${datasetId} ${task_id} has no visible tests (${dataset.visibleTests ? 'its prompt shows no runnable example' : `dataset '${datasetId}' does not offer visible tests`}); use tests: 'hidden'`,
           });
         }
-        tested = visible.problem;
+        const failure = check.failedExample;
+        return toolResult(
+          `${check.status} on the visible examples of ${task_id}${failure ? `: example ${failure.example}: ${failure.message}` : check.passed ? '' : `: ${check.detail}`}`,
+          {
+            status: check.status,
+            passed: check.passed,
+            duration_ms: check.durationMs,
+            tests,
+            kind: candidate.kind,
+            detail: check.detail,
+            ...(failure ? { failed_example: failure } : {}),
+            ...(check.stdoutTail === undefined
+              ? {}
+              : { stdout_tail: check.stdoutTail, stderr_tail: check.stderrTail ?? '' }),
+          },
+        );
       }
-      const program = dataset.buildProgram(tested, candidate);
+      const program = dataset.buildProgram(problem, candidate);
       const { verdict, result } = await execution.judge(program, extra.signal);
       const durationMs = Math.round(
         (result?.steps ?? []).reduce((total, step) => total + step.durationMs, 0),
       );
-      const base = {
+      return toolResult(`${verdict.status} on the hidden tests of ${task_id} (${durationMs} ms)`, {
         status: verdict.status,
         passed: verdict.passed,
         duration_ms: durationMs,
         tests,
         kind: candidate.kind,
-      };
-      if (tests === 'hidden') {
-        return toolResult(
-          `${verdict.status} on the hidden tests of ${task_id} (${durationMs} ms)`,
-          base,
-        );
-      }
-      const visible = visibleTestsOf(dataset)?.visibleTests(problem);
-      const failure = verdict.passed ? undefined : failedVisibleExample(verdict.detail);
-      const example = failure ? visible?.examples[failure.example - 1] : undefined;
-      const last = result?.steps.at(-1);
-      return toolResult(
-        `${verdict.status} on the visible examples of ${task_id}${failure ? `: example ${failure.example}: ${failure.message}` : verdict.passed ? '' : `: ${verdict.detail}`}`,
-        {
-          ...base,
-          detail: verdict.detail,
-          ...(failure && example
-            ? {
-                failed_example: {
-                  example: failure.example,
-                  input: example.input,
-                  ...(example.expected === undefined ? {} : { expected: example.expected }),
-                  message: failure.message,
-                },
-              }
-            : {}),
-          ...(last ? { stdout_tail: last.stdoutTail, stderr_tail: last.stderrTail } : {}),
-        },
-      );
+      });
     },
   );
 }

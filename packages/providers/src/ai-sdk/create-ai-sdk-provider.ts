@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import {
+  type AgentTurn,
+  type AgentTurnRequest,
   defineProvider,
   type Generation,
   type GenerationRequest,
@@ -11,6 +13,7 @@ import {
 import type { LanguageModel } from 'ai';
 import { failedGeneration } from '../internal/failed-generation.ts';
 import { lookupPrice } from '../pricing/price-table.ts';
+import { callAgentModel } from './call-agent-model.ts';
 import { callModel } from './call-model.ts';
 import { classifyError } from './classify-error.ts';
 import { type AiSdkProviderKind, PROVIDER_KINDS } from './provider-kinds.ts';
@@ -117,18 +120,7 @@ export function createAiSdkProvider(options: AiSdkProviderOptions): Provider {
       const started = performance.now();
       try {
         await prepare();
-        model ??= kind.createModel({
-          modelId: options.model,
-          mode,
-          baseUrl: baseUrl as string,
-          ...(apiKey === undefined ? {} : { apiKey }),
-          ...(options.api ? { api: options.api } : {}),
-          ...(mode === 'completion'
-            ? { fetch: createRawCompletionFetch(options.fetch) }
-            : options.fetch
-              ? { fetch: options.fetch }
-              : {}),
-        });
+        model ??= createModel();
         const providerOptions = kind.providerOptions?.({
           mode,
           stopSequences: request.stopSequences.filter((stop) => stop !== ''),
@@ -146,5 +138,43 @@ export function createAiSdkProvider(options: AiSdkProviderOptions): Provider {
         return failedGeneration(classifyError(error), Math.round(performance.now() - started));
       }
     },
+    async respond(request: AgentTurnRequest): Promise<AgentTurn> {
+      const started = performance.now();
+      try {
+        await prepare();
+        if (mode !== 'chat')
+          throw new UsageError({ message: `--agent needs --prompt-mode chat (${id})` });
+        model ??= createModel();
+        const providerOptions = kind.providerOptions?.({
+          mode,
+          stopSequences: [],
+          sampling: request.sampling,
+        });
+        return await callAgentModel(await model, request, {
+          ...(providerOptions ? { providerOptions } : {}),
+          started,
+        });
+      } catch (error) {
+        return {
+          ...failedGeneration(classifyError(error), Math.round(performance.now() - started)),
+          toolCalls: [],
+        };
+      }
+    },
   });
+
+  function createModel(): Promise<LanguageModel> {
+    return kind.createModel({
+      modelId: options.model,
+      mode,
+      baseUrl: baseUrl as string,
+      ...(apiKey === undefined ? {} : { apiKey }),
+      ...(options.api ? { api: options.api } : {}),
+      ...(mode === 'completion'
+        ? { fetch: createRawCompletionFetch(options.fetch) }
+        : options.fetch
+          ? { fetch: options.fetch }
+          : {}),
+    });
+  }
 }

@@ -169,13 +169,18 @@ export async function startFakeModelServer(
         return;
       }
     }
-    const produced = (options.answer ?? (() => DEFAULT_ANSWER))(request);
+    const produced: Partial<FakeAnswer> & { readonly text: string } = (
+      options.answer ?? (() => DEFAULT_ANSWER)
+    )(request);
     const answer: FakeAnswer = {
       inputTokens: Math.max(
         1,
         Math.ceil(((request.system ?? '').length + request.prompt.length) / 4),
       ),
-      outputTokens: Math.max(1, Math.ceil(produced.text.length / 4)),
+      outputTokens: Math.max(
+        1,
+        Math.ceil((produced.text.length + JSON.stringify(produced.toolCalls ?? []).length) / 4),
+      ),
       ...produced,
     };
     if (!stream) {

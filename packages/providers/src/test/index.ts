@@ -7,4 +7,4 @@ export {
   startFakeModelServer,
 } from './fake-model-server.ts';
 export { FIXTURES_DIR, fixture } from './fixtures.ts';
-export type { FakeAnswer, FakeRequest, Protocol } from './protocols.ts';
+export type { FakeAnswer, FakeRequest, FakeToolCall, Protocol } from './protocols.ts';

@@ -25,8 +25,25 @@ export interface FakeRequest {
   readonly temperature?: number;
   readonly stop: readonly string[];
   readonly stream: boolean;
+  /** Names of the tools the request declares (agent turns; OpenAI chat and Anthropic messages). */
+  readonly tools: readonly string[];
+  /** Model turns so far in the conversation (assistant messages), so this is turn `turns + 1`. */
+  readonly turns: number;
+  /** The tool results sent back, in order (OpenAI chat `tool` messages, Anthropic `tool_result` blocks). */
+  readonly toolResults: readonly { readonly content: string; readonly isError: boolean }[];
   /** The parsed body, for assertions. */
   readonly body: Record<string, unknown>;
+}
+
+/** A tool call the fake model makes. */
+export interface FakeToolCall {
+  readonly id: string;
+  readonly name: string;
+  /**
+   * The arguments: an object, or (OpenAI chat only) the raw text the model wrote, which may be
+   * broken JSON.
+   */
+  readonly arguments: Record<string, unknown> | string;
 }
 
 /** One answer of the fake model. */
@@ -40,6 +57,8 @@ export interface FakeAnswer {
   readonly cachedInputTokens?: number;
   /** `stop` (default) or `length`. */
   readonly finish?: 'stop' | 'length';
+  /** Tool calls (OpenAI chat tool calling, Anthropic tool use); the finish is then the protocol's tool-call reason. */
+  readonly toolCalls?: readonly FakeToolCall[];
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: wire bodies are edited by path, as the fixtures lay them out
@@ -60,6 +79,7 @@ export function readRequest(
   stream: boolean,
 ): FakeRequest {
   const messages: Json[] = [];
+  const toolResults: { content: string; isError: boolean }[] = [];
   let system: string | undefined;
   let prompt = '';
   switch (protocol) {
@@ -68,6 +88,8 @@ export function readRequest(
       for (const message of body.messages ?? []) {
         if (message.role === 'system' || message.role === 'developer')
           system = textOf(message.content);
+        else if (message.role === 'tool')
+          toolResults.push({ content: textOf(message.content), isError: false });
         else messages.push({ role: message.role, text: textOf(message.content) });
       }
       break;
@@ -79,8 +101,13 @@ export function readRequest(
       break;
     case 'anthropic-messages':
       system = Array.isArray(body.system) ? textOf(body.system) : body.system;
-      for (const message of body.messages ?? [])
+      for (const message of body.messages ?? []) {
+        for (const block of Array.isArray(message.content) ? message.content : []) {
+          if (block?.type === 'tool_result')
+            toolResults.push({ content: textOf(block.content), isError: block.is_error === true });
+        }
         messages.push({ role: message.role, text: textOf(message.content) });
+      }
       break;
     case 'google-generate-content':
       if (body.systemInstruction) system = textOf(body.systemInstruction.parts);
@@ -127,6 +154,11 @@ export function readRequest(
     ),
     stop: Array.isArray(stopValue) ? stopValue : [stopValue],
     stream,
+    tools: Array.isArray(body.tools)
+      ? body.tools.map((tool: Json) => String(tool.function?.name ?? tool.name))
+      : [],
+    turns: messages.filter((message) => message.role === 'assistant').length,
+    toolResults,
     body,
   };
 }
@@ -144,6 +176,18 @@ export function responseBody(request: FakeRequest, answer: FakeAnswer): Json {
       body.model = request.model;
       body.choices[0].message.content = answer.text;
       body.choices[0].finish_reason = finish;
+      if (answer.toolCalls?.length) {
+        body.choices[0].message.tool_calls = answer.toolCalls.map((call) => ({
+          id: call.id,
+          type: 'function',
+          function: {
+            name: call.name,
+            arguments:
+              typeof call.arguments === 'string' ? call.arguments : JSON.stringify(call.arguments),
+          },
+        }));
+        body.choices[0].finish_reason = 'tool_calls';
+      }
       body.usage = openAiChatUsage(answer);
       return body;
     }
@@ -169,9 +213,19 @@ export function responseBody(request: FakeRequest, answer: FakeAnswer): Json {
         ...(answer.reasoning
           ? [{ ...(recorded.thinkingBlock as Json), thinking: answer.reasoning }]
           : []),
-        { type: 'text', text: answer.text },
+        ...(answer.text ? [{ type: 'text', text: answer.text }] : []),
+        ...(answer.toolCalls ?? []).map((call) => ({
+          type: 'tool_use',
+          id: call.id,
+          name: call.name,
+          input: call.arguments,
+        })),
       ];
-      body.stop_reason = finish === 'length' ? 'max_tokens' : 'end_turn';
+      body.stop_reason = answer.toolCalls?.length
+        ? 'tool_use'
+        : finish === 'length'
+          ? 'max_tokens'
+          : 'end_turn';
       body.usage = anthropicUsage(answer, answer.outputTokens);
       return body;
     }

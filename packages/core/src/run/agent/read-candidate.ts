@@ -1,15 +1,16 @@
-import type { Candidate, Problem } from '@passk/core';
+import type { Problem } from '../../spec/problem.ts';
+import type { Candidate } from '../../spec/program.ts';
 
-/** How `check_solution` reads `code`: explicitly, or guessed from the code. */
+/** How code handed in by a client or an agent is read. */
 export type CodeKind = 'completion' | 'solution' | 'auto';
 
 /**
- * The candidate `check_solution` scores, as `passk evaluate` reads a samples line: a
- * `completion` continues the prompt, a `solution` is a whole program. `auto` reads code that
+ * The candidate that code for `problem` stands for, as `passk evaluate` reads a samples line:
+ * a `completion` continues the prompt, a `solution` is a whole program. `auto` reads code that
  * defines the entry point (`def name(`, `function name(`, `fn name(`, `func name(`, …) as a
  * solution and anything else as a completion.
  */
-export function candidateOf(problem: Problem, code: string, kind: CodeKind): Candidate {
+export function readCandidate(problem: Problem, code: string, kind: CodeKind): Candidate {
   if (kind !== 'auto') return { code, kind };
   const name = problem.entryPoint.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const defines = new RegExp(

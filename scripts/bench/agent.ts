@@ -1,0 +1,138 @@
+/**
+ * Bench section `agent`: agent attempts (`passk run --agent`) against a local server that
+ * answers every model turn after a fixed latency (default 100 ms) with a scripted 3-turn agent
+ * (run_tests, run_tests, submit: two sandboxed visible-test runs and one hidden-test judgement
+ * per attempt), over real HTTP through the `ai` SDK (OpenAI chat tool calling), without caches.
+ *
+ * Measured: the whole `passk run` wall time against the ideal turns × latency × attempts /
+ * concurrency (target ≤ 1.2×: tool executions overlap other attempts' model calls), and the
+ * server's window (first request to last answer). Set BENCH_ATTEMPTS (default 200, a multiple
+ * of 20), BENCH_CONCURRENCY (8), BENCH_LATENCY_MS (100).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchContext, BenchSection } from './section.ts';
+
+const attempts = Number(process.env.BENCH_ATTEMPTS ?? 200);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 100);
+const TURNS = 3;
+const problems = 20;
+
+interface ServerStats {
+  requests: number;
+  peakInFlight: number;
+  busyMs: number;
+  firstRequestAt: number;
+  lastAnswerAt: number;
+}
+
+async function startServer(root: string): Promise<{ url: string; stop(): Promise<ServerStats> }> {
+  const server = spawn(process.execPath, [join(root, 'scripts/bench/agent-server.ts')], {
+    env: { ...process.env, BENCH_LATENCY_MS: String(latencyMs) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  server.stdout.on('data', (chunk: Buffer) => {
+    out += chunk;
+  });
+  while (!out.includes('\n')) await new Promise((resolve) => setTimeout(resolve, 20));
+  return {
+    url: out.trim(),
+    async stop() {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.on('close', resolve));
+      return JSON.parse(out.trim().split('\n').at(-1) as string) as ServerStats;
+    },
+  };
+}
+
+async function run(context: BenchContext) {
+  const server = await startServer(context.root);
+  const work = mkdtempSync(join(tmpdir(), 'passk-bench-agent-'));
+  const started = performance.now();
+  const child = spawn(
+    process.execPath,
+    [
+      join(context.root, 'packages/cli/dist/bin.js'),
+      ...[
+        ...['run', '--dataset', 'demo', '--model', 'openai:bench-agent', '--api', 'chat'],
+        ...['--base-url', `${server.url}/v1`, '--agent', '--limit', String(problems)],
+        ...['-n', String(attempts / problems), '-k', '1', '--concurrency', String(concurrency)],
+        ...['--no-cache', '--resamples', '200', '--json', '--out', join(work, 'run')],
+      ],
+    ],
+    {
+      env: {
+        ...process.env,
+        OPENAI_API_KEY: 'sk-bench',
+        PASSK_DATA_DIR: context.dataDir,
+        PASSK_CACHE_DIR: join(work, 'cache'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const wallMs = performance.now() - started;
+  const stats = await server.stop();
+  rmSync(work, { recursive: true, force: true });
+  if (code !== 0) throw new Error(`passk run --agent failed (${code}): ${stderr.slice(-2000)}`);
+  const summary = JSON.parse(stdout) as {
+    samples: number;
+    statuses: Record<string, number>;
+    agent: { per_attempt: { turns: number } };
+  };
+  const idealMs = (TURNS * latencyMs * attempts) / concurrency;
+  const windowMs = stats.lastAnswerAt - stats.firstRequestAt;
+  const data = {
+    attempts,
+    turns: TURNS,
+    concurrency,
+    latency_ms: latencyMs,
+    ideal_ms: idealMs,
+    wall_ms: Math.round(wallMs),
+    wall_vs_ideal: wallMs / idealMs,
+    model_window_ms: Math.round(windowMs),
+    model_window_vs_ideal: windowMs / idealMs,
+    server_requests: stats.requests,
+    server_peak_in_flight: stats.peakInFlight,
+    mean_in_flight: stats.busyMs / windowMs,
+    turns_per_attempt: summary.agent.per_attempt.turns,
+    samples_scored: summary.samples,
+    passed: summary.statuses.passed,
+    load_average_1min: loadavg()[0],
+  };
+  const ratio = (value: number) => `${(value / idealMs).toFixed(3)}×`;
+  return {
+    title: `Agent attempts: ${attempts} attempts × ${TURNS} turns, ${latencyMs} ms per response, concurrency ${concurrency} (ideal ${(idealMs / 1000).toFixed(2)} s)`,
+    columns: ['measure', 'value', 'vs ideal'],
+    rows: [
+      ['passk run --agent, wall time', `${(wallMs / 1000).toFixed(2)} s`, ratio(wallMs)],
+      [
+        'model window (first request to last answer)',
+        `${(windowMs / 1000).toFixed(2)} s`,
+        ratio(windowMs),
+      ],
+      ['requests answered / peak in flight', `${stats.requests} / ${stats.peakInFlight}`, ''],
+      ['attempts passed', `${summary.statuses.passed} of ${summary.samples}`, ''],
+      ['load average (1 min) at the end', loadavg()[0]?.toFixed(2) ?? '', ''],
+    ],
+    data,
+  };
+}
+
+export const agentBench: BenchSection = {
+  name: 'agent',
+  description: `passk run --agent: ${attempts} scripted 3-turn attempts at ${latencyMs} ms per response`,
+  run,
+};
