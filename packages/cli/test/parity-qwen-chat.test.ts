@@ -1,55 +1,51 @@
 /**
- * Parity on real chat answers: the raw markdown answers of two instruct models (`llama3`,
- * `qwen2`) to MultiPL-E HumanEval in cpp, cs, java, js, php, sh, ts and HumanEval-X python, as
- * published with QwenLM/Qwen2.5-Coder's chat evaluation (aggregate pass@1 only; see the data
- * README). Each answer is served by the fake OpenAI-compatible server and scored end to end by
- * `passk run --dataset <id> --model openai-compatible:<model> --base-url …`: chat prompt,
- * extraction, program assembly, sandboxed judge.
+ * Parity on real chat answers: the raw markdown answers of two instruct models (`llama3`, `qwen2`)
+ * to MultiPL-E HumanEval in cpp, cs, java, js, php, sh, ts and HumanEval-X python, as published
+ * with QwenLM/Qwen2.5-Coder's chat evaluation (aggregate pass@1 only; see the data README). Each
+ * answer is served by the fake OpenAI-compatible server and scored end to end by `passk run
+ * --dataset <id> --model openai-compatible:<model> --base-url …`: chat prompt, extraction, program
+ * assembly, sandboxed judge.
  *
  * Qwen's scorer extracts differently (`evaluate.py`: the first fenced block, whatever it holds;
- * per-language string surgery), so passk may differ per sample; where passk's pass@1 is more
- * than 2 points away from the published one, the samples that make the difference are listed
- * in EXPLAINED with the reason and checked one by one. Every pass must have run its tests: a
- * pass whose output is the program's own source (PHP printing a file without `<?php`) is
- * listed as "tests never ran".
+ * per-language string surgery), so passk may differ per sample; where passk's pass@1 is more than 2
+ * points away from the published one, the samples that make the difference are listed in EXPLAINED
+ * with the reason and checked one by one. Every pass must have run its tests: a pass whose output
+ * is the program's own source (PHP printing a file without `<?php`) is listed as "tests never ran".
  *
- * Qwen's scorer as published: the results were committed with `evaluate.py` at Qwen2.5-Coder
- * commit dc5af29 (2024-09-27; its unrounded pass@1 is what the result files hold; the later
- * rewrite rounds to one decimal and changes C++ extraction), run with its `multiple_metrics`
- * runners, OpenJDK 11 (`multiple_metrics/install.sh`) and TypeScript 5.5.4 (the tarball it
- * installs). Reproduced per sample by running that code (only process creation wrapped in
- * bwrap), it agrees with passk on every sample but those in EXPLAINED for llama3 cs, java and
- * php and qwen2 java, js and ts (the pairs reproduced so far).
+ * Qwen's scorer as published: the results were committed with `evaluate.py` at Qwen2.5-Coder commit
+ * dc5af29 (2024-09-27; its unrounded pass@1 is what the result files hold; the later rewrite rounds
+ * to one decimal and changes C++ extraction), run with its `multiple_metrics` runners, OpenJDK 11
+ * (`multiple_metrics/install.sh`) and TypeScript 5.5.4 (the tarball it installs). Reproduced per
+ * sample by running that code (only process creation wrapped in bwrap), it agrees with passk on
+ * every sample but those in EXPLAINED for llama3 cs, java and php and qwen2 java, js and ts (the
+ * pairs reproduced so far).
  *
  * Measured (`npx tsx scripts/chat-answers.ts run <model> <lang> <dir>`, sandbox on): passk /
  * published pass@1 (after the EXPLAINED samples) — llama3: cs 53.80 / 53.80 (Qwen's scorer
- * reproduced: 53.80, the same verdict on all 158), java 51.27 / 47.47 (49.37), js 55.90 /
- * 55.28, php 48.45 / 45.34 (46.58; Qwen's scorer reproduced: 46.58, 2 samples above the
- * published figure, not found); qwen2: java 60.13 / 41.77 (42.41), js 62.11 / 55.90 (55.90), ts
- * 69.81 / 66.04 (66.04), php 63.35 / 63.98. Earlier (before answers that repeat the prompt
- * kept the helpers after their function; answers changed by that: llama3 sh 1, ts 1, qwen2
- * cs 1, none in python, qwen2 sh and ts): llama3 sh 20.25 / 20.89, python 64.02 / 64.02, cpp
- * 50.31 / 44.10, ts 56.60 / 57.23; qwen2 sh 31.65 / 30.38, python 71.34 / 70.12, cpp 50.93 /
- * 46.58, cs 55.06 / 55.06.
+ * reproduced: 53.80, the same verdict on all 158), java 51.27 / 47.47 (49.37), js 55.90 / 55.28,
+ * php 48.45 / 45.34 (46.58; Qwen's scorer reproduced: 46.58, 2 samples above the published figure,
+ * not found); qwen2: java 60.13 / 41.77 (42.41), js 62.11 / 55.90 (55.90), ts 69.81 / 66.04
+ * (66.04), php 63.35 / 63.98, sh 32.28 / 30.38. Earlier (before answers that repeat the prompt kept
+ * the helpers after their function; answers changed by that: llama3 sh 1, ts 1, qwen2 cs 1, none in
+ * python, qwen2 sh and ts): llama3 sh 20.25 / 20.89, python 64.02 / 64.02, cpp 50.31 / 44.10, ts
+ * 56.60 / 57.23; qwen2 python 71.34 / 70.12, cpp 50.93 / 46.58, cs 55.06 / 55.06.
  *
- * Not explained yet: C++ (llama3 50.31 / 44.10, 48.45 after the 3 listed; qwen2 50.93 / 46.58).
- * An earlier list here blamed Qwen's deletion of `using namespace std;`: that is the later
- * rewrite of `evaluate.py` (2024-12), not the code that produced the published figures, which
- * adds `using namespace std;` itself; run, it passes 5 of those 8 samples (tasks 73, 96, 117,
- * 149, 158) and fails the 3 listed. The C++ pairs need the same per-sample reproduction.
+ * Not explained yet: C++ (llama3 50.31 / 44.10, 48.45 after the 3 listed; qwen2 50.93 / 46.58). An
+ * earlier list here blamed Qwen's deletion of `using namespace std;`: that is the later rewrite of
+ * `evaluate.py` (2024-12), not the code that produced the published figures, which adds `using
+ * namespace std;` itself; run, it passes 5 of those 8 samples (tasks 73, 96, 117, 149, 158) and
+ * fails the 3 listed. The C++ pairs need the same per-sample reproduction.
  *
- * Not explained: Java, where Qwen's scorer reproduced passes more than published: llama3 78
- * samples (49.37) for 75 published (47.47), qwen2 67 (42.41) for 66 (41.77). Looked for and
- * ruled out: JDK 11 (every program that passes compiles with `javac --release 11`, but for
- * qwen2 task 93, listed), javatuples at run time (listed), time limits (qwen2's slowest passing
- * program runs 6 s of Qwen's 15 here, loaded), public classes in a file named tmpXXXX.java
- * (none). These 4 samples stay unaccounted for; both pairs are within 2 points after the
- * explained ones.
+ * Not explained: Java, where Qwen's scorer reproduced passes more than published: llama3 78 samples
+ * (49.37) for 75 published (47.47), qwen2 67 (42.41) for 66 (41.77). Looked for and ruled out: JDK
+ * 11 (every program that passes compiles with `javac --release 11`, but for qwen2 task 93, listed),
+ * javatuples at run time (listed), time limits (qwen2's slowest passing program runs 6 s of Qwen's
+ * 15 here, loaded), public classes in a file named tmpXXXX.java (none). These 4 samples stay
+ * unaccounted for; both pairs are within 2 points after the explained ones.
  *
- * Scopes: quick (default) runs every 8th task of each language (every 16th of C++, C# and
- * Java) plus the explained ones and checks those samples; `PASSK_TEST_SCOPE=full` runs all
- * and checks pass@1 against the published figure (within 2 points, after the explained
- * samples).
+ * Scopes: quick (default) runs every 8th task of each language (every 16th of C++, C# and Java)
+ * plus the explained ones and checks those samples; `PASSK_TEST_SCOPE=full` runs all and checks
+ * pass@1 against the published figure (within 2 points, after the explained samples).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
