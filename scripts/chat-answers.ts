@@ -5,7 +5,7 @@
  * program, extraction and verdict can be read afterwards; and tabulates what extraction made of
  * the answers.
  *
- *   npx tsx scripts/chat-answers.ts run <model> <lang> <dir>   # → <dir>/<model>-<lang>/
+ *   npx tsx scripts/chat-answers.ts run <model> <lang> <dir> [-- <passk run options>]   # → <dir>/<model>-<lang>/
  *   npx tsx scripts/chat-answers.ts table <dir>                # per run: pass@1, no code, kinds, strategies
  *
  * PASSK_DATA_DIR and PASSK_CACHE_DIR are passed on to passk (a cache of one's own makes a
@@ -28,7 +28,7 @@ import { BIN, DATA_DIR } from '../packages/cli/test/run-cli.ts';
 
 const usage = (): never => {
   process.stderr.write(
-    'usage: chat-answers.ts run <llama3|qwen2> <cpp|cs|java|js|php|sh|ts|python> <dir>\n       chat-answers.ts table <dir>\n',
+    'usage: chat-answers.ts run <llama3|qwen2> <cpp|cs|java|js|php|sh|ts|python> <dir> [-- <passk run options>]\n       chat-answers.ts table <dir>\n',
   );
   process.exit(2);
 };
@@ -39,7 +39,12 @@ const readLines = (path: string): Record<string, unknown>[] =>
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
-async function run(model: ChatModel, lang: string, dir: string): Promise<number> {
+async function run(
+  model: ChatModel,
+  lang: string,
+  dir: string,
+  extra: readonly string[],
+): Promise<number> {
   const entry = CHAT_LANGUAGES.find((candidate) => candidate.lang === lang);
   if (entry === undefined) return usage();
   const answers = chatAnswers(model, lang);
@@ -54,6 +59,7 @@ async function run(model: ChatModel, lang: string, dir: string): Promise<number>
         ...chatRunArgs(entry.dataset, model, server.baseUrls['openai-compatible'], answers),
         '--out',
         join(dir, `${model}-${lang}`),
+        ...extra,
       ],
       {
         env: { ...process.env, PASSK_DATA_DIR: DATA_DIR, PASSK_OFFLINE: '1' },
@@ -105,10 +111,14 @@ function table(dir: string): void {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === 'run' && rest.length === 3) {
-  const [model, lang, dir] = rest as [string, string, string];
-  if (!(CHAT_MODELS as readonly string[]).includes(model)) usage();
-  process.exitCode = await run(model as ChatModel, lang, dir);
+const [model, lang, dir, separator, ...extra] = rest;
+if (
+  command === 'run' &&
+  dir !== undefined &&
+  (separator === undefined || separator === '--') &&
+  (CHAT_MODELS as readonly string[]).includes(model as string)
+) {
+  process.exitCode = await run(model as ChatModel, lang as string, dir, extra);
 } else if (command === 'table' && rest.length === 1) {
   table(rest[0] as string);
 } else {

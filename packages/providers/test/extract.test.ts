@@ -267,6 +267,20 @@ describe('other languages', () => {
     expect(result.code).toBe('  return a + b;\n}\n');
   });
 
+  it('Java: an answer repeating the prompt with a helper after the function keeps the helper (not cut at the stop sequences)', () => {
+    const helper =
+      '\n    static boolean isPrime(long n) {\n        if (n < 2) {\n            return false;\n        }\n        return true;\n    }\n}';
+    const answer = `\`\`\`java\n${JAVA.prompt}        if (isPrime(a)) {\n            return a + b;\n        }\n        return b;\n    }\n${helper}\n\`\`\``;
+    const result = extractCode(JAVA, answer);
+    expect(result).toMatchObject({ kind: 'completion', strategy: 'fenced-block:prompt-stripped' });
+    expect(result.code).toContain('static boolean isPrime(long n) {');
+    // A helper nobody calls is still cut away with what follows the function.
+    const unused = answer.replace('if (isPrime(a))', 'if (a > 0)');
+    expect(extractCode(JAVA, unused).code).toBe(
+      '        if (a > 0) {\n            return a + b;\n        }\n        return b;',
+    );
+  });
+
   it('C++: a whole program with its own main keeps the function and drops main', () => {
     const answer =
       '<think>simple addition</think>\nHere is the code:\n```cpp\n#include <bits/stdc++.h>\nusing namespace std;\n\nlong add(long a, long b) {\n    return a + b;\n}\n\nint main() {\n    cout << add(1, 2) << endl;\n    return 0;\n}\n```';

@@ -14,8 +14,10 @@ import { stripReasoning } from './strip-reasoning.ts';
  *    without fences, the whole answer is code if it defines the entry point or reads as
  *    code, otherwise nothing was found (`no-code`: the empty completion, a model failure);
  * 3. code that repeats the prompt continues it: the prompt is stripped, leaving a
- *    `completion` cut at the dataset's stop sequences (in Python, where the repeated prompt
- *    defines the entry point, the answer is a whole program instead: step 4);
+ *    `completion` cut at the dataset's stop sequences, unless what the cut removes defines a
+ *    helper the function calls (then the whole rest is kept, and program assembly moves the
+ *    helper before the function: `fitAnswer`); in Python, where the repeated prompt defines
+ *    the entry point, the answer is a whole program instead: step 4;
  * 4. code that defines the entry point is a whole program, a `solution`: in Python it is
  *    sanitized like EvalPlus (imports + definitions reachable from the entry point, helpers the
  *    prompt provides), elsewhere a `main` that would clash with the tests' is removed;
@@ -64,9 +66,9 @@ export function extractCode(given: Problem, answer: string): Extraction {
     // model's own test code; elsewhere the stop sequences cut what follows the function.
     !(problem.language === 'python' && syntax.defines(code, problem.entryPoint))
   ) {
-    const completion = truncateAtStop(remainder, problem.stopSequences);
+    const cut = truncateAtStop(remainder, problem.stopSequences);
     return {
-      code: completion,
+      code: definesCalledHelper(remainder.slice(cut.length), cut, problem) ? remainder : cut,
       kind: 'completion',
       strategy: `${source}:prompt-stripped${suffix}`,
       foundCode: true,
@@ -104,6 +106,28 @@ function chooseBlock(blocks: readonly FencedBlock[], problem: Problem): FencedBl
     if (difference > 0 || (difference === 0 && block.code.length > best.code.length)) best = block;
   }
   return best;
+}
+
+/** Words followed by `(` that are not calls (`if (…) {` reads like a C-family definition). */
+const CALL_LIKE_KEYWORDS = new Set(
+  'if elif while for foreach switch catch return using lock fixed sizeof typeof function new await yield throw case and or not in'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether `rest` (what the stop sequences cut from a completion) defines a function that
+ * `kept` calls: an answer that repeats the prompt and writes its helpers after the function.
+ */
+function definesCalledHelper(rest: string, kept: string, problem: Problem): boolean {
+  if (rest.trim() === '') return false;
+  const syntax = languageSyntax(problem.language);
+  const called = new Set(
+    [...kept.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)]
+      .map((match) => match[1] as string)
+      .filter((name) => !CALL_LIKE_KEYWORDS.has(name) && name !== problem.entryPoint),
+  );
+  return [...called].some((name) => syntax.defines(rest, name));
 }
 
 /** The code after a repeated prompt (compared line by line, ignoring trailing whitespace). */
