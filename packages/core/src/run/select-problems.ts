@@ -1,5 +1,6 @@
 import { UsageError } from '../errors/usage-error.ts';
 import type { Problem } from '../spec/problem.ts';
+import { selectDateWindow } from './date-window.ts';
 
 /** Task selection flags. */
 export interface ProblemSelection {
@@ -8,11 +9,16 @@ export interface ProblemSelection {
   readonly languages?: readonly string[];
   /** Keep only these task ids (e.g. the tasks present in a replayed file). */
   readonly within?: ReadonlySet<string>;
+  /** Keep only problems dated on or after this day (`--since`, `YYYY-MM-DD`). */
+  readonly since?: string;
+  /** Keep only problems dated on or before this day (`--until`, `YYYY-MM-DD`). */
+  readonly until?: string;
 }
 
 /**
- * Applies `--languages`, `--tasks` and `--limit` in that order, keeping benchmark order.
- * Throws `UsageError` for a task id or language the dataset does not have.
+ * Applies `--languages`, `--since`/`--until` (`selectDateWindow`), `--tasks` and `--limit` in
+ * that order, keeping benchmark order. Throws `UsageError` for a task id or language the
+ * dataset does not have, or a bad date window (naming the flag).
  */
 export function selectProblems(
   problems: readonly Problem[],
@@ -29,6 +35,12 @@ export function selectProblems(
       });
     }
     selected = selected.filter((problem) => selection.languages?.includes(problem.language));
+  }
+  if (selection.since !== undefined || selection.until !== undefined) {
+    selected = selectDateWindow(selected, {
+      ...(selection.since === undefined ? {} : { since: selection.since }),
+      ...(selection.until === undefined ? {} : { until: selection.until }),
+    });
   }
   if (selection.tasks) {
     const byId = new Map(problems.map((problem) => [problem.id, problem]));
