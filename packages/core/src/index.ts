@@ -38,6 +38,7 @@ export {
   readSamplesFile,
   type SampleInput,
   type SamplesFile,
+  samplesForProblem,
 } from './input/index.ts';
 export {
   canonicalJson,
@@ -254,6 +255,7 @@ export {
   type SampleRecord,
   type SampleReport,
   type SamplingParameters,
+  type SliceComparison,
   SMALL_SLICE_PROBLEMS,
   type Step,
   type StepMount,

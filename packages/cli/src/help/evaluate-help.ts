@@ -1,5 +1,5 @@
 import type { CommandHelp } from './command-help.ts';
-import { SCORING_GROUPS } from './shared-options.ts';
+import { LANGUAGE_AND_DATE_OPTIONS, SCORING_GROUPS } from './shared-options.ts';
 
 /** `passk evaluate --help`. */
 export const EVALUATE_HELP: CommandHelp = {
@@ -17,6 +17,7 @@ export const EVALUATE_HELP: CommandHelp = {
           flag: '--dataset ID',
           text: 'the benchmark the samples answer (passk datasets); required',
         },
+        ...LANGUAGE_AND_DATE_OPTIONS(),
       ],
     },
     ...SCORING_GROUPS,
@@ -29,6 +30,10 @@ export const EVALUATE_HELP: CommandHelp = {
     {
       comment: 'MultiPL-E completions in Lua, summary as JSON',
       command: 'passk evaluate lua.jsonl --dataset multipl-e/lua --json > summary.json',
+    },
+    {
+      comment: 'one run over three MultiPL-E languages (lines carry "language" where ids repeat)',
+      command: 'passk evaluate samples.jsonl --dataset multipl-e --languages cpp,lua,rkt',
     },
   ],
 };

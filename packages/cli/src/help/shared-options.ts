@@ -44,9 +44,21 @@ export const OUTPUT_OPTIONS: readonly HelpOption[] = [
   { flag: '-h, --help', text: 'this help' },
 ];
 
-/** `--languages`, `--limit`, `--tasks`: which problems. */
+/** `--languages`, `--since`, `--until`: shared by `run` and `evaluate`. */
+export function LANGUAGE_AND_DATE_OPTIONS(): HelpOption[] {
+  return [
+    {
+      flag: '--languages A,B|all',
+      text: 'only problems in these languages; with --dataset multipl-e or humaneval-x, one run over these languages (pass@k per language and overall)',
+    },
+    { flag: '--since YYYY-MM-DD', text: 'only problems dated on or after this day' },
+    { flag: '--until YYYY-MM-DD', text: 'only problems dated on or before this day' },
+  ];
+}
+
+/** `--languages`, `--since`, `--until`, `--limit`, `--tasks`: which problems. */
 export const SELECTION_OPTIONS: readonly HelpOption[] = [
-  { flag: '--languages A,B', text: 'only problems in these languages' },
+  ...LANGUAGE_AND_DATE_OPTIONS(),
   { flag: '--limit N', text: 'only the first N problems' },
   { flag: '--tasks ID,ID', text: 'only these task ids (not with --limit)' },
 ];

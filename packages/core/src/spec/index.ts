@@ -16,6 +16,7 @@ export type {
   FlippedProblem,
   PairedDifference,
   RunComparison,
+  SliceComparison,
 } from './comparison.ts';
 export { COMPARISON_FORMAT_VERSION } from './comparison.ts';
 export type { DataContext, DataFileSpec, Dataset, LoadedDataset } from './dataset.ts';

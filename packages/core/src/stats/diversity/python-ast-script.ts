@@ -7,7 +7,7 @@
  * `normalized.json` the first 16 hex digits of the sha256 of `ast.dump(tree)` per program, or
  * null for a program that does not parse.
  */
-export const PYTHON_AST_SCRIPT = String.raw`import ast, hashlib, json, sys
+export const PYTHON_AST_SCRIPT = `import ast, hashlib, json, sys
 
 sys.setrecursionlimit(10000)
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
