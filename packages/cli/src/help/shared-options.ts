@@ -59,7 +59,7 @@ export function LANGUAGE_AND_DATE_OPTIONS(): HelpOption[] {
 /** `--languages`, `--since`, `--until`, `--limit`, `--tasks`: which problems. */
 export const SELECTION_OPTIONS: readonly HelpOption[] = [
   ...LANGUAGE_AND_DATE_OPTIONS(),
-  { flag: '--limit N', text: 'only the first N problems' },
+  { flag: '--limit N', text: 'only the first N problems (of each language)' },
   { flag: '--tasks ID,ID', text: 'only these task ids (not with --limit)' },
 ];
 

@@ -17,7 +17,7 @@ export interface ProblemSelection {
 
 /**
  * Applies `--languages`, `--since`/`--until` (`selectDateWindow`), `--tasks` and `--limit` in
- * that order, keeping benchmark order. Throws `UsageError` for a task id or language the
+ * that order, keeping benchmark order; `limit` keeps the first N problems of each language. Throws `UsageError` for a task id or language the
  * dataset does not have, or a bad date window (naming the flag).
  */
 export function selectProblems(
@@ -57,6 +57,15 @@ export function selectProblems(
     const wanted = new Set(selection.tasks);
     selected = selected.filter((problem) => wanted.has(problem.id));
   }
-  if (selection.limit !== undefined) selected = selected.slice(0, selection.limit);
+  if (selection.limit !== undefined) {
+    // In a run of several languages, the first N problems of each language.
+    const limit = selection.limit;
+    const taken = new Map<string, number>();
+    selected = selected.filter((problem) => {
+      const count = taken.get(problem.language) ?? 0;
+      taken.set(problem.language, count + 1);
+      return count < limit;
+    });
+  }
   return selected;
 }

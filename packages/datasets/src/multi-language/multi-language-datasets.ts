@@ -43,7 +43,9 @@ export function createMultiplEMultiLanguageDataset(
   );
   return createMultiLanguageDataset({
     id: 'multipl-e',
-    version: `${MULTIPL_E_VERSION} (py: humaneval-reworded@qwen2.5-coder-d5ead97)`,
+    version: codes.includes('py')
+      ? `${MULTIPL_E_VERSION} (py: humaneval-reworded@qwen2.5-coder-d5ead97)`
+      : MULTIPL_E_VERSION,
     description: `MultiPL-E HumanEval in ${codes.join(', ')} (one run, one summary)`,
     parts: codes.map((code) => createMultiplEDataset(code)),
   });

@@ -2,7 +2,7 @@ import { commentSyntax } from './comment-syntax.ts';
 
 /** What `normalizeProgramText` removes, as recorded in `summary.diversity.normalization`. */
 export const TEXT_NORMALIZATION =
-  'comments removed and whitespace collapsed outside string literals (per-language comment syntax), blank lines dropped';
+  'comments removed (per-language syntax) and whitespace outside string literals removed, except one space between word characters';
 
 /**
  * A program's text without comments and formatting: comments (line and block, by the
