@@ -1,5 +1,5 @@
 import type { CommandHelp } from './command-help.ts';
-import { LANGUAGE_AND_DATE_OPTIONS, SCORING_GROUPS } from './shared-options.ts';
+import { DATE_WINDOW_OPTIONS, LANGUAGES_OPTION, SCORING_GROUPS } from './shared-options.ts';
 
 /** `passk evaluate --help`. */
 export const EVALUATE_HELP: CommandHelp = {
@@ -17,7 +17,8 @@ export const EVALUATE_HELP: CommandHelp = {
           flag: '--dataset ID',
           text: 'the benchmark the samples answer (passk datasets); required',
         },
-        ...LANGUAGE_AND_DATE_OPTIONS(),
+        LANGUAGES_OPTION,
+        ...DATE_WINDOW_OPTIONS,
       ],
     },
     ...SCORING_GROUPS,

@@ -44,21 +44,21 @@ export const OUTPUT_OPTIONS: readonly HelpOption[] = [
   { flag: '-h, --help', text: 'this help' },
 ];
 
-/** `--languages`, `--since`, `--until`: shared by `run` and `evaluate`. */
-export function LANGUAGE_AND_DATE_OPTIONS(): HelpOption[] {
-  return [
-    {
-      flag: '--languages A,B|all',
-      text: 'only problems in these languages; with --dataset multipl-e or humaneval-x, one run over these languages (pass@k per language and overall)',
-    },
-    { flag: '--since YYYY-MM-DD', text: 'only problems dated on or after this day' },
-    { flag: '--until YYYY-MM-DD', text: 'only problems dated on or before this day' },
-  ];
-}
+/** `--languages`: which languages (multipl-e, humaneval-x: one run over several). */
+export const LANGUAGES_OPTION: HelpOption = {
+  flag: '--languages A,B|all',
+  text: 'only these languages (multipl-e, humaneval-x: one run, pass@k each)',
+};
 
-/** `--languages`, `--since`, `--until`, `--limit`, `--tasks`: which problems. */
+/** `--since`, `--until`: a window of problem dates (run and evaluate). */
+export const DATE_WINDOW_OPTIONS: readonly HelpOption[] = [
+  { flag: '--since YYYY-MM-DD', text: 'only problems dated on or after this day' },
+  { flag: '--until YYYY-MM-DD', text: 'only problems dated on or before this day' },
+];
+
+/** `--languages`, `--limit`, `--tasks`: which problems. */
 export const SELECTION_OPTIONS: readonly HelpOption[] = [
-  ...LANGUAGE_AND_DATE_OPTIONS(),
+  LANGUAGES_OPTION,
   { flag: '--limit N', text: 'only the first N problems (of each language)' },
   { flag: '--tasks ID,ID', text: 'only these task ids (not with --limit)' },
 ];
