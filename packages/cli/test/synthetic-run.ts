@@ -49,7 +49,7 @@ export function writeSyntheticRun(directory: string, options: SyntheticRunOption
       const status = passed ? 'passed' : (failures[random.int(failures.length)] as string);
       const code =
         problem === 0 && index === 0 ? HOSTILE_CODE : pythonCode(problem, index, random.int(1000));
-      samples.set(sampleKey(taskId, index), {
+      samples.set(sampleKey(taskId, index, 'python'), {
         task_id: taskId,
         sample_index: index,
         raw: code,
@@ -58,7 +58,7 @@ export function writeSyntheticRun(directory: string, options: SyntheticRunOption
         finish_reason: 'stop',
         latency_ms: 10,
       });
-      results.set(sampleKey(taskId, index), {
+      results.set(sampleKey(taskId, index, 'python'), {
         task_id: taskId,
         sample_index: index,
         language: 'python',
@@ -122,7 +122,7 @@ function statistics(
   const counts = taskIds.map((taskId) => {
     const row = Array.from(
       { length: options.n },
-      (_, i) => results.get(sampleKey(taskId, i))?.passed === true,
+      (_, i) => results.get(sampleKey(taskId, i, 'python'))?.passed === true,
     );
     return { taskId, n: row.length, c: row.filter(Boolean).length, first: row.indexOf(true) };
   });

@@ -70,6 +70,13 @@ export {
   type MbppPlusVariant,
 } from './mbpp-plus/mbpp-plus.ts';
 export {
+  createHumanEvalXMultiLanguageDataset,
+  createMultiLanguageDataset,
+  createMultiplEMultiLanguageDataset,
+  type MultiLanguageDatasetOptions,
+  type MultiLanguageSelection,
+} from './multi-language/index.ts';
+export {
   buildMultiplEProgram,
   createMultiplEDataset,
   findMultiplELanguage,

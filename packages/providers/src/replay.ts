@@ -1,4 +1,10 @@
-import { defineProvider, type Provider, readSamplesFile, type SamplesFile } from '@passk/core';
+import {
+  defineProvider,
+  type Provider,
+  readSamplesFile,
+  type SamplesFile,
+  samplesForProblem,
+} from '@passk/core';
 import { missingSample } from './internal/failed-generation.ts';
 
 /** Options of `createReplayProvider`. */
@@ -11,6 +17,11 @@ export interface ReplayOptions {
   readonly id?: string;
   /** Model name for the manifest (default the file name). */
   readonly model?: string;
+  /**
+   * Names a line's `language` may use for a problem's language id (its aliases, e.g. `rkt` for
+   * `racket`); default the id alone. Used where task ids repeat across languages.
+   */
+  readonly languageNames?: (languageId: string) => readonly string[];
 }
 
 /** A replay provider with what it read, for choosing tasks and n. */
@@ -21,7 +32,7 @@ export interface ReplayProvider extends Provider {
 
 /**
  * Replays a samples file as if a model produced it: sample i of a task is the task's i-th
- * line. A request beyond the file's samples is a `missing_sample` failure, not a guess.
+ * line (among the lines of its language, when lines name one: `samplesForProblem`). A request beyond the file's samples is a `missing_sample` failure, not a guess.
  */
 export function createReplayProvider(options: ReplayOptions): ReplayProvider {
   let file: SamplesFile | undefined = options.samples;
@@ -34,11 +45,15 @@ export function createReplayProvider(options: ReplayOptions): ReplayProvider {
     },
     async generate({ problem, sampleIndex }) {
       file ??= await readSamplesFile(options.path);
-      const sample = file.byTask.get(problem.id)?.[sampleIndex];
+      const samples = samplesForProblem(
+        file,
+        problem,
+        options.languageNames?.(problem.language) ?? [problem.language],
+      );
+      const sample = samples[sampleIndex];
       if (!sample) {
-        const available = file.byTask.get(problem.id)?.length ?? 0;
         return missingSample(
-          `${options.path} has ${available} samples for ${problem.id}; sample ${sampleIndex} was requested`,
+          `${options.path} has ${samples.length} samples for ${problem.id} (${problem.language}); sample ${sampleIndex} was requested`,
         );
       }
       return {

@@ -1,6 +1,6 @@
-import { SANDBOX_MODES, UsageError, VERDICT_RULES } from '@passk/core';
+import { checkDay, SANDBOX_MODES, UsageError, VERDICT_RULES } from '@passk/core';
 import { type CommandIo, log } from '../io.ts';
-import { parseKList, parseNumber, parsePositiveInteger } from '../parse-options.ts';
+import { parseKList, parseList, parseNumber, parsePositiveInteger } from '../parse-options.ts';
 import { parseQueueUrl } from '../queue/queue-url.ts';
 import type { ScoringOptions } from '../sdk/run-options.ts';
 
@@ -18,6 +18,9 @@ export const COMMON_RUN_OPTIONS = {
   sandbox: { type: 'string' },
   verdicts: { type: 'string' },
   queue: { type: 'string' },
+  languages: { type: 'string' },
+  since: { type: 'string' },
+  until: { type: 'string' },
 } as const;
 
 /** Values of the shared flags, parsed and checked, as SDK options. */
@@ -46,6 +49,13 @@ export function parseCommonRunValues(
   );
   const seed = parseNumber(values.seed as string | undefined, '--seed', 0, 2 ** 31 - 1);
   const resamples = parsePositiveInteger(values.resamples as string | undefined, '--resamples');
+  const languages = parseList(values.languages as string | undefined);
+  if (languages !== undefined && languages.length === 0)
+    throw new UsageError({ message: "--languages expects language ids (cpp,lua,…) or 'all'" });
+  for (const flag of ['since', 'until'] as const) {
+    const value = values[flag];
+    if (value !== undefined) checkDay(String(value), `--${flag}`);
+  }
   return {
     dataset: values.dataset,
     ...(k ? { k } : {}),
@@ -57,6 +67,11 @@ export function parseCommonRunValues(
     ...(seed === undefined ? {} : { seed }),
     ...(resamples === undefined ? {} : { resamples }),
     ...(typeof values.queue === 'string' ? { queue: checkedQueueUrl(values.queue) } : {}),
+    ...(languages === undefined
+      ? {}
+      : { languages: languages.length === 1 && languages[0] === 'all' ? 'all' : languages }),
+    ...(typeof values.since === 'string' ? { since: values.since } : {}),
+    ...(typeof values.until === 'string' ? { until: values.until } : {}),
     sandbox: parseChoice(values.sandbox, '--sandbox', SANDBOX_MODES),
     verdicts: parseChoice(values.verdicts, '--verdicts', VERDICT_RULES),
   };

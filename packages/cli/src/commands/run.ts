@@ -19,7 +19,6 @@ export const runCommand: Command = async (argv, registry, io) => {
       temperature: { type: 'string' },
       'top-p': { type: 'string' },
       'max-tokens': { type: 'string' },
-      languages: { type: 'string' },
       limit: { type: 'string' },
       tasks: { type: 'string' },
       concurrency: { type: 'string' },
@@ -61,7 +60,6 @@ export const runCommand: Command = async (argv, registry, io) => {
     model: values.model,
     ...(values.agent ? { agent: true } : {}),
     ...(values.tasks === undefined ? {} : { tasks: parseList(values.tasks) }),
-    ...(values.languages === undefined ? {} : { languages: parseList(values.languages) }),
     registry,
     ...commandContext(io),
   };

@@ -1,5 +1,5 @@
 import type { CommandHelp } from './command-help.ts';
-import { SCORING_GROUPS } from './shared-options.ts';
+import { DATE_WINDOW_OPTIONS, LANGUAGES_OPTION, SCORING_GROUPS } from './shared-options.ts';
 
 /** `passk evaluate --help`. */
 export const EVALUATE_HELP: CommandHelp = {
@@ -17,6 +17,8 @@ export const EVALUATE_HELP: CommandHelp = {
           flag: '--dataset ID',
           text: 'the benchmark the samples answer (passk datasets); required',
         },
+        LANGUAGES_OPTION,
+        ...DATE_WINDOW_OPTIONS,
       ],
     },
     ...SCORING_GROUPS,
@@ -29,6 +31,10 @@ export const EVALUATE_HELP: CommandHelp = {
     {
       comment: 'MultiPL-E completions in Lua, summary as JSON',
       command: 'passk evaluate lua.jsonl --dataset multipl-e/lua --json > summary.json',
+    },
+    {
+      comment: 'one run over three MultiPL-E languages (lines carry "language" where ids repeat)',
+      command: 'passk evaluate samples.jsonl --dataset multipl-e --languages cpp,lua,rkt',
     },
   ],
 };

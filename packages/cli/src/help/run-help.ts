@@ -1,5 +1,5 @@
 import type { CommandHelp } from './command-help.ts';
-import { SCORING_GROUPS, SELECTION_OPTIONS } from './shared-options.ts';
+import { DATE_WINDOW_OPTIONS, SCORING_GROUPS, SELECTION_OPTIONS } from './shared-options.ts';
 
 /** `passk run --help`. */
 export const RUN_HELP: CommandHelp = {
@@ -16,6 +16,7 @@ export const RUN_HELP: CommandHelp = {
         },
         { flag: '-n N', text: 'samples per problem', default: "1 (replay: the file's count)" },
         ...SELECTION_OPTIONS,
+        ...DATE_WINDOW_OPTIONS,
       ],
     },
     {

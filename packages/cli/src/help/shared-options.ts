@@ -44,10 +44,22 @@ export const OUTPUT_OPTIONS: readonly HelpOption[] = [
   { flag: '-h, --help', text: 'this help' },
 ];
 
+/** `--languages`: which languages (multipl-e, humaneval-x: one run over several). */
+export const LANGUAGES_OPTION: HelpOption = {
+  flag: '--languages A,B|all',
+  text: 'only these languages (multipl-e, humaneval-x: one run, pass@k each)',
+};
+
+/** `--since`, `--until`: a window of problem dates (run and evaluate). */
+export const DATE_WINDOW_OPTIONS: readonly HelpOption[] = [
+  { flag: '--since YYYY-MM-DD', text: 'only problems dated on or after this day' },
+  { flag: '--until YYYY-MM-DD', text: 'only problems dated on or before this day' },
+];
+
 /** `--languages`, `--limit`, `--tasks`: which problems. */
 export const SELECTION_OPTIONS: readonly HelpOption[] = [
-  { flag: '--languages A,B', text: 'only problems in these languages' },
-  { flag: '--limit N', text: 'only the first N problems' },
+  LANGUAGES_OPTION,
+  { flag: '--limit N', text: 'only the first N problems (of each language)' },
   { flag: '--tasks ID,ID', text: 'only these task ids (not with --limit)' },
 ];
 

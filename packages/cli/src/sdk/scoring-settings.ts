@@ -1,5 +1,7 @@
 import {
+  checkDay,
   type Dataset,
+  type ProblemSelection,
   type Registry,
   type RunEnvironment,
   type RunEvaluationOptions,
@@ -15,6 +17,8 @@ import type { ScoringOptions } from './run-options.ts';
 export interface ScoringSettings {
   readonly registry: Registry;
   readonly dataset: Dataset;
+  /** The problem selection shared by `run` and `evaluate`: languages (passk ids) and date window. */
+  readonly selection: Pick<ProblemSelection, 'languages' | 'since' | 'until'>;
   readonly core: Omit<RunEvaluationOptions, 'dataset' | 'provider'>;
 }
 
@@ -28,14 +32,27 @@ export function scoringSettings(options: ScoringOptions): ScoringSettings {
   checkPositive(options.workers, '--workers');
   checkPositive(options.resamples, '--resamples');
   for (const k of options.k ?? []) checkPositive(k, '-k');
+  if (options.since !== undefined) checkDay(options.since, '--since');
+  if (options.until !== undefined) checkDay(options.until, '--until');
   const location = options.queue === undefined ? undefined : parseQueueUrl(options.queue);
   const unreachableMs = queueUnreachableMs(options.env ?? process.env);
   const registry = options.registry ?? createBuiltinRegistry();
+  const languages =
+    options.languages === undefined || options.languages === 'all'
+      ? undefined
+      : languageIds(options.languages, registry);
   const dataset =
-    typeof options.dataset === 'string' ? registry.dataset(options.dataset) : options.dataset;
+    typeof options.dataset === 'string'
+      ? registry.dataset(options.dataset, languages ? { languages } : undefined)
+      : options.dataset;
   return {
     registry,
     dataset,
+    selection: {
+      ...(languages ? { languages } : {}),
+      ...(options.since === undefined ? {} : { since: options.since }),
+      ...(options.until === undefined ? {} : { until: options.until }),
+    },
     core: {
       language: (id) => registry.language(id),
       passkVersion: PASSK_VERSION,
@@ -69,6 +86,18 @@ export function scoringSettings(options: ScoringOptions): ScoringSettings {
       ...(options.signal ? { signal: options.signal } : {}),
     },
   };
+}
+
+/**
+ * passk language ids of `--languages` names (ids, aliases, MultiPL-E codes such as `rkt`).
+ * Throws `UsageError` for an empty list, `UnknownIdError` (listing the languages) otherwise.
+ */
+function languageIds(names: readonly string[], registry: Registry): string[] {
+  if (names.length === 0 || names.some((name) => typeof name !== 'string' || name === ''))
+    throw new UsageError({
+      message: `--languages expects language ids (cpp,lua,…) or 'all', got '${names.join(',')}'`,
+    });
+  return [...new Set(names.map((name) => registry.language(name).id))];
 }
 
 /** Throws `UsageError` unless `value` is undefined or a number in [min, max]. */

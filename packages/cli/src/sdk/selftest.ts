@@ -54,7 +54,14 @@ export async function selftest(options: SelftestOptions): Promise<SelftestReport
   const registry = options.registry ?? createBuiltinRegistry();
   const env = options.env ?? process.env;
   const dataset =
-    typeof options.dataset === 'string' ? registry.dataset(options.dataset) : options.dataset;
+    typeof options.dataset === 'string'
+      ? registry.dataset(
+          options.dataset,
+          options.languages
+            ? { languages: options.languages.map((id) => registry.language(id).id) }
+            : undefined,
+        )
+      : options.dataset;
   const { problems: all } = await dataset.load(defaultDataContext(env));
   const problems = selectProblems(all, {
     ...(options.tasks ? { tasks: options.tasks } : {}),

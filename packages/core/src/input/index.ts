@@ -4,3 +4,4 @@ export {
   type SampleInput,
   type SamplesFile,
 } from './read-samples-file.ts';
+export { samplesForProblem } from './samples-for-problem.ts';

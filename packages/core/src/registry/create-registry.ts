@@ -35,7 +35,11 @@ export interface RegistryInput {
 /** Resolves ids to plugins; unknown ids fail with the list of known ones. */
 export interface Registry {
   readonly input: RegistryInput;
-  dataset(id: string): Dataset;
+  /**
+   * The dataset for `id`, created with `settings` (the multi-language datasets `multipl-e` and
+   * `humaneval-x` read `languages`: the passk language ids to load, default all).
+   */
+  dataset(id: string, settings?: PluginSettings): Dataset;
   language(id: string): Language;
   /** The provider for `id`, created with `settings` (see `PluginSettings`). */
   provider(id: string, settings?: PluginSettings): Provider;
@@ -46,7 +50,7 @@ export function createRegistry(input: RegistryInput): Registry {
   const languageCache = new Map<string, Language>();
   return {
     input,
-    dataset: (id) => resolve('dataset', input.datasets, id),
+    dataset: (id, settings) => resolve('dataset', input.datasets, id, settings),
     provider: (id, settings) => resolve('model', input.providers, id, settings),
     language(id) {
       const cached = languageCache.get(id);

@@ -73,7 +73,7 @@ export function buildRunReport(
           passed: result.passed,
           duration_ms: result.duration_ms,
           code: head(
-            samples.get(sampleKey(taskId, result.sample_index))?.completion ?? '',
+            samples.get(sampleKey(taskId, result.sample_index, result.language))?.completion ?? '',
             maxCode,
           ),
           detail: tail(result.detail, maxTail),

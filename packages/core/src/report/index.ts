@@ -8,6 +8,7 @@ export {
 } from './build-run-report.ts';
 export { type CompareRunsOptions, compareRuns } from './compare-runs.ts';
 export { leaderboardTable, pairwiseTable } from './leaderboard-tables.ts';
+export { type PythonProgramFormsInput, pythonProgramForms } from './python-program-forms.ts';
 export {
   COMPARISON_FORMATS,
   type ComparisonFormat,

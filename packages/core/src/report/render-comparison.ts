@@ -16,8 +16,8 @@ const pValue = (value: number) => (value < 0.0001 ? '<0.0001' : value.toFixed(4)
 
 /**
  * Renders a comparison for people: the runs, one row per k (a %, b %, difference in points
- * with its interval, p, Holm-adjusted p, minimum detectable difference), the flipped
- * problems and the method.
+ * with its interval, p, Holm-adjusted p, minimum detectable difference), then one per k and
+ * slice, the flipped problems and the method.
  *
  * @param comparison The result of `compareRuns`.
  * @param format `table` (plain text) or `markdown`.
@@ -40,6 +40,21 @@ export function renderComparison(comparison: RunComparison, format: ComparisonFo
         ? '-'
         : percent(entry.minimum_detectable_difference),
     ]),
+    ...(comparison.slices ?? []).flatMap((slice) =>
+      Object.entries(slice.k).map(([k, entry]) => [
+        `pass@${k} ${slice.kind}: ${slice.value} (${slice.shared_problems}${slice.small ? '*' : ''})`,
+        percent(entry.estimate_a),
+        percent(entry.estimate_b),
+        points(entry.difference),
+        `[${points(entry.ci_low)}, ${points(entry.ci_high)}]`,
+        pValue(entry.p_value),
+        pValue(entry.p_adjusted),
+        entry.test,
+        entry.minimum_detectable_difference === null
+          ? '-'
+          : percent(entry.minimum_detectable_difference),
+      ]),
+    ),
   ];
   const flips = comparison.flipped;
   const flipRows = [
@@ -47,7 +62,7 @@ export function renderComparison(comparison: RunComparison, format: ComparisonFo
     ...flips
       .slice(0, LISTED_FLIPS)
       .map((flip) => [
-        flip.task_id,
+        flip.language === undefined ? flip.task_id : `${flip.task_id} (${flip.language})`,
         `${flip.a.c}/${flip.a.n}`,
         `${flip.b.c}/${flip.b.n}`,
         flip.better,
@@ -57,7 +72,10 @@ export function renderComparison(comparison: RunComparison, format: ComparisonFo
   const notes = [
     ...comparison.excluded_k.map((entry) => `pass@${entry.k} not compared: ${entry.reason}`),
     `${flips.length} problems flipped (${towardA} toward a, ${flips.length - towardA} toward b): ${comparison.method.flipped}${flips.length > LISTED_FLIPS ? `; the first ${LISTED_FLIPS} listed, all in --json` : ''}`,
-    `${level}% intervals: ${comparison.method.interval}, ${comparison.method.resamples} resamples; sign-flip tests: ${comparison.method.permutations} permutations; seed ${comparison.method.seed}; Holm adjustment across the k shown${comparison.method.clusters === null ? '' : `; ${comparison.method.clusters} clusters`}`,
+    `${level}% intervals: ${comparison.method.interval}, ${comparison.method.resamples} resamples; sign-flip tests: ${comparison.method.permutations} permutations; seed ${comparison.method.seed}; Holm adjustment across ${comparison.method.adjusted_across ?? 'the k shown'}${comparison.method.clusters === null ? '' : `; ${comparison.method.clusters} clusters (${comparison.method.cluster_key ?? 'given'})`}`,
+    ...((comparison.slices ?? []).some((slice) => slice.small)
+      ? ['slices: (N) shared problems; * fewer than 30, read with care']
+      : []),
     `MDD (minimum detectable difference, points): ${comparison.method.minimum_detectable_difference}`,
   ];
   const header = `a: ${comparison.a.model} (${comparison.a.directory})\nb: ${comparison.b.model} (${comparison.b.directory})\n${comparison.a.dataset} · ${comparison.shared_problems} shared problems · not shared: ${comparison.not_shared.only_a} only in a, ${comparison.not_shared.only_b} only in b`;

@@ -1,5 +1,11 @@
 import type { RunSummary } from '../spec/run.ts';
 import { VERDICT_STATUSES } from '../spec/verdict.ts';
+import {
+  orderAndDiversityLines,
+  sectionCsvRows,
+  sliceRows,
+  smallSliceNote,
+} from './render-summary-sections.ts';
 
 /** Output formats of `renderSummary`. */
 export type SummaryFormat = 'table' | 'markdown' | 'json' | 'csv';
@@ -84,7 +90,7 @@ function notes(summary: RunSummary): string[] {
         : `scored by the reference harness's rule (--verdicts reference); ${rule.differing} samples differ from passk's strict verdicts`,
     );
   }
-  lines.push(...generationNotes(summary));
+  lines.push(...orderAndDiversityLines(summary), ...generationNotes(summary));
   const level = Math.round(summary.confidence.level * 100);
   lines.push(
     `${level}% intervals: ${summary.confidence.method}, ${summary.confidence.resamples} resamples, seed ${summary.confidence.seed}`,
@@ -142,7 +148,10 @@ function renderTable(summary: RunSummary): string {
     alignTable([['metric', 'estimate %', `${level}% CI`, 'in order %'], ...passRows(summary)]),
     '',
   ];
-  if (summary.languages) {
+  const slices = sliceRows(summary, level);
+  if (slices.length > 0) {
+    out.push(alignTable(slices), ...smallSliceNote(summary), '');
+  } else if (summary.languages) {
     out.push(
       alignTable([
         ['language', 'problems', ...Object.keys(summary.pass_at_k).map((k) => `pass@${k} %`)],
@@ -174,6 +183,9 @@ function renderMarkdown(summary: RunSummary): string {
     '',
     table([['metric', 'estimate %', `${level}% CI`, 'in order %'], ...passRows(summary)]),
     '',
+    ...(sliceRows(summary, level).length > 0
+      ? [table(sliceRows(summary, level)), ...smallSliceNote(summary), '']
+      : []),
     table([['status', 'samples'], ...statusRows(summary)]),
     '',
     ...notes(summary).map((line) => `- ${line}`),
@@ -200,7 +212,13 @@ function renderCsv(summary: RunSummary): string {
     for (const [k, value] of Object.entries(body.pass_at_k))
       rows.push([language, k, String(value.estimate), String(value.ci_low), String(value.ci_high)]);
   }
-  return `${rows.map((row) => row.join(',')).join('\n')}\n`;
+  rows.push(...sectionCsvRows(summary));
+  return `${rows.map((row) => row.map(csvCell).join(',')).join('\n')}\n`;
+}
+
+/** A CSV cell, quoted when it holds a comma, quote or line break. */
+function csvCell(cell: string): string {
+  return /[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 /** Rows as a plain-text table: first column left-aligned, the others right-aligned. */

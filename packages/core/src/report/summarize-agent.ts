@@ -12,7 +12,7 @@ const TOKEN_STEPS = [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000, 128_000
  * sample is an agent attempt.
  */
 export function summarizeAgent(
-  problems: readonly Pick<Problem, 'id'>[],
+  problems: readonly Pick<Problem, 'id' | 'language'>[],
   n: number,
   samples: ReadonlyMap<string, SampleRecord>,
   results: ReadonlyMap<string, ResultRecord>,
@@ -21,7 +21,7 @@ export function summarizeAgent(
   const solved = new Set<string>();
   for (const problem of problems) {
     for (let index = 0; index < n; index++) {
-      const key = sampleKey(problem.id, index);
+      const key = sampleKey(problem.id, index, problem.language);
       const sample = samples.get(key);
       const result = results.get(key);
       if (!sample?.agent || sample.error || !result || INFRASTRUCTURE_STATUSES.has(result.status))

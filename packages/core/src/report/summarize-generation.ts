@@ -7,7 +7,7 @@ import { sampleKey } from '../store/run-files.ts';
  * problem. Undefined when no sample came from a model (replayed or reference code only).
  */
 export function summarizeGeneration(
-  problems: readonly Pick<Problem, 'id'>[],
+  problems: readonly Pick<Problem, 'id' | 'language'>[],
   n: number,
   samples: ReadonlyMap<string, SampleRecord>,
 ): RunGenerationSummary | undefined {
@@ -20,7 +20,7 @@ export function summarizeGeneration(
   const tokens = { input: 0, output: 0, reasoning: 0, cached: 0 };
   for (const problem of problems) {
     for (let index = 0; index < n; index++) {
-      const sample = samples.get(sampleKey(problem.id, index));
+      const sample = samples.get(sampleKey(problem.id, index, problem.language));
       if (!sample) continue;
       count++;
       if (sample.usage || sample.extraction || sample.attempts !== undefined) fromModel = true;

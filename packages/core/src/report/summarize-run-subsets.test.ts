@@ -40,7 +40,10 @@ describe('summarizeRun with test subsets', () => {
     n: 2,
     k: [1, 2],
     results: new Map(
-      records.map((record) => [sampleKey(record.task_id, record.sample_index), record]),
+      records.map((record) => [
+        sampleKey(record.task_id, record.sample_index, record.language),
+        record,
+      ]),
     ),
     confidence: { resamples: 200, level: 0.95, seed: 1 },
   });
@@ -65,7 +68,7 @@ describe('summarizeRun with test subsets', () => {
       problems: [{ id: 'A', language: 'python' }],
       n: 1,
       k: [1],
-      results: new Map([[sampleKey('A', 0), result('A', 0, true)]]),
+      results: new Map([[sampleKey('A', 0, 'python'), result('A', 0, true)]]),
       confidence: { resamples: 200, level: 0.95, seed: 1 },
     });
     expect(plain.subsets).toBeUndefined();

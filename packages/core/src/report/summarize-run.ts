@@ -1,5 +1,6 @@
 import type { Problem } from '../spec/problem.ts';
 import {
+  type ProblemSlicing,
   type ResultRecord,
   RUN_FORMAT_VERSION,
   type RunSummary,
@@ -12,8 +13,14 @@ import {
   type VerdictStatus,
 } from '../spec/verdict.ts';
 import { BOOTSTRAP_METHOD } from '../stats/bootstrap.ts';
-import { passAtKInOrder } from '../stats/pass-at-k-in-order.ts';
-import { summarizePassAtK } from '../stats/summarize-pass-at-k.ts';
+import {
+  normalizeProgramText,
+  TEXT_NORMALIZATION,
+} from '../stats/diversity/normalize-program-text.ts';
+import { firstPassIndexDistribution, passAtKInOrder } from '../stats/pass-at-k-in-order.ts';
+import { meanPassHatK } from '../stats/pass-hat-k.ts';
+import { summarizeSlices } from '../stats/slices.ts';
+import { summarizePassAtK, type TaskCounts } from '../stats/summarize-pass-at-k.ts';
 import { sampleKey } from '../store/run-files.ts';
 import { summarizeAgent } from './summarize-agent.ts';
 import { summarizeGeneration } from './summarize-generation.ts';
@@ -22,8 +29,13 @@ import { summarizeGeneration } from './summarize-generation.ts';
 export interface SummarizeRunInput {
   readonly dataset: string;
   readonly model: string;
-  /** The problems of the run, in order. */
-  readonly problems: readonly Pick<Problem, 'id' | 'language'>[];
+  /**
+   * The problems of the run, in order, with their slicing metadata when known (tags,
+   * difficulty, date: slices of those kinds).
+   */
+  readonly problems: readonly (Pick<Problem, 'id' | 'language'> & {
+    readonly metadata?: ProblemSlicing | null;
+  })[];
   /** Samples per problem; results with a higher index are ignored. */
   readonly n: number;
   readonly k: readonly number[];
@@ -36,6 +48,13 @@ export interface SummarizeRunInput {
   };
   /** The verdict rule the run scored (default `strict`). */
   readonly verdicts?: VerdictRule;
+  /**
+   * Canonical forms of samples by `sampleKey` (e.g. `programForms`: Python ASTs); a sample
+   * without one is compared by `normalizeProgramText` of its code.
+   */
+  readonly programForms?: ReadonlyMap<string, string>;
+  /** What produced `programForms`, in words (recorded in `diversity.normalization`). */
+  readonly normalization?: string;
 }
 
 /** Infrastructure faults listed in a summary at most. */
@@ -43,14 +62,18 @@ const MAX_LISTED_FAULTS = 100;
 
 type Body = Omit<
   RunSummary,
-  'languages' | 'confidence' | 'format_version' | 'dataset' | 'model' | 'verdict_rule'
+  'languages' | 'confidence' | 'format_version' | 'dataset' | 'model' | 'verdict_rule' | 'slices'
 >;
+
+type SummarizedProblem = SummarizeRunInput['problems'][number];
 
 /**
  * Computes `summary.json` from the records of a run: pass@k with bootstrap intervals (k
  * reported only when every problem has at least k scored samples; others listed in
- * `excluded_k`), counts by status, infrastructure failures, pass@k in generation order,
- * diversity, and one entry per language when several ran. Infrastructure faults are not
+ * `excluded_k`), pass^k, counts by status, infrastructure failures, pass@k in generation
+ * order and the first passing sample's position, diversity, slices (`summarizeSlices`), and
+ * one entry per language when several ran. In a run of several languages, problems are
+ * named `<language>:<task id>` in the summary's lists (MultiPL-E's ids repeat by language). Infrastructure faults are not
  * scored: a problem's n counts only samples with a model verdict; they are listed in
  * `infrastructure_faults`. Also reports how many timed-out samples were re-run alone and
  * how many of those changed verdict, and how many samples the other verdict rule (strict vs
@@ -58,7 +81,20 @@ type Body = Omit<
  */
 export function summarizeRun(input: SummarizeRunInput): RunSummary {
   const languages = [...new Set(input.problems.map((problem) => problem.language))];
-  const body = summarizeBody(input, input.problems);
+  const label = (problem: SummarizedProblem) =>
+    languages.length > 1 ? `${problem.language}:${problem.id}` : problem.id;
+  const { body, counts } = summarizeBody(input, input.problems, label);
+  const slices = summarizeSlices(
+    input.problems.map((problem, index) => ({
+      key: label(problem),
+      language: problem.language,
+      metadata: problem.metadata ?? null,
+      n: counts[index]?.n ?? 0,
+      c: counts[index]?.c ?? 0,
+    })),
+    input.k,
+    input.confidence,
+  );
   const agent = input.samples
     ? summarizeAgent(input.problems, input.n, input.samples, input.results)
     : undefined;
@@ -69,7 +105,7 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
   let differing = 0;
   for (const problem of input.problems) {
     for (let index = 0; index < input.n; index++) {
-      const result = input.results.get(sampleKey(problem.id, index));
+      const result = input.results.get(sampleKey(problem.id, index, problem.language));
       const other = scored === 'strict' ? result?.reference : result?.strict;
       if (result && other && other.passed !== result.passed) differing++;
     }
@@ -81,6 +117,7 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
     ...body,
     verdict_rule: { scored, differing },
     confidence: { method: BOOTSTRAP_METHOD, ...input.confidence },
+    ...(slices.length > 0 ? { slices } : {}),
     ...(generation ? { generation } : {}),
     ...(agent ? { agent } : {}),
     ...(languages.length > 1
@@ -91,7 +128,8 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
               summarizeBody(
                 input,
                 input.problems.filter((problem) => problem.language === language),
-              ),
+                (problem) => problem.id,
+              ).body,
             ]),
           ),
         }
@@ -99,7 +137,11 @@ export function summarizeRun(input: SummarizeRunInput): RunSummary {
   };
 }
 
-function summarizeBody(input: SummarizeRunInput, problems: SummarizeRunInput['problems']): Body {
+function summarizeBody(
+  input: SummarizeRunInput,
+  problems: SummarizeRunInput['problems'],
+  label: (problem: SummarizedProblem) => string,
+): { body: Body; counts: TaskCounts[] } {
   const statuses = Object.fromEntries(VERDICT_STATUSES.map((status) => [status, 0])) as Record<
     VerdictStatus,
     number
@@ -116,12 +158,14 @@ function summarizeBody(input: SummarizeRunInput, problems: SummarizeRunInput['pr
   let cost = 0;
   let distinct = 0;
   let distinctPassing = 0;
+  const singleProgramPassing: string[] = [];
   for (const problem of problems) {
     const row: boolean[] = [];
     const programs = new Set<string>();
     const passingPrograms = new Set<string>();
+    let passingSamples = 0;
     for (let index = 0; index < input.n; index++) {
-      const key = sampleKey(problem.id, index);
+      const key = sampleKey(problem.id, index, problem.language);
       const sample = input.samples?.get(key);
       cost += sample?.cost_usd ?? 0;
       const result = input.results.get(key);
@@ -129,7 +173,7 @@ function summarizeBody(input: SummarizeRunInput, problems: SummarizeRunInput['pr
         if (sample?.error) {
           infrastructure++;
           faults.push({
-            task_id: problem.id,
+            task_id: label(problem),
             sample_index: index,
             status: 'generation_error',
             detail: `${sample.error.class}: ${sample.error.message}`,
@@ -146,7 +190,7 @@ function summarizeBody(input: SummarizeRunInput, problems: SummarizeRunInput['pr
       if (INFRASTRUCTURE_STATUSES.has(result.status)) {
         infrastructure++;
         faults.push({
-          task_id: problem.id,
+          task_id: label(problem),
           sample_index: index,
           status: result.status,
           detail: result.detail,
@@ -160,20 +204,29 @@ function summarizeBody(input: SummarizeRunInput, problems: SummarizeRunInput['pr
         if (passed) passes[outcomes.length] = (passes[outcomes.length] ?? 0) + 1;
       }
       if (sample) {
-        const normalized = normalizeProgram(sample.completion);
-        programs.add(normalized);
-        if (result.passed) passingPrograms.add(normalized);
+        const form =
+          input.programForms?.get(key) ??
+          `text:${normalizeProgramText(sample.completion, problem.language)}`;
+        programs.add(form);
+        if (result.passed) {
+          passingPrograms.add(form);
+          passingSamples++;
+        }
       }
     }
     outcomes.push(row);
-    counts.push({ taskId: problem.id, n: row.length, c: row.filter(Boolean).length });
+    counts.push({ taskId: label(problem), n: row.length, c: row.filter(Boolean).length });
     distinct += programs.size;
     distinctPassing += passingPrograms.size;
+    if (passingSamples >= 2 && passingPrograms.size === 1)
+      singleProgramPassing.push(label(problem));
   }
   const { passAtK, excluded } = summarizePassAtK(counts, input.k, input.confidence);
   const reported = input.k.filter((k) => passAtK[String(k)] !== undefined);
   const ns = counts.map((count) => count.n);
-  return {
+  const scoredCounts = counts.filter((count) => count.n > 0);
+  const firstPass = firstPassIndexDistribution(outcomes);
+  const body: Body = {
     problems: problems.length,
     samples,
     samples_per_problem: {
@@ -182,6 +235,23 @@ function summarizeBody(input: SummarizeRunInput, problems: SummarizeRunInput['pr
     },
     pass_at_k: passAtK,
     excluded_k: excluded,
+    ...(reported.length > 0 && scoredCounts.length > 0
+      ? {
+          pass_hat_k: Object.fromEntries(
+            reported.map((k) => [String(k), meanPassHatK(scoredCounts, k)]),
+          ),
+        }
+      : {}),
+    ...(problems.length > 0
+      ? {
+          first_pass: {
+            histogram: Object.fromEntries(
+              Object.entries(firstPass.counts).map(([index, count]) => [index, count]),
+            ),
+            never: firstPass.neverPassed,
+          },
+        }
+      : {}),
     statuses,
     infrastructure_failures: infrastructure,
     ...(faults.length > 0 ? { infrastructure_faults: faults.slice(0, MAX_LISTED_FAULTS) } : {}),
@@ -198,6 +268,10 @@ function summarizeBody(input: SummarizeRunInput, problems: SummarizeRunInput['pr
           diversity: {
             distinct_per_problem: distinct / problems.length,
             distinct_passing_per_problem: distinctPassing / problems.length,
+            single_program_passing: singleProgramPassing,
+            normalization: input.normalization
+              ? `${input.normalization}; otherwise ${TEXT_NORMALIZATION}`
+              : TEXT_NORMALIZATION,
           },
         }
       : {}),
@@ -217,13 +291,5 @@ function summarizeBody(input: SummarizeRunInput, problems: SummarizeRunInput['pr
         }
       : {}),
   };
-}
-
-/** Collapses whitespace and blank lines so formatting-only variants count as one program. */
-function normalizeProgram(code: string): string {
-  return code
-    .split('\n')
-    .map((line) => line.replace(/\s+$/, ''))
-    .filter((line) => line.trim() !== '')
-    .join('\n');
+  return { body, counts };
 }

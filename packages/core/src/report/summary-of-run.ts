@@ -16,14 +16,18 @@ export function summaryOfRun(run: RunOnDisk): { summary: RunSummary; recomputed:
   const summary = summarizeRun({
     dataset: run.manifest.dataset.id,
     model: run.manifest.provider.model,
-    problems: run.manifest.task_ids.map((id) => ({
+    problems: run.manifest.task_ids.map((id, index) => ({
       id,
-      language: languageOf.get(id) ?? 'unknown',
+      language: run.manifest.task_languages?.[index] ?? languageOf.get(id) ?? 'unknown',
+      metadata: run.manifest.task_metadata?.[index] ?? null,
     })),
     n: run.manifest.n,
     k: run.manifest.k,
     results: new Map(
-      run.results.map((result) => [sampleKey(result.task_id, result.sample_index), result]),
+      run.results.map((result) => [
+        sampleKey(result.task_id, result.sample_index, result.language),
+        result,
+      ]),
     ),
     confidence: { resamples: 2000, level: 0.95, seed: run.manifest.seed },
   });

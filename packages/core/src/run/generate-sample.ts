@@ -202,6 +202,7 @@ function toRecord(
   const base = {
     task_id: problem.id,
     sample_index: sampleIndex,
+    language: problem.language,
     finish_reason: generation.finishReason,
     ...(generation.usage ? { usage: generation.usage } : {}),
     ...(generation.costUsd === undefined ? {} : { cost_usd: generation.costUsd }),

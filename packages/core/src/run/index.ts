@@ -20,6 +20,7 @@ export {
 export { costOfUsage, maxInputTokens, worstCaseCostUsd } from './cost.ts';
 export { type CostBudget, createCostBudget } from './cost-budget.ts';
 export { createRunExecutor, type RunExecutorOptions } from './create-run-executor.ts';
+export { checkDay, type DateWindow, problemDay, selectDateWindow } from './date-window.ts';
 export type { RunEvent, RunStopReason } from './events.ts';
 export { judgeExecution, LIMIT_STATUSES } from './judge-execution.ts';
 export {

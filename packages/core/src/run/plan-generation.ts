@@ -50,7 +50,7 @@ export function planGeneration(input: PlanGenerationInput): GenerationPlan {
     const count = input.samplesFor(problem);
     let prompt: ModelPrompt | undefined;
     for (let index = 0; index < count; index++) {
-      const sample = input.existing.get(sampleKey(problem.id, index));
+      const sample = input.existing.get(sampleKey(problem.id, index, problem.language));
       if (sample && !sample.error) {
         generated++;
         if (sample.cost_usd !== undefined) {

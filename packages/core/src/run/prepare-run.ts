@@ -9,7 +9,7 @@ import type { Dataset } from '../spec/dataset.ts';
 import type { ExecutionLimits } from '../spec/executor.ts';
 import type { Language, ToolchainInfo } from '../spec/language.ts';
 import type { Problem } from '../spec/problem.ts';
-import { RUN_FORMAT_VERSION, type RunManifest } from '../spec/run.ts';
+import { type ProblemSlicing, RUN_FORMAT_VERSION, type RunManifest } from '../spec/run.ts';
 import { runIdFor } from '../store/run-identity.ts';
 import { agentPromptHash } from './agent/agent-prompt.ts';
 import { AGENT_TOOLS } from './agent/agent-tools.ts';
@@ -98,6 +98,9 @@ export async function prepareRun(options: RunEvaluationOptions): Promise<Prepare
     n: maxN,
     k: ks,
     task_ids: problems.map((problem) => problem.id),
+    task_languages: problems.map((problem) => problem.language),
+    ...taskMetadata(problems),
+    ...(scope.dateWindow ? { date_window: scope.dateWindow } : {}),
     limits: limitsByLanguage(options.language, dataset, problems),
     toolchains: Object.fromEntries(
       [...toolchains].map(([id, info]) => [id, { path: info.path, version: info.version }]),
@@ -112,6 +115,19 @@ export async function prepareRun(options: RunEvaluationOptions): Promise<Prepare
     manifest,
     toolchains,
   };
+}
+
+/** `task_metadata` for the manifest when any problem has slicing metadata. */
+function taskMetadata(problems: readonly Problem[]): Pick<RunManifest, 'task_metadata'> {
+  const entries = problems.map(({ metadata }) => {
+    const slicing: ProblemSlicing = {
+      ...(Array.isArray(metadata.tags) && metadata.tags.length > 0 ? { tags: metadata.tags } : {}),
+      ...(typeof metadata.difficulty === 'string' ? { difficulty: metadata.difficulty } : {}),
+      ...(typeof metadata.date === 'string' ? { date: metadata.date } : {}),
+    };
+    return Object.keys(slicing).length > 0 ? slicing : null;
+  });
+  return entries.some((entry) => entry !== null) ? { task_metadata: entries } : {};
 }
 
 /** Turns a string into a safe file-name part (at most 60 characters). */

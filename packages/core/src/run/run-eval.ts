@@ -130,7 +130,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     const count = options.samplesFor?.(problem) ?? options.n;
     total += count;
     for (let sampleIndex = 0; sampleIndex < count; sampleIndex++) {
-      const result = store.results.get(sampleKey(problem.id, sampleIndex));
+      const result = store.results.get(sampleKey(problem.id, sampleIndex, problem.language));
       if (result && !INFRASTRUCTURE_STATUSES.has(result.status)) done++;
       else work.push({ problem, sampleIndex });
     }
@@ -188,7 +188,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     problem,
     sampleIndex,
   }: SampleWork): Promise<SampleRecord | undefined> => {
-    const existing = store.samples.get(sampleKey(problem.id, sampleIndex));
+    const existing = store.samples.get(sampleKey(problem.id, sampleIndex, problem.language));
     if (existing && !existing.error) return existing;
     const outcome = await generateSample(problem, sampleIndex);
     if ('stopped' in outcome) {

@@ -18,6 +18,8 @@ export interface RunScope {
   readonly samplesFor?: (problem: Problem) => number;
   /** The samples file scored by an `evaluate` run: recorded in the manifest and the identity. */
   readonly input?: RunManifest['input'];
+  /** The `--since` / `--until` window the problems were selected with: recorded in the manifest. */
+  readonly dateWindow?: RunManifest['date_window'];
 }
 
 /** What {@link RunEvaluationOptions.createExecutor} is told about the run. */

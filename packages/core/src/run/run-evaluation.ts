@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultCacheDir } from '../data/default-data-context.ts';
 import { UsageError } from '../errors/usage-error.ts';
+import { pythonProgramForms } from '../report/python-program-forms.ts';
 import { summarizeRun } from '../report/summarize-run.ts';
 import type { Executor } from '../spec/executor.ts';
 import type { ProviderFailure } from '../spec/provider.ts';
@@ -171,6 +172,16 @@ async function evaluate(
       onEvent: trackProgress(store.results, emitEvent),
       signal,
     });
+    const { forms, normalization } = signal.aborted
+      ? { forms: new Map<string, string>(), normalization: undefined }
+      : await pythonProgramForms({
+          problems,
+          n: prepared.maxN,
+          samples: store.samples,
+          executor,
+          toolchain: prepared.toolchains.get('python'),
+          signal,
+        });
     const summary = summarizeRun({
       dataset: options.dataset.id,
       model: options.provider.model,
@@ -181,6 +192,8 @@ async function evaluate(
       samples: store.samples,
       confidence: { resamples: options.resamples ?? 2000, level: 0.95, seed: manifest.seed },
       verdicts: manifest.verdicts ?? 'strict',
+      programForms: forms,
+      ...(normalization ? { normalization } : {}),
     });
     await recordWorkers();
     if (outcome.completed) await store.writeSummary(summary);

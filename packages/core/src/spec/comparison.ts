@@ -30,6 +30,8 @@ export interface PairedDifference {
 /** A problem whose majority verdict differs between the runs (see `method.flipped`). */
 export interface FlippedProblem {
   readonly task_id: string;
+  /** The problem's language, in a comparison of multi-language runs (task ids repeat). */
+  readonly language?: string;
   /** Passing share of run a's scored samples (c / n). */
   readonly pass_rate_a: number;
   /** Passing share of run b's scored samples. */
@@ -55,8 +57,12 @@ export interface ComparisonMethod {
   readonly interval: string;
   /** Names of the tests used, by when they apply. */
   readonly tests: { readonly n_is_1: string; readonly otherwise: string };
-  /** Multiple-comparison adjustment across k. */
+  /** Multiple-comparison adjustment across k (and slices, see `adjusted_across`). */
   readonly adjustment: 'holm';
+  /** The family `p_adjusted` is adjusted across, in words (the k and slices shown). */
+  readonly adjusted_across?: string;
+  /** How problems were grouped into clusters, when they were (e.g. the HumanEval number). */
+  readonly cluster_key?: string;
   /** Problems resampled and flipped as groups: the number of groups, or null (each problem alone). */
   readonly clusters: number | null;
   /** The rule that lists a problem as flipped. */
@@ -81,7 +87,25 @@ export interface RunComparison {
   readonly excluded_k: readonly { readonly k: number; readonly reason: string }[];
   /** Problems that flipped, largest |pass_rate_a - pass_rate_b| first. */
   readonly flipped: readonly FlippedProblem[];
+  /**
+   * The same comparison on each slice of the shared problems (language in multi-language
+   * runs, tag, difficulty, month of date), with `p_adjusted` Holm-adjusted together with the
+   * k above; absent when there are no slices.
+   */
+  readonly slices?: readonly SliceComparison[];
   readonly method: ComparisonMethod;
+}
+
+/** A paired comparison on one slice of the shared problems. */
+export interface SliceComparison {
+  readonly kind: 'language' | 'tag' | 'difficulty' | 'date';
+  readonly value: string;
+  /** Shared problems in the slice. */
+  readonly shared_problems: number;
+  /** Fewer than 30 shared problems: read with care. */
+  readonly small: boolean;
+  /** One entry per k compared on the slice, as `RunComparison.k`. */
+  readonly k: Readonly<Record<string, PairedDifference>>;
 }
 
 /** One side of a comparison. */

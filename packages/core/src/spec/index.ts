@@ -16,6 +16,7 @@ export type {
   FlippedProblem,
   PairedDifference,
   RunComparison,
+  SliceComparison,
 } from './comparison.ts';
 export { COMPARISON_FORMAT_VERSION } from './comparison.ts';
 export type { DataContext, DataFileSpec, Dataset, LoadedDataset } from './dataset.ts';
@@ -67,14 +68,17 @@ export type {
 export { REPORT_FORMAT_VERSION } from './report.ts';
 export type {
   PassAtKEstimate,
+  ProblemSlicing,
   ResultRecord,
   RunAgentSummary,
+  RunDiversity,
   RunGenerationSummary,
   RunManifest,
+  RunSlice,
   RunSummary,
   SampleRecord,
 } from './run.ts';
-export { RUN_FORMAT_VERSION } from './run.ts';
+export { RUN_FORMAT_VERSION, SMALL_SLICE_PROBLEMS } from './run.ts';
 export type { Judgement, Verdict, VerdictRule, VerdictStatus } from './verdict.ts';
 export { INFRASTRUCTURE_STATUSES, VERDICT_RULES, VERDICT_STATUSES } from './verdict.ts';
 export type { VisibleExample, VisibleTestSet } from './visible-tests.ts';

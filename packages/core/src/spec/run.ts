@@ -3,6 +3,13 @@ import type { ExecutionLimits, ExecutorWorker, ResourceLimit } from './executor.
 import type { PromptMode, ProviderFailure, SamplingParameters, TokenUsage } from './provider.ts';
 import type { Judgement, VerdictRule, VerdictStatus } from './verdict.ts';
 
+/** The slicing metadata of a problem kept in a manifest (`Problem.metadata`'s known fields). */
+export interface ProblemSlicing {
+  readonly tags?: readonly string[];
+  readonly difficulty?: string;
+  readonly date?: string;
+}
+
 /** Version of the run-store file formats; bumped on incompatible change. */
 export const RUN_FORMAT_VERSION = 1;
 
@@ -48,8 +55,20 @@ export interface RunManifest {
   /** Samples per problem. */
   readonly n: number;
   readonly k: readonly number[];
-  /** Task ids in the run, in benchmark order. */
+  /**
+   * Task ids in the run, in benchmark order: the benchmark's own ids, which repeat in a
+   * multi-language MultiPL-E run (one per language; `task_languages` tells them apart).
+   */
   readonly task_ids: readonly string[];
+  /** The language of each entry of `task_ids` (absent in runs written before it existed). */
+  readonly task_languages?: readonly string[];
+  /**
+   * Slicing metadata of each entry of `task_ids` (tags, difficulty, date), when the dataset has
+   * any; `null` for a problem without. Lets `passk compare` and `passk report` slice later.
+   */
+  readonly task_metadata?: readonly (ProblemSlicing | null)[];
+  /** The `--since` / `--until` date window the problems were selected with (ISO dates). */
+  readonly date_window?: { readonly since?: string; readonly until?: string };
   readonly executor: {
     readonly id: string;
     readonly sandbox: string;
@@ -81,6 +100,11 @@ export interface RunManifest {
 export interface SampleRecord {
   readonly task_id: string;
   readonly sample_index: number;
+  /**
+   * The problem's language id; with `task_id` it identifies the problem (absent in runs
+   * written before it existed: the run's only language then).
+   */
+  readonly language?: string;
   /** The model's raw text. */
   readonly raw: string;
   /** The code that was tested. */
@@ -210,11 +234,24 @@ export interface RunSummary {
   >;
   /** pass@k computed in generation order (the first k samples), next to the unbiased estimate. */
   readonly pass_at_k_in_order?: Readonly<Record<string, number>>;
-  /** Distinct normalized programs per problem (mean), and among passing ones. */
-  readonly diversity?: {
-    readonly distinct_per_problem: number;
-    readonly distinct_passing_per_problem: number;
+  /**
+   * Unbiased pass^k (τ-bench: all k samples pass) keyed by each reported k: the mean over
+   * problems of C(c, k) / C(n, k), in its stable product form.
+   */
+  readonly pass_hat_k?: Readonly<Record<string, number>>;
+  /**
+   * Where each problem was first solved: `histogram` maps the 0-based position of its first
+   * passing sample among its scored samples, in generation order (`"0"`, `"3"`), to the number
+   * of problems; `never` counts problems with no passing sample. They add up to `problems`.
+   */
+  readonly first_pass?: {
+    readonly histogram: Readonly<Record<string, number>>;
+    readonly never: number;
   };
+  /** How different the samples are (see `RunDiversity`). */
+  readonly diversity?: RunDiversity;
+  /** pass@k by slice: language, tag, difficulty, date (see `RunSlice`); absent when none apply. */
+  readonly slices?: readonly RunSlice[];
   readonly cost_usd?: number;
   /** Generation figures of model runs: token usage, failures and extraction. */
   readonly generation?: RunGenerationSummary;
@@ -276,6 +313,47 @@ export interface RunAgentSummary {
     readonly tokens: number | null;
     readonly cost_usd: number | null;
   };
+}
+
+/**
+ * Distinct programs after normalization (`normalization` says which): comments and
+ * whitespace removed for every language, and for Python the program's AST with docstrings
+ * dropped and local names canonicalised. Many minor variants of one solution inflate pass@k;
+ * these figures show it.
+ */
+export interface RunDiversity {
+  /** Distinct normalized programs per problem (mean over problems). */
+  readonly distinct_per_problem: number;
+  /** Distinct normalized programs among the passing samples per problem (mean). */
+  readonly distinct_passing_per_problem: number;
+  /**
+   * Problems with at least 2 passing samples that are all one normalized program, in
+   * benchmark order: task ids, or `<language>:<task id>` in a run of several languages.
+   */
+  readonly single_program_passing: readonly string[];
+  /** What normalization was applied, in words. */
+  readonly normalization: string;
+}
+
+/** Problems in a slice below which it is flagged `small`. */
+export const SMALL_SLICE_PROBLEMS = 30;
+
+/** pass@k on a subset of a run's problems. */
+export interface RunSlice {
+  /**
+   * What the slice groups by: the problem's language (runs of several languages), each of its
+   * tags, its difficulty, or the month of its date (`value` `YYYY-MM`).
+   */
+  readonly kind: 'language' | 'tag' | 'difficulty' | 'date';
+  readonly value: string;
+  /** Problems in the slice. */
+  readonly problems: number;
+  /** Samples of those problems that were scored (infrastructure faults not counted). */
+  readonly samples: number;
+  /** As `RunSummary.pass_at_k`, over the slice's problems (a k is absent when not reportable). */
+  readonly pass_at_k: Readonly<Record<string, PassAtKEstimate>>;
+  /** True when the slice has fewer than `SMALL_SLICE_PROBLEMS` (30) problems: read its intervals with care. */
+  readonly small: boolean;
 }
 
 /** Token usage and extraction figures over a run's samples. */

@@ -163,9 +163,12 @@ function validateProblems(problems: readonly PairedProblemCounts[]): void {
         });
       }
     }
-    if (seen.has(problem.taskId)) {
-      throw new UsageError({ message: `task id ${problem.taskId} appears more than once` });
+    const key = `${problem.language ?? ''}\u0000${problem.taskId}`;
+    if (seen.has(key)) {
+      throw new UsageError({
+        message: `task id ${problem.taskId}${problem.language === undefined ? '' : ` (${problem.language})`} appears more than once`,
+      });
     }
-    seen.add(problem.taskId);
+    seen.add(key);
   }
 }

@@ -18,13 +18,14 @@ export const FLIPPED_RULE = `majority verdict differs (pass rate >= 1/2 in one r
  */
 export function flippedProblems(problems: readonly PairedProblemCounts[]): FlippedProblem[] {
   const flipped: FlippedProblem[] = [];
-  for (const { taskId, a, b } of problems) {
+  for (const { taskId, language, a, b } of problems) {
     const rateA = a.c / a.n;
     const rateB = b.c / b.n;
     if (rateA >= 0.5 === rateB >= 0.5) continue;
     if (Math.abs(rateA - rateB) < FLIP_MIN_DIFFERENCE - 1e-12) continue;
     flipped.push({
       task_id: taskId,
+      ...(language === undefined ? {} : { language }),
       pass_rate_a: rateA,
       pass_rate_b: rateB,
       a: { n: a.n, c: a.c },

@@ -4,6 +4,8 @@ import type { ProblemCounts } from './bootstrap.ts';
 export interface PairedProblemCounts {
   /** The benchmark's task id. */
   readonly taskId: string;
+  /** The problem's language, where task ids repeat across languages (with it, unique). */
+  readonly language?: string;
   /** Scored and passing samples of run a. */
   readonly a: ProblemCounts;
   /** Scored and passing samples of run b. */

@@ -6,7 +6,7 @@ export {
 export { createGenerationCache, type GenerationCache } from './generation-cache.ts';
 export { type RunOnDisk, readRun } from './read-run.ts';
 export { readRunSamples } from './read-run-samples.ts';
-export { RUN_FILES, sampleKey } from './run-files.ts';
+export { RUN_FILES, sampleKey, sampleLanguage, singleLanguage } from './run-files.ts';
 export {
   type RunIdentitySource,
   runIdentity,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { RunStoreError } from '../errors/run-store-error.ts';
 import { readJsonl } from '../io/read-jsonl.ts';
 import type { ResultRecord, RunManifest, RunSummary } from '../spec/run.ts';
-import { RUN_FILES, validateResultRecord } from './run-files.ts';
+import { RUN_FILES, sampleKey, validateResultRecord } from './run-files.ts';
 import { readManifest } from './run-store.ts';
 
 /** A finished or partial run read back from disk (read-only). */
@@ -33,7 +33,7 @@ export async function readRun(directory: string): Promise<RunOnDisk> {
   if (existsSync(resultsPath)) {
     for (const { line, value } of await readJsonl(resultsPath, { tolerateTornTail: true })) {
       const record = validateResultRecord(value, { file: resultsPath, line });
-      latest.set(`${record.task_id}\u0000${record.sample_index}`, record);
+      latest.set(sampleKey(record.task_id, record.sample_index, record.language), record);
     }
   }
   const summaryPath = join(directory, RUN_FILES.summary);

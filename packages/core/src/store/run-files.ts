@@ -49,6 +49,7 @@ export const validateManifest = createValidator<RunManifest>({
     n: { type: 'integer', minimum: 1 },
     k: { type: 'array', items: { type: 'integer', minimum: 1 } },
     task_ids: { type: 'array', items: { type: 'string' } },
+    task_languages: { type: 'array', items: { type: 'string' } },
     executor: { type: 'object' },
     seed: { type: 'integer' },
   },
@@ -61,6 +62,7 @@ export const validateSampleRecord = createValidator<SampleRecord>({
   properties: {
     task_id: { type: 'string' },
     sample_index: { type: 'integer', minimum: 0 },
+    language: { type: 'string' },
     raw: { type: 'string' },
     completion: { type: 'string' },
     kind: { enum: ['completion', 'solution'] },
@@ -122,7 +124,30 @@ export const validateResultRecord = createValidator<ResultRecord>({
   },
 });
 
-/** The key of one sample in a run: task id and sample index. */
-export function sampleKey(taskId: string, sampleIndex: number): string {
-  return `${taskId}\u0000${sampleIndex}`;
+/**
+ * The key of one sample in a run: its problem's language, task id and sample index. A task id
+ * alone is not unique in a multi-language run (MultiPL-E's `HumanEval_0_has_close_elements`
+ * exists in every language), so records carry the language alongside the benchmark's task id.
+ */
+export function sampleKey(taskId: string, sampleIndex: number, language: string): string {
+  return `${language}\u0000${taskId}\u0000${sampleIndex}`;
+}
+
+/**
+ * The language a `samples.jsonl` line belongs to: its `language` field, or for lines written
+ * before samples carried one, the run's only language (`fallback`; '' when unknown).
+ */
+export function sampleLanguage(record: SampleRecord, fallback: string | undefined): string {
+  return record.language ?? fallback ?? '';
+}
+
+/**
+ * The only language of a run, from its manifest (`task_languages`, or the toolchains of runs
+ * written before that field), or undefined when it has several or none.
+ */
+export function singleLanguage(
+  manifest: Pick<RunManifest, 'task_languages' | 'toolchains'>,
+): string | undefined {
+  const languages = new Set(manifest.task_languages ?? Object.keys(manifest.toolchains ?? {}));
+  return languages.size === 1 ? ([...languages][0] as string) : undefined;
 }

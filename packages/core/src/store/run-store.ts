@@ -10,6 +10,8 @@ import type { ResultRecord, RunManifest, RunSummary, SampleRecord } from '../spe
 import {
   RUN_FILES,
   sampleKey,
+  sampleLanguage,
+  singleLanguage,
   validateManifest,
   validateResultRecord,
   validateSampleRecord,
@@ -21,7 +23,7 @@ import { acquireRunLock } from './run-lock.ts';
 export interface RunStore {
   readonly directory: string;
   readonly manifest: RunManifest;
-  /** Latest sample record per `sampleKey`. */
+  /** Latest sample record per `sampleKey` (task id, sample index, language). */
   readonly samples: ReadonlyMap<string, SampleRecord>;
   /** Latest result record per `sampleKey`. */
   readonly results: ReadonlyMap<string, ResultRecord>;
@@ -78,8 +80,15 @@ export async function openRunStore(directory: string, manifest: RunManifest): Pr
       };
     }
     await writeFileAtomic(paths.manifest, `${JSON.stringify(effective, null, 2)}\n`);
-    const samples = await readRecords(paths.samples, validateSampleRecord);
-    const results = await readRecords(paths.results, validateResultRecord);
+    const fallback = singleLanguage(effective);
+    const samples = await readRecords(paths.samples, validateSampleRecord, (record) =>
+      sampleLanguage(record, fallback),
+    );
+    const results = await readRecords(
+      paths.results,
+      validateResultRecord,
+      (record) => record.language,
+    );
     const sampleWriter: JsonlWriter = openJsonlWriter(paths.samples);
     const resultWriter: JsonlWriter = openJsonlWriter(paths.results);
     let current = effective;
@@ -92,11 +101,14 @@ export async function openRunStore(directory: string, manifest: RunManifest): Pr
       results,
       appendSample(record) {
         sampleWriter.append(record);
-        samples.set(sampleKey(record.task_id, record.sample_index), record);
+        samples.set(
+          sampleKey(record.task_id, record.sample_index, sampleLanguage(record, fallback)),
+          record,
+        );
       },
       appendResult(record) {
         resultWriter.append(record);
-        results.set(sampleKey(record.task_id, record.sample_index), record);
+        results.set(sampleKey(record.task_id, record.sample_index, record.language), record);
       },
       writeSummary: (summary) =>
         writeFileAtomic(paths.summary, `${JSON.stringify(summary, null, 2)}\n`),
@@ -146,12 +158,13 @@ export async function readManifest(path: string): Promise<RunManifest> {
 async function readRecords<T extends { task_id: string; sample_index: number }>(
   path: string,
   validate: (value: unknown, location: { file: string; line: number }) => T,
+  languageOf: (record: T) => string,
 ): Promise<Map<string, T>> {
   const records = new Map<string, T>();
   if (!existsSync(path)) return records;
   for (const { line, value } of await readJsonl(path, { tolerateTornTail: true })) {
     const record = validate(value, { file: path, line });
-    records.set(sampleKey(record.task_id, record.sample_index), record);
+    records.set(sampleKey(record.task_id, record.sample_index, languageOf(record)), record);
   }
   return records;
 }
