@@ -529,8 +529,13 @@ def _reference(runner, source, timeout, max_memory, preload):
     watched = _Watched(reference)
     os.close(report_w)
     timed_out = False
+    deadline = time.monotonic() + timeout + _REFERENCE_GRACE_S
+    chunks = []
     try:
-        raw = watched.line(time.monotonic() + timeout + _REFERENCE_GRACE_S)
+        raw = watched.line(deadline)
+        if raw is None:
+            # The program killed its watcher: C may still be running; its report ends at EOF.
+            _read_until_eof(report_r, chunks, deadline)
     except _Timeout:
         timed_out = True
         _kill_group(watched.pid)
@@ -540,7 +545,6 @@ def _reference(runner, source, timeout, max_memory, preload):
             raw = None
     watched.end()
     os.set_blocking(report_r, False)
-    chunks = []
     try:
         while True:
             chunk = os.read(report_r, 1 << 16)
@@ -567,6 +571,19 @@ def _reference(runner, source, timeout, max_memory, preload):
             "timed_out": timed_out,
         }
     }
+
+
+def _read_until_eof(fd, chunks, deadline):
+    """Appends what ``fd`` yields to ``chunks`` until EOF; raises _Timeout after ``deadline``."""
+    import select
+
+    while True:
+        if not select.select([fd], [], [], max(0.0, deadline - time.monotonic()))[0]:
+            raise _Timeout()
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return
+        chunks.append(chunk)
 
 
 def _trimmed(report):
