@@ -508,7 +508,8 @@ def _reference(runner, source, timeout, max_memory, preload):
     report_r, report_w = os.pipe()
     runner._flush_std_streams()
 
-    def reference():
+    watched = _fork_watched()
+    if watched is None:
         try:
             os.setpgid(0, 0)
             os.close(report_r)
@@ -525,8 +526,6 @@ def _reference(runner, source, timeout, max_memory, preload):
             os._exit(1)
         runner._flush_std_streams()
         os._exit(0)
-
-    watched = _Watched(reference)
     os.close(report_w)
     timed_out = False
     deadline = time.monotonic() + timeout + _REFERENCE_GRACE_S
@@ -600,27 +599,8 @@ class _Watched:
     """A child X forked through a watcher M, X's parent: X cannot end this judge by killing its
     parent. M writes X's pid, then X's wait status, one line each, on a pipe, and exits."""
 
-    def __init__(self, body):
-        status_r, status_w = os.pipe()
-        self.watcher = os.fork()
-        if self.watcher == 0:
-            try:
-                os.close(status_r)
-                child = os.fork()
-                if child == 0:
-                    os.close(status_w)
-                    body()
-                    os._exit(0)
-                _own_group(child)
-                if status_w != 3:
-                    os.dup2(status_w, 3)
-                os.closerange(4, _max_fd())
-                os.write(3, f"{child}\n".encode("ascii"))
-                _, raw = os.waitpid(child, 0)
-                os.write(3, f"{raw}\n".encode("ascii"))
-            finally:
-                os._exit(0)
-        os.close(status_w)
+    def __init__(self, watcher, status_r):
+        self.watcher = watcher
         self.status_r = status_r
         self.buffer = b""
         line = self.line(None)
@@ -652,6 +632,32 @@ class _Watched:
         os.close(self.status_r)
 
 
+def _fork_watched():
+    """Forks X through a watcher M. Returns None in X (like ``os.fork``, without adding frames
+    to X's stack: the reference run's recursion headroom depends on its depth) and the
+    :class:`_Watched` handle in this process."""
+    status_r, status_w = os.pipe()
+    watcher = os.fork()
+    if watcher == 0:
+        os.close(status_r)
+        child = os.fork()
+        if child == 0:
+            os.close(status_w)
+            return None
+        try:
+            _own_group(child)
+            if status_w != 3:
+                os.dup2(status_w, 3)
+            os.closerange(4, _max_fd())
+            os.write(3, f"{child}\n".encode("ascii"))
+            _, raw = os.waitpid(child, 0)
+            os.write(3, f"{raw}\n".encode("ascii"))
+        finally:
+            os._exit(0)
+    os.close(status_w)
+    return _Watched(watcher, status_r)
+
+
 def _max_fd():
     try:
         return os.sysconf("SC_OPEN_MAX")
@@ -677,12 +683,11 @@ def run_judge(runner, program_path, timeout, max_memory, preload):
     answer_r, answer_w = os.pipe()
     runner._flush_std_streams()
 
-    def candidate():
+    watched = _fork_watched()
+    if watched is None:
         os.close(command_w)
         os.close(answer_r)
         _candidate_main(runner, command_r, answer_w, max_memory, preload)
-
-    watched = _Watched(candidate)
     os.close(command_r)
     os.close(answer_w)
     session = _Session(watched, command_w, answer_r)
