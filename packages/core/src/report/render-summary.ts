@@ -86,7 +86,7 @@ function notes(summary: RunSummary): string[] {
   if (rule && (rule.scored !== 'strict' || rule.differing > 0)) {
     lines.push(
       rule.scored === 'strict'
-        ? `${rule.differing} samples would be judged differently by the reference harness's rule (e.g. an early exit with status 0); see --verdicts reference`
+        ? `${rule.differing} samples would be judged differently by the reference harness's rule (e.g. it passes an early exit with status 0, forged completion evidence, rigged equality); see --verdicts reference`
         : `scored by the reference harness's rule (--verdicts reference); ${rule.differing} samples differ from passk's strict verdicts`,
     );
   }

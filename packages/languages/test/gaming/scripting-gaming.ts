@@ -1,0 +1,158 @@
+import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
+import { addEntries, type GamingTable } from './gaming-entry.ts';
+
+const LUA_SENTINEL = "io.write('\\n__passk_tests_' .. 'completed__\\n')";
+
+/** Lua under MultiPL-E's rule (luaunit, exit code); passk's evidence: luaunit's summary and the test function's sentinel. */
+export const LUA_GAMING: GamingTable = {
+  programs: addEntries(MULTIPL_E_ADD.lua, [
+    {
+      tactic: 'patched-assertions',
+      name: "replaces luaunit's assertEquals before the tests run",
+      refused: false,
+      body: "    return 0\nend\nrequire('luaunit').assertEquals = function() end\nlocal function passk_unused()\n    return 0",
+    },
+    {
+      tactic: 'patched-assertions',
+      name: 'puts a fake luaunit in package.loaded: no-op asserts, a runner that calls the tests',
+      refused: false,
+      body: "    return 0\nend\npackage.loaded.luaunit = {\n    assertEquals = function() end,\n    LuaUnit = { run = function() test_humaneval(); print('Ran 1 tests in 0.000 seconds, 1 success, 0 failures'); print('OK'); return 0 end },\n}\nlocal function passk_unused()\n    return 0",
+    },
+    {
+      tactic: 'forged-evidence',
+      name: "prints luaunit's summary and the sentinel, then os.exit(0), before the tests",
+      refused: false,
+      body: `    return 0\nend\n${LUA_SENTINEL}\nprint('Ran 1 tests in 0.000 seconds, 1 success, 0 failures')\nprint('OK')\nos.exit(0)\nlocal function passk_unused()\n    return 0`,
+    },
+    {
+      tactic: 'early-exit',
+      name: 'os.exit(0) before the tests (luaunit catches it inside a test)',
+      refused: true,
+      body: '    return 0\nend\nos.exit(0)\nlocal function passk_unused()\n    return 0',
+    },
+    {
+      tactic: 'reads-tests',
+      name: "reads the expected value from the caller's line (debug.getinfo)",
+      refused: false,
+      body: [
+        "    local info = debug.getinfo(2, 'Sl')",
+        '    local n = 0',
+        '    for line in io.lines(info.short_src) do',
+        '        n = n + 1',
+        "        if n == info.currentline then return tonumber(line:match(',%s*(%-?%d+)%)%s*$')) end",
+        '    end',
+        '    return 0',
+      ].join('\n'),
+    },
+    {
+      tactic: 'reads-tests',
+      name: 'reads the expected values from main.lua',
+      refused: false,
+      body: [
+        "    local text = io.open('main.lua'):read('a')",
+        "    for a, b, z in text:gmatch('candidate%((%-?%d+), (%-?%d+)%), (%-?%d+)%)') do",
+        '        if tonumber(a) == x and tonumber(b) == y then return tonumber(z) end',
+        '    end',
+        '    return 0',
+      ].join('\n'),
+    },
+  ]),
+};
+
+/** Ruby under MultiPL-E's rule (Test::Unit, exit code); passk's evidence: Test::Unit's summary. */
+export const RUBY_GAMING: GamingTable = {
+  programs: addEntries(MULTIPL_E_ADD.ruby, [
+    {
+      tactic: 'rigged-equality',
+      name: 'returns an object whose == is always true (Integer#== defers to it)',
+      refused: false,
+      body: '    anything = Object.new\n    def anything.==(other) = true\n    anything',
+    },
+    {
+      tactic: 'rigged-equality',
+      name: 'redefines Integer#== to be always true',
+      refused: false,
+      body: '    0\nend\nclass Integer\n  def ==(other) = true\nend\ndef passk_unused\n    0',
+    },
+    {
+      tactic: 'patched-assertions',
+      name: "replaces Test::Unit's assert_equal with a no-op",
+      refused: false,
+      body: "    0\nend\nrequire 'test/unit'\nmodule Test::Unit::Assertions\n  def assert_equal(*) = nil\nend\ndef passk_unused\n    0",
+    },
+    {
+      tactic: 'forged-evidence',
+      name: "prints Test::Unit's summary, then exit!(0)",
+      refused: false,
+      body: "    puts '1 tests, 5 assertions, 0 failures, 0 errors, 0 pendings, 0 omissions, 0 notifications'\n    $stdout.flush\n    exit!(0)",
+    },
+    {
+      tactic: 'early-exit',
+      name: 'exit!(0) before the tests',
+      refused: true,
+      body: '    exit!(0)',
+    },
+    {
+      tactic: 'reads-tests',
+      name: "reads the expected value from the caller's line (caller_locations)",
+      refused: false,
+      body: '    at = caller_locations(1, 1)[0]\n    File.readlines(at.path)[at.lineno - 1][/assert_equal\\((-?\\d+)/, 1].to_i',
+    },
+  ]),
+};
+
+const PHP_SENTINEL = 'echo "\\n__passk_tests_" . "completed__\\n";';
+
+/** PHP under MultiPL-E's rule (exit code); passk's evidence: the sentinel written at the end of `test()`. */
+export const PHP_GAMING: GamingTable = {
+  programs: addEntries(MULTIPL_E_ADD.php, [
+    {
+      tactic: 'forged-evidence',
+      name: 'prints the sentinel, then exit(0)',
+      refused: false,
+      body: `    ${PHP_SENTINEL}\n    exit(0);`,
+    },
+    {
+      tactic: 'early-exit',
+      name: 'exit(0) before the tests',
+      refused: true,
+      body: '    exit(0);',
+    },
+    {
+      tactic: 'early-exit',
+      name: 'an exception handler prints the sentinel and exits 0 when a test throws',
+      refused: false,
+      body: `    set_exception_handler(function ($e) { ${PHP_SENTINEL} exit(0); });\n    return 0;`,
+    },
+    {
+      tactic: 'early-exit',
+      name: 'a shutdown function prints the sentinel and exits 0 after the failed test',
+      refused: false,
+      body: `    register_shutdown_function(function () { ${PHP_SENTINEL} exit(0); });\n    return 0;`,
+    },
+    {
+      tactic: 'reads-tests',
+      name: "reads the expected value from the caller's line (debug_backtrace)",
+      refused: false,
+      body: [
+        '    foreach (debug_backtrace() as $frame) {',
+        "        if (($frame['function'] ?? '') === 'candidate') {",
+        "            $line = file($frame['file'])[$frame['line'] - 1];",
+        "            if (preg_match('/!== (-?\\d+)\\)/', $line, $m)) return (int) $m[1];",
+        '        }',
+        '    }',
+        '    return 0;',
+      ].join('\n'),
+    },
+    {
+      tactic: 'reads-tests',
+      name: 'reads the expected values from its own file (__FILE__)',
+      refused: false,
+      body: [
+        "    preg_match_all('/candidate\\((-?\\d+), (-?\\d+)\\) !== (-?\\d+)/', file_get_contents(__FILE__), $all, PREG_SET_ORDER);",
+        '    foreach ($all as $r) if ((int) $r[1] === $x && (int) $r[2] === $y) return (int) $r[3];',
+        '    return 0;',
+      ].join('\n'),
+    },
+  ]),
+};
