@@ -58,12 +58,16 @@ export function orderAndDiversityLines(summary: RunSummary): string[] {
   if (diversity) {
     const single = diversity.single_program_passing;
     lines.push(
-      `diversity: ${diversity.distinct_per_problem.toFixed(2)} distinct programs per problem, ${diversity.distinct_passing_per_problem.toFixed(2)} among passing ones; ${single.length} problems pass with one program only${
-        single.length > 0
-          ? ` (${single.slice(0, 5).join(', ')}${single.length > 5 ? ', …' : ''})`
-          : ''
+      `diversity: ${diversity.distinct_per_problem.toFixed(2)} distinct programs per problem, ${diversity.distinct_passing_per_problem.toFixed(2)} among passing ones${
+        single === undefined
+          ? ''
+          : `; ${single.length} problems pass with one program only${
+              single.length > 0
+                ? ` (${single.slice(0, 5).join(', ')}${single.length > 5 ? ', …' : ''})`
+                : ''
+            }`
       }`,
-      `normalization: ${diversity.normalization}`,
+      `normalization: ${diversity.normalization ?? 'whitespace (a summary written before comments and Python ASTs were normalized)'}`,
     );
   }
   return lines;

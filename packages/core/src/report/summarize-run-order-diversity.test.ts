@@ -133,6 +133,20 @@ describe('summarizeRun: order, pass^k and diversity', () => {
     expect(renderSummary(summary, 'markdown')).toContain('- pass^k (all k samples pass)');
     expect(renderSummary(summary, 'csv')).toContain('pass^k,2,0.2222222222222222,,');
   });
+
+  it('renders a summary written before pass^k, first_pass and the diversity details existed', () => {
+    const { pass_hat_k, first_pass, ...older } = summary;
+    const old = {
+      ...older,
+      diversity: { distinct_per_problem: 2, distinct_passing_per_problem: 1 },
+    };
+    for (const format of ['table', 'markdown', 'csv', 'json'] as const) {
+      expect(renderSummary(old, format)).toContain(format === 'csv' ? 'all,1,' : 'distinct');
+    }
+    expect(renderSummary(old, 'table')).toMatch(
+      /2\.00 distinct programs per problem, 1\.00 among passing ones\n.*normalization: whitespace/,
+    );
+  });
 });
 
 describe('summarizeRun: slices', () => {

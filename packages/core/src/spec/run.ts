@@ -329,10 +329,11 @@ export interface RunDiversity {
   /**
    * Problems with at least 2 passing samples that are all one normalized program, in
    * benchmark order: task ids, or `<language>:<task id>` in a run of several languages.
+   * Absent in summaries written before it existed (whitespace-only normalization).
    */
-  readonly single_program_passing: readonly string[];
-  /** What normalization was applied, in words. */
-  readonly normalization: string;
+  readonly single_program_passing?: readonly string[];
+  /** What normalization was applied, in words (absent in summaries written before it). */
+  readonly normalization?: string;
 }
 
 /** Problems in a slice below which it is flagged `small`. */
