@@ -20,7 +20,10 @@ export interface SyntheticRunOptions {
   readonly seed: number;
   /** Added to every problem's pass rate (clamped): a better or worse model. */
   readonly shift?: number;
-  /** Write the statistics of a newer summary (pass^k, first pass, slices, diversity). */
+  /**
+   * Write fixture statistics of a newer summary (pass^k, first pass, slices, diversity); when
+   * false, the summary is one written before those fields existed (they are left out).
+   */
   readonly statistics?: boolean;
 }
 
@@ -107,10 +110,21 @@ export function writeSyntheticRun(directory: string, options: SyntheticRunOption
   write('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
   write('samples.jsonl', [...samples.values()].map((line) => `${JSON.stringify(line)}\n`).join(''));
   write('results.jsonl', [...results.values()].map((line) => `${JSON.stringify(line)}\n`).join(''));
-  write(
-    'summary.json',
-    `${JSON.stringify(options.statistics ? { ...summary, ...statistics(taskIds, options, results) } : summary, null, 2)}\n`,
-  );
+  const { pass_hat_k, first_pass, slices, diversity, ...older } = summary;
+  const written = options.statistics
+    ? { ...summary, ...statistics(taskIds, options, results) }
+    : {
+        ...older,
+        ...(diversity
+          ? {
+              diversity: {
+                distinct_per_problem: diversity.distinct_per_problem,
+                distinct_passing_per_problem: diversity.distinct_passing_per_problem,
+              },
+            }
+          : {}),
+      };
+  write('summary.json', `${JSON.stringify(written, null, 2)}\n`);
 }
 
 /** Fixture figures in the shape of a newer summary's pass^k, first pass, slices and diversity. */

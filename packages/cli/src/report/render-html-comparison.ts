@@ -1,24 +1,19 @@
-import type { RunComparison } from '@passk/core';
+import { comparisonNotes, comparisonRows, flippedLabel, type RunComparison } from '@passk/core';
 import { CHARTED_FLIPS, flippedChart } from './internal/comparison-charts.ts';
 import { escapeHtml } from './internal/escape-html.ts';
 import { forestChart } from './internal/forest-chart.ts';
 import { renderPage } from './internal/page.ts';
 import { chartFigure } from './internal/run-sections.ts';
 
-const points = (value: number) => `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}`;
-const percent = (value: number) => (value * 100).toFixed(1);
-const pValue = (value: number) => (value < 0.0001 ? '<0.0001' : value.toFixed(4));
-
 /**
  * Renders a comparison (`compare()`, `passk compare --json`) as a self-contained HTML page:
  * per k the difference a − b with its interval as a forest plot and a table (p, Holm p,
- * test, minimum detectable difference), the flipped problems as a chart and a table, the
+ * test, minimum detectable difference; then per k and slice), the flipped problems as a chart and a table, the
  * method; the comparison embedded as JSON (`#passk-data`).
  *
  * @returns The page.
  */
 export async function renderHtmlComparison(comparison: RunComparison): Promise<string> {
-  const level = Math.round(comparison.method.level * 100);
   const rows = Object.entries(comparison.k).map(([k, entry]) => ({
     label: `pass@${k}`,
     series: 'a − b',
@@ -26,55 +21,22 @@ export async function renderHtmlComparison(comparison: RunComparison): Promise<s
     low: entry.ci_low,
     high: entry.ci_high,
   }));
-  const table = `<table data-table="comparison"><thead><tr>${[
-    'metric',
-    'a %',
-    'b %',
-    'a − b (points)',
-    `${level}% CI`,
-    'p',
-    'p (Holm)',
-    'test',
-    'MDD (points)',
-  ]
-    .map(
-      (heading, index) =>
-        `<th${index > 0 && index !== 7 ? ' class="num"' : ''}>${escapeHtml(heading)}</th>`,
-    )
-    .join('')}</tr></thead><tbody>${Object.entries(comparison.k)
-    .map(
-      ([k, entry]) =>
-        `<tr>${[
-          `pass@${k}`,
-          percent(entry.estimate_a),
-          percent(entry.estimate_b),
-          points(entry.difference),
-          `[${points(entry.ci_low)}, ${points(entry.ci_high)}]`,
-          pValue(entry.p_value),
-          pValue(entry.p_adjusted),
-          entry.test,
-          entry.minimum_detectable_difference === null
-            ? '-'
-            : percent(entry.minimum_detectable_difference),
-        ]
-          .map(
-            (cell, index) =>
-              `<td${index > 0 && index !== 7 ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`,
-          )
-          .join('')}</tr>`,
-    )
+  const [headings = [], ...tableRows] = comparisonRows(comparison);
+  /** Every column but the metric and the test's name (index 7) is numeric. */
+  const cell = (tag: 'th' | 'td', text: string, index: number) =>
+    `<${tag}${index > 0 && index !== 7 ? ' class="num"' : ''}>${escapeHtml(text)}</${tag}>`;
+  const table = `<table data-table="comparison"><thead><tr>${headings
+    .map((heading, index) => cell('th', heading, index))
+    .join('')}</tr></thead><tbody>${tableRows
+    .map((row) => `<tr>${row.map((text, index) => cell('td', text, index)).join('')}</tr>`)
     .join('')}</tbody></table>`;
-  const notes = [
-    ...comparison.excluded_k.map((entry) => `pass@${entry.k} not compared: ${entry.reason}`),
-    `${level}% intervals: ${comparison.method.interval}, ${comparison.method.resamples} resamples; sign-flip tests: ${comparison.method.permutations} permutations; seed ${comparison.method.seed}; Holm adjustment across the k shown${comparison.method.clusters === null ? '' : `; ${comparison.method.clusters} clusters`}`,
-    `MDD: ${comparison.method.minimum_detectable_difference}`,
-  ];
+  const notes = comparisonNotes(comparison);
   const flips = comparison.flipped;
   const towardA = flips.filter((flip) => flip.better === 'a').length;
   const flipTable = `<div class="table-scroll"><table data-table="flipped"><thead><tr><th>problem</th><th class="num">a</th><th class="num">b</th><th>better</th></tr></thead><tbody>${flips
     .map(
       (flip) =>
-        `<tr><td>${escapeHtml(flip.task_id)}</td><td class="num">${flip.a.c}/${flip.a.n}</td><td class="num">${flip.b.c}/${flip.b.n}</td><td>${flip.better}</td></tr>`,
+        `<tr><td>${escapeHtml(flippedLabel(flip))}</td><td class="num">${flip.a.c}/${flip.a.n}</td><td class="num">${flip.b.c}/${flip.b.n}</td><td>${flip.better}</td></tr>`,
     )
     .join('')}</tbody></table></div>`;
   const names = { a: comparison.a.model, b: comparison.b.model };

@@ -7,6 +7,7 @@ export {
   type SampleTextLimits,
 } from './build-run-report.ts';
 export { type CompareRunsOptions, compareRuns } from './compare-runs.ts';
+export { comparisonNotes, comparisonRows, flippedLabel } from './comparison-tables.ts';
 export { leaderboardTable, pairwiseTable } from './leaderboard-tables.ts';
 export { type PythonProgramFormsInput, pythonProgramForms } from './python-program-forms.ts';
 export {
