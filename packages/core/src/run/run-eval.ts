@@ -241,8 +241,8 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     const durationMs = steps.reduce((total, step) => total + step.durationMs, 0);
     return {
       ...verdictToCached(verdict, durationMs, last?.exitCode ?? null),
-      stdout_tail: tail(verdictTail(result, 'stdout')),
-      stderr_tail: tail(verdictTail(result, 'stderr')),
+      stdout_tail: tail(verdict.output?.stdout ?? verdictTail(result, 'stdout')),
+      stderr_tail: tail(verdict.output?.stderr ?? verdictTail(result, 'stderr')),
       ...(last?.limit === undefined ? {} : { limit: last.limit }),
     };
   };

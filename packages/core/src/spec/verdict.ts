@@ -62,6 +62,13 @@ export interface Verdict extends Judgement {
    * stays the verdict on all tests; the run summary reports pass@k per subset too.
    */
   readonly subsets?: Readonly<Record<string, boolean>>;
+  /**
+   * The program's own output, when the language reads it from somewhere other than the last
+   * step's streams (a judge that writes a protocol line on its stdout and relays the program's
+   * output in it). Runs record these as `stdout_tail` / `stderr_tail`; without them, the last
+   * step's streams.
+   */
+  readonly output?: { readonly stdout: string; readonly stderr: string };
 }
 
 /**

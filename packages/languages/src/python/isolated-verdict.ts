@@ -3,6 +3,16 @@ import { type HumanEvalReport, parseHumanEvalReport } from './humaneval-report.t
 /** Start of the line `isolated_judge.py` writes on its stdout, which only it holds. */
 export const ISOLATED_VERDICT_MARK = '__passk_verdict__ ';
 
+/** `stdout` without the judge's verdict lines (what the program itself printed there, if anything). */
+export function withoutIsolatedVerdict(stdout: string): string {
+  if (!stdout.includes(ISOLATED_VERDICT_MARK)) return stdout;
+  return stdout
+    .split('\n')
+    .filter((line) => !line.startsWith(ISOLATED_VERDICT_MARK))
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
+}
+
 /** How the reference run ended when it wrote no report. */
 export interface ReferenceEnding {
   readonly exitCode: number | null;
