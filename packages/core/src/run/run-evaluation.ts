@@ -172,16 +172,27 @@ async function evaluate(
       onEvent: trackProgress(store.results, emitEvent),
       signal,
     });
+    // A distributed executor runs only the run's own programs: the job that parses Python
+    // samples for the diversity figures runs in a local sandbox here.
+    const formsExecutor =
+      options.executor === undefined && options.createExecutor !== undefined
+        ? createRunExecutor({
+            workers: 1,
+            ...(options.sandbox === undefined ? {} : { sandbox: options.sandbox }),
+            ...(options.env === undefined ? {} : { env: options.env }),
+            logger,
+          })
+        : executor;
     const { forms, normalization } = signal.aborted
       ? { forms: new Map<string, string>(), normalization: undefined }
       : await pythonProgramForms({
           problems,
           n: prepared.maxN,
           samples: store.samples,
-          executor,
+          executor: formsExecutor,
           toolchain: prepared.toolchains.get('python'),
           signal,
-        });
+        }).finally(() => (formsExecutor === executor ? undefined : formsExecutor.close()));
     const summary = summarizeRun({
       dataset: options.dataset.id,
       model: options.provider.model,
