@@ -54,40 +54,53 @@ export function summarizeSlices(
   ks: readonly number[],
   confidence: BootstrapOptions,
 ): RunSlice[] {
-  const groups = new Map<
-    string,
-    { kind: RunSlice['kind']; value: string; members: SliceMember[] }
-  >();
-  for (const member of members) {
-    for (const { kind, value } of sliceValues(member)) {
+  const slices: RunSlice[] = [];
+  for (const group of sliceGroups(members, (member) => member)) {
+    const { passAtK } = summarizePassAtK(
+      group.members.map((member) => ({ taskId: member.key, n: member.n, c: member.c })),
+      ks,
+      confidence,
+    );
+    slices.push({
+      kind: group.kind,
+      value: group.value,
+      problems: group.members.length,
+      samples: group.members.reduce((total, member) => total + member.n, 0),
+      pass_at_k: passAtK,
+      small: group.members.length < SMALL_SLICE_PROBLEMS,
+    });
+  }
+  return slices;
+}
+
+/**
+ * The slices of `items`, in report order: by language (first-seen order, only when there are
+ * several), then each tag, difficulty and month (values sorted); each with its members in the
+ * order given.
+ *
+ * @param facets What an item is sliced by: its language and metadata.
+ */
+export function sliceGroups<T>(
+  items: readonly T[],
+  facets: (item: T) => Pick<SliceMember, 'language' | 'metadata'>,
+): { kind: RunSlice['kind']; value: string; members: T[] }[] {
+  const groups = new Map<string, { kind: RunSlice['kind']; value: string; members: T[] }>();
+  const languages = new Set<string>();
+  for (const item of items) {
+    const facet = facets(item);
+    languages.add(facet.language);
+    for (const { kind, value } of sliceValues(facet)) {
       const id = `${kind}\u0000${value}`;
       const group = groups.get(id) ?? { kind, value, members: [] };
-      group.members.push(member);
+      group.members.push(item);
       groups.set(id, group);
     }
   }
-  const languages = new Set(members.map((member) => member.language));
-  const slices: RunSlice[] = [];
-  for (const kind of SLICE_KINDS) {
-    if (kind === 'language' && languages.size < 2) continue;
+  return SLICE_KINDS.flatMap((kind) => {
+    if (kind === 'language' && languages.size < 2) return [];
     const ofKind = [...groups.values()].filter((group) => group.kind === kind);
     if (kind !== 'language')
       ofKind.sort((x, y) => (x.value < y.value ? -1 : x.value > y.value ? 1 : 0));
-    for (const group of ofKind) {
-      const { passAtK } = summarizePassAtK(
-        group.members.map((member) => ({ taskId: member.key, n: member.n, c: member.c })),
-        ks,
-        confidence,
-      );
-      slices.push({
-        kind,
-        value: group.value,
-        problems: group.members.length,
-        samples: group.members.reduce((total, member) => total + member.n, 0),
-        pass_at_k: passAtK,
-        small: group.members.length < SMALL_SLICE_PROBLEMS,
-      });
-    }
-  }
-  return slices;
+    return ofKind;
+  });
 }
