@@ -186,27 +186,30 @@ describe('createJavaLanguage', () => {
 
   it('the warm javac gives what spawning javac gives: exit code, diagnostics, class files', async (context) => {
     if (skip) return context.skip(skip);
-    for (const test of CASES) {
-      const [compile] = language.steps(test.target, toolchain, { timeoutFactor: 1 });
-      const job = {
-        files: test.target.files,
-        steps: [
-          { ...(compile as NonNullable<typeof compile>), stopOnFailure: false },
-          {
-            name: 'classes',
-            argv: ['/bin/sh', '-c', 'ls; cat *.class 2>/dev/null | md5sum'],
-            timeoutMs: 5000,
-          },
-        ],
-        limits: language.limits(test.target),
-      };
-      const [served, spawned] = await Promise.all([warm.execute(job), cold.execute(job)]);
-      const view = (steps: typeof served.steps) =>
-        steps.map((step) => [step.exitCode, step.stdoutTail, step.stderrTail]);
-      expect([test.name, view(served.steps)]).toEqual([test.name, view(spawned.steps)]);
-    }
+    await Promise.all(
+      CASES.map(async (test) => {
+        const [compile] = language.steps(test.target, toolchain, { timeoutFactor: 1 });
+        const job = {
+          files: test.target.files,
+          steps: [
+            { ...(compile as NonNullable<typeof compile>), stopOnFailure: false },
+            {
+              name: 'classes',
+              argv: ['/bin/sh', '-c', 'ls; cat *.class 2>/dev/null | md5sum'],
+              timeoutMs: 5000,
+            },
+          ],
+          limits: language.limits(test.target),
+        };
+        const [served, spawned] = await Promise.all([warm.execute(job), cold.execute(job)]);
+        const view = (steps: typeof served.steps) =>
+          steps.map((step) => [step.exitCode, step.stdoutTail, step.stderrTail]);
+        expect([test.name, view(served.steps)]).toEqual([test.name, view(spawned.steps)]);
+      }),
+    );
     // The warm javac really served them in the sandbox (a server that cannot start, e.g. for
     // lack of a mount, is replaced by spawning the step, with a warning).
     expect(warnings).toEqual([]);
-  });
+    // 12 cold javac starts (a few seconds each on a busy 2-core machine) and 12 warm compiles.
+  }, 300_000);
 });
