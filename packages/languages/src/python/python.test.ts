@@ -488,7 +488,8 @@ describe('server mode', () => {
       }
     });
     expect(servers.length).toBeGreaterThan(0);
-  }, 60_000);
+    // Every case twice (spawned and served): ~20 s on a loaded 2-core machine.
+  }, 180_000);
 
   it('kills the forked child when a job is aborted, and leaves nothing running after close', async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'passk-python-abort-'));
