@@ -97,7 +97,11 @@ export {
 export {
   failedVisibleExample,
   humanEvalVisibleTests,
+  humanEvalXVisibleTests,
+  MULTIPL_E_VISIBLE_TEST_LANGUAGES,
   mbppVisibleTests,
+  multiplEExamples,
+  multiplEVisibleTests,
   pythonDocstringExamples,
   type VisibleExample,
   type VisibleTestSet,

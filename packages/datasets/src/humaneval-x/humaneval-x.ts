@@ -1,5 +1,6 @@
 import { type Dataset, defineDataset, readJsonl, resolveDataFile, sha256File } from '@passk/core';
 import type { SelftestControls } from '../selftest-controls.ts';
+import { humanEvalXVisibleTests } from '../visible-tests/humaneval-x-visible-tests.ts';
 import { buildHumanEvalXProgram } from './build-humaneval-x-program.ts';
 import {
   HUMANEVAL_X_COMMIT,
@@ -46,6 +47,8 @@ export function createHumanEvalXDataset(
       return { problems, contentHash: await sha256File(path) };
     },
     buildProgram: buildHumanEvalXProgram,
+    // With `exampleTest` the examples are already the tests: no separate visible tests.
+    ...(options.exampleTest ? {} : { visibleTests: humanEvalXVisibleTests }),
     selftestControls(problem) {
       return [
         { name: 'empty completion', candidate: { code: '', kind: 'completion' } },

@@ -63,5 +63,11 @@ export function createMultiLanguageDataset(
             partOf(problem.datasetId).selftestControls?.(problem) ?? [],
         }
       : {}),
+    // Visible tests of each problem from its own part (undefined where the part has none).
+    ...(options.parts.some((part) => typeof part.visibleTests === 'function')
+      ? {
+          visibleTests: (problem: Problem) => partOf(problem.datasetId).visibleTests?.(problem),
+        }
+      : {}),
   });
 }

@@ -6,6 +6,7 @@ import {
   sha256File,
   UnknownIdError,
 } from '@passk/core';
+import { multiplEVisibleTests } from '../visible-tests/multipl-e-visible-tests.ts';
 import { buildMultiplEProgram } from './build-multipl-e-program.ts';
 import {
   findMultiplELanguage,
@@ -60,6 +61,7 @@ export function createMultiplEDataset(code: string, options: MultiplEOptions = {
       return { problems, contentHash: await sha256File(path) };
     },
     buildProgram: (problem, candidate) => buildMultiplEProgram(language, problem, candidate),
+    visibleTests: multiplEVisibleTests,
   });
 }
 

@@ -1,3 +1,9 @@
+export { humanEvalXVisibleTests } from './humaneval-x-visible-tests.ts';
+export {
+  MULTIPL_E_VISIBLE_TEST_LANGUAGES,
+  multiplEExamples,
+  multiplEVisibleTests,
+} from './multipl-e-visible-tests.ts';
 export {
   humanEvalVisibleTests,
   mbppVisibleTests,

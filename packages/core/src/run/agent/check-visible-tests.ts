@@ -3,7 +3,7 @@ import type { Problem } from '../../spec/problem.ts';
 import type { Candidate } from '../../spec/program.ts';
 import type { VerdictStatus } from '../../spec/verdict.ts';
 import type { ProgramJudgement } from '../judge-program.ts';
-import { failedVisibleExample } from './failed-visible-example.ts';
+import { failedVisibleExample, failedVisibleExampleInOutput } from './failed-visible-example.ts';
 
 /** A judged visible-tests program: the verdict, its duration and the last step's output tails. */
 export interface VisibleJudgement {
@@ -67,7 +67,12 @@ export async function checkVisibleTests(options: {
   const visible = options.dataset.visibleTests?.(options.problem);
   if (visible === undefined) return undefined;
   const judgement = await options.judge(visible.problem, options.candidate);
-  const failure = judgement.passed ? undefined : failedVisibleExample(judgement.detail);
+  // The detail names the example where the judge relays the output; else the output does.
+  const failure = judgement.passed
+    ? undefined
+    : (failedVisibleExample(judgement.detail) ??
+      failedVisibleExampleInOutput(judgement.stderrTail) ??
+      failedVisibleExampleInOutput(judgement.stdoutTail));
   const example = failure ? visible.examples[failure.example - 1] : undefined;
   return {
     status: judgement.status,

@@ -9,3 +9,17 @@ export function failedVisibleExample(
   const match = /example (\d+): (.*)$/s.exec(detail);
   return match ? { example: Number(match[1]), message: (match[2] as string).trim() } : undefined;
 }
+
+/**
+ * The visible example a failing program's output names, for judges whose verdict detail is a
+ * fixed word (HumanEval-X's `failed: AssertionError`): the last `example <n>: …` line of
+ * `tail` (a Python traceback shows the failing line's source before the error's message),
+ * with the rest of that line as the message.
+ */
+export function failedVisibleExampleInOutput(
+  tail: string | undefined,
+): { readonly example: number; readonly message: string } | undefined {
+  const matches = [...(tail ?? '').matchAll(/example (\d+): ([^\n]*)/g)];
+  const last = matches.at(-1);
+  return last ? { example: Number(last[1]), message: (last[2] as string).trim() } : undefined;
+}
