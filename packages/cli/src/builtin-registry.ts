@@ -40,6 +40,7 @@ import {
   type AiSdkProviderKind,
   type AiSdkProviderOptions,
   createAiSdkProvider,
+  createCommandAgentProvider,
   createRecordedAgent,
   createReferenceProvider,
   createReplayProvider,
@@ -165,6 +166,12 @@ export function createBuiltinRegistry(): Registry {
         create: (path) => createReplayProvider({ path: path as string }),
         description: 'replay a samples file as model output',
         argument: 'samples.jsonl',
+      },
+      command: {
+        create: (path) => createCommandAgentProvider(path as string),
+        description:
+          'with --agent: your own agent program, run once per attempt in a fresh directory (see the README, Benchmarking agents)',
+        argument: 'executable',
       },
       demo: {
         create: () => createDemoProvider(),

@@ -186,6 +186,7 @@ export {
 } from './run/index.ts';
 export {
   type AgentAttemptRecord,
+  type AgentCommandRecord,
   type AgentEndReason,
   type AgentMessage,
   type AgentSettings,

@@ -10,6 +10,7 @@ export {
 } from './ai-sdk/provider-kinds.ts';
 export { parseDurationMs, rateLimitInfo, retryAfterMs } from './ai-sdk/rate-limit-headers.ts';
 export { findSetting, requireApiKey } from './ai-sdk/resolve-api-key.ts';
+export { createCommandAgentProvider } from './command-agent.ts';
 export { extractCode } from './extract/extract-code.ts';
 export { fencedBlocks } from './extract/fenced-blocks.ts';
 export { stripReasoning } from './extract/strip-reasoning.ts';

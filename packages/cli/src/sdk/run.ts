@@ -70,7 +70,12 @@ function runSettings(options: RunOptions): RunEvaluationOptions {
     cwd: core.cwd ?? process.cwd(),
   });
   const { provider } = model;
-  if (options.agent && typeof provider.respond !== 'function')
+  const agentProgram = provider.agentCommand !== undefined;
+  if (agentProgram && !options.agent)
+    throw new UsageError({
+      message: `--model ${provider.id} is an agent program: it runs with --agent`,
+    });
+  if (options.agent && !agentProgram && typeof provider.respond !== 'function')
     throw new UsageError({
       message: `--agent needs a model that calls tools; --model ${provider.id} does not (use an openai:, anthropic:, google:, openai-compatible: or ollama: model, or demo)`,
     });
@@ -116,8 +121,11 @@ function runSettings(options: RunOptions): RunEvaluationOptions {
       ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
       ...(options.topP === undefined ? {} : { topP: options.topP }),
       ...(maxTokens === undefined ? {} : { maxTokens }),
-      // A seed given explicitly is also the model's sampling seed (sample i: seed + i).
-      ...(provider.generative && options.seed !== undefined ? { seed: options.seed } : {}),
+      // A seed given explicitly is also the model's sampling seed (sample i: seed + i), and an
+      // agent program's PASSK_SEED.
+      ...((provider.generative || agentProgram) && options.seed !== undefined
+        ? { seed: options.seed }
+        : {}),
       ...(model.reasoningEffort ? { reasoningEffort: model.reasoningEffort } : {}),
     },
     ...(promptFormat ? { promptFormat } : {}),

@@ -8,6 +8,11 @@ export { createLocalExecutor } from './local-executor.ts';
 export type { LocalExecutorOptions } from './local-executor-options.ts';
 export { type ProbeOptions, type ProbeResult, probeCommand } from './probe-command.ts';
 export {
+  type AgentCommandLaunch,
+  type AgentCommandOutcome,
+  runAgentCommand,
+} from './run-agent-command.ts';
+export {
   DEFAULT_SANDBOX_UID_BASE,
   DEFAULT_SHARED_GROUP_ID,
   DEFAULT_WORK_AREA_BYTES,

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors/usage-error.ts';
 import { createLimiter } from '../internal/create-limiter.ts';
 import { hashJson } from '../io/hash.ts';
 import type { AgentSettings } from '../spec/agent.ts';
@@ -148,6 +149,11 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     ...(signal ? { signal } : {}),
     emit,
   };
+  if (!options.agent && options.provider.agentCommand !== undefined) {
+    throw new UsageError({
+      message: `--model ${options.provider.id} is an agent program: it runs with --agent`,
+    });
+  }
   const generateSample = options.agent
     ? createAttemptRunner({
         ...control,

@@ -87,7 +87,11 @@ export type AgentEndReason =
   | 'max_tool_calls'
   | 'attempt_timeout'
   /** A model request failed after its retries (the attempt is an infrastructure fault, redone on resume). */
-  | 'provider_error';
+  | 'provider_error'
+  /** An agent program (`--model command:`) exited with code 0. */
+  | 'command_exited'
+  /** An agent program exited with another code, was killed by a signal, or could not start. */
+  | 'command_failed';
 
 /** An entry of an attempt's transcript: every message, tool call, result and figure. */
 export type AgentTranscriptEntry =
@@ -125,8 +129,11 @@ export type AgentTranscriptEntry =
 /** What an agent attempt adds to its sample record (`SampleRecord.agent`). */
 export interface AgentAttemptRecord {
   readonly end_reason: AgentEndReason;
-  /** Where the scored code came from: `submit`, the last code given to `run_tests`, or none. */
-  readonly code_source: 'submit' | 'last_code' | 'none';
+  /**
+   * Where the scored code came from: `submit`, the last code given to `run_tests`, the
+   * `solution.<ext>` file an agent program (`--model command:`) left, or none.
+   */
+  readonly code_source: 'submit' | 'last_code' | 'solution_file' | 'none';
   /** Model turns taken. */
   readonly turns: number;
   /** Tool calls made (bad ones included). */
@@ -144,5 +151,19 @@ export interface AgentAttemptRecord {
   readonly final_visible_status?: VerdictStatus;
   /** Wall-clock duration of the attempt in milliseconds. */
   readonly duration_ms: number;
+  /** An agent program's attempt (`--model command:`): how the program ended. */
+  readonly command?: AgentCommandRecord;
   readonly transcript: readonly AgentTranscriptEntry[];
+}
+
+/** How an agent program (`--model command:<executable>`) ended, in its attempt record. */
+export interface AgentCommandRecord {
+  /** Exit code, or null when killed by a signal or not started. */
+  readonly exit_code: number | null;
+  /** The signal that ended it (`SIGKILL` at the time limit), or null. */
+  readonly signal: string | null;
+  /** The end of what it wrote to stderr. */
+  readonly stderr_tail: string;
+  /** Why it could not be started, if it could not. */
+  readonly spawn_error?: string;
 }

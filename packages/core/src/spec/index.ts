@@ -1,5 +1,6 @@
 export type {
   AgentAttemptRecord,
+  AgentCommandRecord,
   AgentEndReason,
   AgentMessage,
   AgentSettings,

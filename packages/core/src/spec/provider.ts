@@ -221,4 +221,9 @@ export interface Provider {
    * Absent on providers that cannot call tools. Failures are returned in `error`, not thrown.
    */
   respond?(request: AgentTurnRequest): Promise<AgentTurn>;
+  /**
+   * An agent program passk runs per attempt instead of driving a model (`--model
+   * command:<executable>`): its resolved path. Such a provider runs only with `--agent`.
+   */
+  readonly agentCommand?: string;
 }

@@ -82,7 +82,7 @@ export const validateSampleRecord = createValidator<SampleRecord>({
       required: ['end_reason', 'code_source', 'turns', 'tool_calls', 'transcript'],
       properties: {
         end_reason: { type: 'string' },
-        code_source: { enum: ['submit', 'last_code', 'none'] },
+        code_source: { enum: ['submit', 'last_code', 'solution_file', 'none'] },
         turns: { type: 'integer', minimum: 0 },
         tool_calls: { type: 'integer', minimum: 0 },
         transcript: {
