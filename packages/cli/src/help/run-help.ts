@@ -12,7 +12,7 @@ export const RUN_HELP: CommandHelp = {
         { flag: '--dataset ID', text: 'the benchmark (passk datasets lists them); required' },
         {
           flag: '--model PROVIDER:MODEL',
-          text: 'openai:…, anthropic:…, reference, replay:FILE, demo; required',
+          text: 'openai:…, anthropic:…, reference, replay:FILE, demo, command:EXECUTABLE (--agent); required',
         },
         { flag: '-n N', text: 'samples per problem', default: "1 (replay: the file's count)" },
         ...SELECTION_OPTIONS,

@@ -67,12 +67,12 @@ describe('summarizeAgent', () => {
         firstPassed: false,
         tokens: 3000,
       }),
-      attempt('b', 0, { final_visible_status: 'passed' }, false),
+      attempt('b', 0, { final_visible_status: 'passed', contained_tool_calls: 2 }, false),
       attempt('b', 1, { end_reason: 'max_turns', code_source: 'last_code', turns: 4 }, false, {
         firstPassed: true,
       }),
       // An infrastructure fault is not an attempt of the model.
-      attempt('b', 2, {}, false, { status: 'infra_error' }),
+      attempt('b', 2, { contained_tool_calls: 5 }, false, { status: 'infra_error' }),
     ];
     const samples = new Map(
       pairs.map(([sample]) => [sampleKey(sample.task_id, sample.sample_index), sample]),
@@ -92,6 +92,7 @@ describe('summarizeAgent', () => {
       broken_by_repair: 1,
       passes_visible_fails_hidden: 1,
       visible_checked: 3,
+      contained_tool_calls: 2,
       solved_problems: 1,
       per_solved_problem: { tool_calls: 8, tokens: 4500 },
     });

@@ -37,6 +37,7 @@ export function summarizeAgent(
   const endReasons: Record<string, number> = {};
   let toolCalls = 0;
   let toolErrors = 0;
+  let contained = 0;
   let turns = 0;
   let tokens = 0;
   let cost = 0;
@@ -52,6 +53,7 @@ export function summarizeAgent(
     endReasons[agent.end_reason] = (endReasons[agent.end_reason] ?? 0) + 1;
     toolCalls += agent.tool_calls;
     toolErrors += agent.tool_errors;
+    contained += agent.contained_tool_calls ?? 0;
     turns += agent.turns;
     maxTurns = Math.max(maxTurns, agent.turns);
     tokens += tokensOf(sample);
@@ -90,6 +92,7 @@ export function summarizeAgent(
     broken_by_repair: broken,
     passes_visible_fails_hidden: overfit,
     visible_checked: withVisible,
+    contained_tool_calls: contained,
     per_attempt: {
       turns: turns / count,
       tool_calls: toolCalls / count,

@@ -177,6 +177,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
             durationMs: entry.duration_ms,
             stdoutTail: entry.stdout_tail,
             stderrTail: entry.stderr_tail,
+            ...(entry.limit === undefined ? {} : { limit: entry.limit }),
           };
         },
       })

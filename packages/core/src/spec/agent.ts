@@ -1,3 +1,4 @@
+import type { ResourceLimit } from './executor.ts';
 import type { Problem } from './problem.ts';
 import type { Generation, SamplingParameters, TokenUsage } from './provider.ts';
 import type { VerdictStatus } from './verdict.ts';
@@ -124,6 +125,11 @@ export type AgentTranscriptEntry =
       readonly duration_ms: number;
       /** For `run_tests`: the status of the code on the visible tests. */
       readonly status?: VerdictStatus;
+      /**
+       * The sandbox limit that stopped the call's program (`memory`, `processes`, `file_size`,
+       * `disk`, `output`, `cpu_time`, `wall_time`): the program was contained.
+       */
+      readonly limit?: ResourceLimit;
     };
 
 /** What an agent attempt adds to its sample record (`SampleRecord.agent`). */
@@ -140,6 +146,11 @@ export interface AgentAttemptRecord {
   readonly tool_calls: number;
   /** Tool calls that came back as errors (bad arguments, unknown tool). */
   readonly tool_errors: number;
+  /**
+   * Tool calls whose program the sandbox stopped at one of its limits (the transcript entry's
+   * `limit`); absent when none was.
+   */
+  readonly contained_tool_calls?: number;
   /** Whether the problem had visible tests (`run_tests` offered). */
   readonly visible_tests: boolean;
   /** The first code the model gave `run_tests` or `submit` (what repair started from). */

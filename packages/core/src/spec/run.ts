@@ -297,6 +297,12 @@ export interface RunAgentSummary {
   readonly passes_visible_fails_hidden: number;
   /** Attempts whose scored code was checked on visible tests (the denominator of the line above). */
   readonly visible_checked: number;
+  /**
+   * Tool calls (over all attempts) whose program the sandbox stopped at one of its limits
+   * (memory, processes, file size, disk, output, CPU or wall time): contained, and reported
+   * in the attempt's transcript.
+   */
+  readonly contained_tool_calls: number;
   /** Means per attempt. */
   readonly per_attempt: {
     readonly turns: number;

@@ -1,5 +1,5 @@
 import type { Dataset } from '../../spec/dataset.ts';
-import type { Executor, Step, StepResult } from '../../spec/executor.ts';
+import type { Executor, ResourceLimit, Step, StepResult } from '../../spec/executor.ts';
 import type { Language, ToolchainInfo } from '../../spec/language.ts';
 import type { Problem } from '../../spec/problem.ts';
 import type { Candidate, Program } from '../../spec/program.ts';
@@ -27,6 +27,8 @@ export interface ToolRun {
   readonly text: string;
   /** For `run_tests`: the status on the visible tests. */
   readonly status?: VerdictStatus;
+  /** The sandbox limit that stopped the program, if one did. */
+  readonly limit?: ResourceLimit;
 }
 
 /** The sandboxed tools of one problem's attempts. */
@@ -124,7 +126,11 @@ export function createAgentToolbox(options: AgentToolboxOptions): AgentToolbox {
         signal,
       );
       const last = result.steps.at(-1);
-      return { text: last ? describeStep(last) : 'error: nothing ran' };
+      const limit = result.steps.find((step) => step.limit !== undefined)?.limit;
+      return {
+        text: last ? describeStep(last) : 'error: nothing ran',
+        ...(limit === undefined ? {} : { limit }),
+      };
     },
   };
 }

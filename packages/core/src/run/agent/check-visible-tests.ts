@@ -1,4 +1,5 @@
 import type { Dataset } from '../../spec/dataset.ts';
+import type { ResourceLimit } from '../../spec/executor.ts';
 import type { Problem } from '../../spec/problem.ts';
 import type { Candidate } from '../../spec/program.ts';
 import type { VerdictStatus } from '../../spec/verdict.ts';
@@ -13,11 +14,14 @@ export interface VisibleJudgement {
   readonly durationMs: number;
   readonly stdoutTail?: string;
   readonly stderrTail?: string;
+  /** The sandbox limit that stopped the program (memory, processes, file size, …), if any. */
+  readonly limit?: ResourceLimit;
 }
 
 /** A `ProgramJudgement` (judgeProgram's answer) as a {@link VisibleJudgement}. */
 export function visibleJudgementOf({ verdict, result }: ProgramJudgement): VisibleJudgement {
   const last = result?.steps.at(-1);
+  const limit = result?.steps.find((step) => step.limit !== undefined)?.limit;
   return {
     status: verdict.status,
     passed: verdict.passed,
@@ -26,6 +30,7 @@ export function visibleJudgementOf({ verdict, result }: ProgramJudgement): Visib
       (result?.steps ?? []).reduce((total, step) => total + step.durationMs, 0),
     ),
     ...(last ? { stdoutTail: last.stdoutTail, stderrTail: last.stderrTail } : {}),
+    ...(limit === undefined ? {} : { limit }),
   };
 }
 
@@ -48,6 +53,8 @@ export interface VisibleCheck {
   /** End of the last step's output. */
   readonly stdoutTail?: string;
   readonly stderrTail?: string;
+  /** The sandbox limit that stopped the program, if one did (the call was contained). */
+  readonly limit?: ResourceLimit;
 }
 
 /**
@@ -91,5 +98,6 @@ export async function checkVisibleTests(options: {
       : {}),
     ...(judgement.stdoutTail === undefined ? {} : { stdoutTail: judgement.stdoutTail }),
     ...(judgement.stderrTail === undefined ? {} : { stderrTail: judgement.stderrTail }),
+    ...(judgement.limit === undefined ? {} : { limit: judgement.limit }),
   };
 }

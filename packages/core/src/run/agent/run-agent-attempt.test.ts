@@ -134,6 +134,36 @@ describe('runAgentAttempt', () => {
     ]);
   });
 
+  it('counts the tool calls whose program the sandbox stopped at a limit, and marks them', async () => {
+    const tools = toolbox();
+    const contained: AgentToolbox & { runs: string[] } = {
+      ...tools,
+      async runCode(code, stdin) {
+        return code.includes('fork')
+          ? { text: 'killed: processes limit (step run)', limit: 'processes' }
+          : tools.runCode(code, stdin);
+      },
+    };
+    const { record } = await attempt(
+      [
+        turn([call('run_code', { code: 'import os\nwhile True: os.fork()\n' }, 'a')]),
+        turn([call('run_code', { code: 'print(1)\n' }, 'b')]),
+        turn([call('submit', { code: RIGHT })]),
+      ],
+      undefined,
+      contained,
+    );
+    expect(record.agent.contained_tool_calls).toBe(1);
+    const tool = record.agent.transcript.filter((entry) => entry.type === 'tool');
+    expect(tool.map((entry) => (entry.type === 'tool' ? entry.limit : 'x'))).toEqual([
+      'processes',
+      undefined,
+      undefined,
+    ]);
+    const { record: clean } = await attempt([turn([call('submit', { code: RIGHT })])]);
+    expect(clean.agent.contained_tool_calls).toBeUndefined();
+  });
+
   it('never submits: scored on its last tested code, ending model_stopped', async () => {
     const { record } = await attempt([
       turn([call('run_tests', { code: WRONG })]),

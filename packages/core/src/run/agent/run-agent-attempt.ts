@@ -7,6 +7,7 @@ import type {
   AgentTranscriptEntry,
   AgentTurn,
 } from '../../spec/agent.ts';
+import type { ResourceLimit } from '../../spec/executor.ts';
 import type { Problem } from '../../spec/problem.ts';
 import type { SamplingParameters, TokenUsage } from '../../spec/provider.ts';
 import type { SampleRecord } from '../../spec/run.ts';
@@ -78,6 +79,8 @@ export async function runAgentAttempt(options: AgentAttemptOptions): Promise<Sam
   let toolCalls = 0;
   let toolErrors = 0;
   let firstCode: string | undefined;
+  // Tool calls whose program the sandbox stopped at one of its limits.
+  let contained = 0;
   let lastCode: string | undefined;
   let submitted: string | undefined;
   let endReason: AgentEndReason | undefined;
@@ -156,6 +159,7 @@ export async function runAgentAttempt(options: AgentAttemptOptions): Promise<Sam
       let text: string;
       let isError = false;
       let status: VerdictStatus | undefined;
+      let limit: ResourceLimit | undefined;
       const args = offered.has(call.name)
         ? checkToolArguments(call.name as AgentToolName, call.arguments)
         : {
@@ -178,11 +182,14 @@ export async function runAgentAttempt(options: AgentAttemptOptions): Promise<Sam
             const check = await toolbox.runTests(args.code, attemptSignal);
             if (check) {
               status = check.status;
+              limit = check.limit;
               visibleByCode.set(args.code, check.status);
             }
             text = check ? describeCheck(check) : 'error: this problem has no visible tests';
           } else {
-            text = (await toolbox.runCode(args.code, args.stdin, attemptSignal)).text;
+            const run = await toolbox.runCode(args.code, args.stdin, attemptSignal);
+            text = run.text;
+            limit = run.limit;
           }
         } catch (error) {
           if (signal?.aborted) return { stopped: 'aborted' };
@@ -202,7 +209,9 @@ export async function runAgentAttempt(options: AgentAttemptOptions): Promise<Sam
         is_error: isError,
         duration_ms: Math.round(performance.now() - toolStarted),
         ...(status === undefined ? {} : { status }),
+        ...(limit === undefined ? {} : { limit }),
       });
+      if (limit !== undefined) contained++;
       messages.push({
         role: 'tool',
         toolCallId: call.id,
@@ -261,6 +270,7 @@ export async function runAgentAttempt(options: AgentAttemptOptions): Promise<Sam
       turns,
       tool_calls: toolCalls,
       tool_errors: toolErrors,
+      ...(contained > 0 ? { contained_tool_calls: contained } : {}),
       visible_tests: toolbox.hasVisibleTests,
       ...(firstCode === undefined ? {} : { first_code: firstCode }),
       ...(finalVisible === undefined ? {} : { final_visible_status: finalVisible }),
