@@ -3,6 +3,7 @@ import { HUMANEVAL_X_ADD, humanEvalXProgram } from '../humaneval-x-add.ts';
 import { MULTIPL_E_ADD, multiplESolution } from '../multipl-e-add.ts';
 import { literal as cpp, daemonCommand, forkBombCommand } from './hostile-code.ts';
 import { fileEntries, hostile, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const add = MULTIPL_E_ADD.cpp;
@@ -48,14 +49,12 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * for an early exit and a compiler that reads an endless file.
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb (system), then sleeps',
-    ['timeout'],
+  row.forkBomb(
     program(
       (c) => `    system(${cpp(forkBombCommand(c))});\n    for (;;) sleep(1);`,
       SHORT_TIMEOUT_MS,
     ),
+    'a shell fork bomb (system), then sleeps',
   ),
   hostile(
     'memory-bomb',
@@ -110,11 +109,9 @@ const PROGRAMS: readonly HostileProgram[] = [
     ['timeout'],
     program(() => '    sleep(1000);\n    return x + y;', SHORT_TIMEOUT_MS),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout (system), then the right answer',
-    ['passed'],
+  row.daemon(
     program((c) => `    system(${cpp(daemonCommand(c))});\n    return x + y;`),
+    'a setsid shell loop holding stdout (system), then the right answer',
   ),
   hostile(
     'api-key',
@@ -185,18 +182,8 @@ const PROGRAMS: readonly HostileProgram[] = [
     () => humanEvalXProgram(HUMANEVAL_X_ADD.cpp, '    exit(0);\n}\n'),
     'passed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent, then the right answer',
-    ['passed'],
-    program(() => '    kill(getppid(), SIGKILL);\n    return x + y;'),
-  ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process before the tests',
-    ['runtime_error'],
-    program(() => '    kill(getpid(), SIGKILL);\n    return x + y;'),
-  ),
+  row.killParent(program(() => '    kill(getppid(), SIGKILL);\n    return x + y;')),
+  row.killSelf(program(() => '    kill(getpid(), SIGKILL);\n    return x + y;')),
 ];
 
 export const CPP_TABLE: HostileTable = { programs: PROGRAMS };

@@ -2,6 +2,7 @@ import type { HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import { literal as cs, daemonCommand, forkBombCommand } from './hostile-code.ts';
 import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.csharp);
@@ -40,11 +41,9 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * exception on stderr fails).
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb going off after 0.5 s, then a busy loop',
-    ['timeout'],
+  row.forkBomb(
     body((c) => `${shell(forkBombCommand(c, 0.5))}\n        while (true) {}`, SHORT_TIMEOUT_MS),
+    'a shell fork bomb going off after 0.5 s, then a busy loop',
   ),
   hostile(
     'memory-bomb',
@@ -86,12 +85,7 @@ const PROGRAMS: readonly HostileProgram[] = [
       SHORT_TIMEOUT_MS,
     ),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout, then the right answer',
-    ['passed'],
-    body((c) => `${shell(daemonCommand(c))}\n        return x + y;`),
-  ),
+  row.daemon(body((c) => `${shell(daemonCommand(c))}\n        return x + y;`)),
   hostile(
     'api-key',
     "looks for the key in its environment and every process's",
@@ -145,10 +139,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     body(() => '        Environment.Exit(0);\n        return 0;'),
     'passed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent (read from /proc), then the right answer',
-    ['passed'],
+  row.killParent(
     body(() =>
       [
         '        var stat = System.IO.File.ReadAllText("/proc/self/stat");',
@@ -157,13 +148,9 @@ const PROGRAMS: readonly HostileProgram[] = [
         '        return x + y;',
       ].join('\n'),
     ),
+    'SIGKILL to its parent (read from /proc), then the right answer',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process before the tests',
-    ['runtime_error'],
-    body(() => '        Process.GetCurrentProcess().Kill();\n        return x + y;'),
-  ),
+  row.killSelf(body(() => '        Process.GetCurrentProcess().Kill();\n        return x + y;')),
 ];
 
 export const CSHARP_TABLE: HostileTable = { programs: PROGRAMS };

@@ -2,6 +2,7 @@ import type { HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import { literal as d, daemonCommand, forkBombCommand } from './hostile-code.ts';
 import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.d);
@@ -34,11 +35,9 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * binary; exit code; evidence: druntime's "N modules passed unittests").
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb (spawnShell), then a busy loop',
-    ['timeout'],
+  row.forkBomb(
     body((c) => `${shell(forkBombCommand(c))}\n    while (true) {}`, SHORT_TIMEOUT_MS),
+    'a shell fork bomb (spawnShell), then a busy loop',
   ),
   hostile(
     'memory-bomb',
@@ -82,11 +81,9 @@ const PROGRAMS: readonly HostileProgram[] = [
       SHORT_TIMEOUT_MS,
     ),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout (spawnShell), then the right answer',
-    ['passed'],
+  row.daemon(
     body((c) => `${shell(daemonCommand(c))}\n    return x + y;`),
+    'a setsid shell loop holding stdout (spawnShell), then the right answer',
   ),
   hostile(
     'api-key',
@@ -149,19 +146,13 @@ const PROGRAMS: readonly HostileProgram[] = [
     body(() => '    import core.stdc.stdlib : exit;\n    exit(0);\n    return 0;'),
     'passed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent, then the right answer',
-    ['passed'],
+  row.killParent(
     body(
       () =>
         '    import core.sys.posix.signal : kill, SIGKILL;\n    import core.sys.posix.unistd : getppid;\n    kill(getppid(), SIGKILL);\n    return x + y;',
     ),
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process before the tests',
-    ['runtime_error'],
+  row.killSelf(
     body(
       () =>
         '    import core.sys.posix.signal : kill, SIGKILL;\n    import core.sys.posix.unistd : getpid;\n    kill(getpid(), SIGKILL);\n    return x + y;',

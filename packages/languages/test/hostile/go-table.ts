@@ -3,6 +3,7 @@ import { HUMANEVAL_X_ADD, humanEvalXSolution } from '../humaneval-x-add.ts';
 import { MULTIPL_E_ADD, multiplESolution } from '../multipl-e-add.ts';
 import { daemonCommand, forkBombCommand, literal as go } from './hostile-code.ts';
 import { fileEntries, hostile, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const add = MULTIPL_E_ADD.go;
@@ -49,15 +50,13 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * package's final `PASS`), plus HumanEval-X's rule for an early exit.
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb (os/exec), then a busy loop',
-    ['timeout'],
+  row.forkBomb(
     program(
       ['os', 'os/exec'],
       (c) => `${shell(forkBombCommand(c))}\n    for {\n    }`,
       SHORT_TIMEOUT_MS,
     ),
+    'a shell fork bomb (os/exec), then a busy loop',
   ),
   hostile(
     'memory-bomb',
@@ -103,11 +102,9 @@ const PROGRAMS: readonly HostileProgram[] = [
       SHORT_TIMEOUT_MS,
     ),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout (os/exec), then the right answer',
-    ['passed'],
+  row.daemon(
     program(['os', 'os/exec'], (c) => `${shell(daemonCommand(c))}\n    return x + y`),
+    'a setsid shell loop holding stdout (os/exec), then the right answer',
   ),
   hostile(
     'api-key',
@@ -183,19 +180,13 @@ const PROGRAMS: readonly HostileProgram[] = [
       ),
     'passed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent, then the right answer',
-    ['passed'],
+  row.killParent(
     program(
       ['os', 'syscall'],
       () => '    syscall.Kill(os.Getppid(), syscall.SIGKILL)\n    return x + y',
     ),
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process before the tests',
-    ['runtime_error'],
+  row.killSelf(
     program(
       ['os', 'syscall'],
       () => '    syscall.Kill(os.Getpid(), syscall.SIGKILL)\n    return x + y',

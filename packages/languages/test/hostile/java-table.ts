@@ -3,6 +3,7 @@ import { HUMANEVAL_X_ADD, humanEvalXProgram } from '../humaneval-x-add.ts';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import { daemonCommand, forkBombCommand, literal as java } from './hostile-code.ts';
 import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.java);
@@ -40,14 +41,12 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * address-space limit (the JVM reserves far more than it uses), the heap limit bounds memory.
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb (ProcessBuilder) going off after 0.5 s, then a busy loop',
-    ['timeout'],
+  row.forkBomb(
     body(
       (c) => `${checked(shell(forkBombCommand(c, 0.5)))}\n        while (true) {}`,
       SHORT_TIMEOUT_MS,
     ),
+    'a shell fork bomb (ProcessBuilder) going off after 0.5 s, then a busy loop',
   ),
   hostile(
     'memory-bomb',
@@ -91,11 +90,9 @@ const PROGRAMS: readonly HostileProgram[] = [
       SHORT_TIMEOUT_MS,
     ),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout (ProcessBuilder), then the right answer',
-    ['passed'],
+  row.daemon(
     body((c) => `${checked(shell(daemonCommand(c)))}\n        return x + y;`),
+    'a setsid shell loop holding stdout (ProcessBuilder), then the right answer',
   ),
   hostile(
     'api-key',
@@ -173,23 +170,18 @@ const PROGRAMS: readonly HostileProgram[] = [
       ),
     'failed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent, then the right answer',
-    ['passed'],
+  row.killParent(
     body(
       () =>
         '        ProcessHandle.current().parent().ifPresent(ProcessHandle::destroyForcibly);\n        return x + y;',
     ),
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own JVM (kill -9) before the tests',
-    ['runtime_error'],
+  row.killSelf(
     body(
       () =>
         `${checked('            new ProcessBuilder("/bin/sh", "-c", "kill -9 " + ProcessHandle.current().pid()).start().waitFor();\n            Thread.sleep(10_000);')}\n        return x + y;`,
     ),
+    'SIGKILL to its own JVM (kill -9) before the tests',
   ),
 ];
 

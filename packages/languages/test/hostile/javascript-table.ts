@@ -1,8 +1,10 @@
 import type { HostileContext, HostileProgram } from '@passk/core/conformance';
 import { HUMANEVAL_X_ADD, humanEvalXProgram } from '../humaneval-x-add.ts';
 import { MULTIPL_E_ADD, multiplEProgram } from '../multipl-e-add.ts';
-import { connectCommand, daemonCommand, forkBombCommand, literal as js } from './hostile-code.ts';
-import { fileEntries, hostile, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import { connectCommand, daemonCommand, literal as js } from './hostile-code.ts';
+import { hostile } from './hostile-entry.ts';
+import { nodeRows } from './node-rows.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const add = MULTIPL_E_ADD.javascript;
@@ -11,19 +13,12 @@ const program =
   (body: (context: HostileContext) => string, timeoutMs?: number) => (context: HostileContext) =>
     multiplEProgram(add, body(context), timeoutMs === undefined ? {} : { timeoutMs });
 
-/** Tries to write every target and to read `read`; throws if the read or a guarded write works. */
-const reachOut = (read: string, guarded: string, targets: readonly string[]): string =>
-  [
-    "  const fs = require('node:fs');",
-    '  const reached = [];',
-    `  for (const path of ${js(targets)}) {`,
-    "    try { fs.writeFileSync(path, 'hostile'); if (path === " +
-      `${js(guarded)}) reached.push('wrote ' + path); } catch {}`,
-    '  }',
-    `  try { fs.readFileSync(${js(read)}); reached.push('read'); } catch {}`,
-    "  if (reached.length > 0) throw new Error('reached ' + reached.join(', '));",
-    '  return x + y;',
-  ].join('\n');
+const node = nodeRows(
+  program,
+  false,
+  (c) =>
+    `  const found = Object.entries(process.env).filter(([name, value]) => name === ${js(c.apiKeyName)} || value.includes(${js(c.apiKey)}));`,
+);
 
 /**
  * JavaScript (the real plugin): MultiPL-E's program (`node main.js`, exit code; evidence: the
@@ -31,15 +26,7 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * (`node test.js`, no output passes) where it matters: early exits and a silent self-kill.
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb, then a busy loop',
-    ['timeout'],
-    program(
-      (c) => `  require('node:child_process').execSync(${js(forkBombCommand(c))});\n  for (;;) {}`,
-      SHORT_TIMEOUT_MS,
-    ),
-  ),
+  node.forkBomb,
   hostile(
     'memory-bomb',
     'new ArrayBuffer(8 GiB)',
@@ -54,19 +41,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     ['memory_limit'],
     program(() => '  const keep = [];\n  for (;;) keep.push(Buffer.alloc(256 * 2 ** 20));'),
   ),
-  hostile(
-    'disk-filler',
-    'one file written without end',
-    ['output_limit'],
-    program(() =>
-      [
-        "  const fs = require('node:fs');",
-        "  const fd = fs.openSync('filler', 'w');",
-        '  const chunk = Buffer.alloc(1 << 20, 120);',
-        '  for (;;) fs.writeSync(fd, chunk);',
-      ].join('\n'),
-    ),
-  ),
+  node.diskFiller,
   hostile(
     'disk-filler',
     '48 MiB files in the work directory and /tmp until the disk is full',
@@ -83,22 +58,9 @@ const PROGRAMS: readonly HostileProgram[] = [
       ].join('\n'),
     ),
   ),
-  hostile(
-    'endless-output',
-    'writeSync(1, ...) without end',
-    ['output_limit'],
-    program(() => "  for (;;) require('node:fs').writeSync(1, 'x'.repeat(65536));"),
-  ),
-  hostile(
-    'endless-sleep',
-    'a timer that never fires in time',
-    ['timeout'],
-    program(() => '  setTimeout(() => {}, 1e9);\n  return x + y;', SHORT_TIMEOUT_MS),
-  ),
-  hostile(
-    'daemon',
-    'a detached process, and a setsid shell loop holding stdout, then the right answer',
-    ['passed'],
+  node.endlessOutput,
+  node.endlessSleep,
+  row.daemon(
     program((c) =>
       [
         "  const { execSync, spawn } = require('node:child_process');",
@@ -108,26 +70,10 @@ const PROGRAMS: readonly HostileProgram[] = [
         '  return x + y;',
       ].join('\n'),
     ),
+    'a detached process, and a setsid shell loop holding stdout, then the right answer',
   ),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
-    program((c) =>
-      [
-        "  const fs = require('node:fs');",
-        `  const found = Object.entries(process.env).filter(([name, value]) => name === ${js(c.apiKeyName)} || value.includes(${js(c.apiKey)}));`,
-        "  for (const pid of fs.readdirSync('/proc').filter((name) => /^\\d+$/.test(name))) {",
-        '    try {',
-        `      if (fs.readFileSync('/proc/' + pid + '/environ', 'utf8').includes(${js(c.apiKey)})) found.push(pid);`,
-        '    } catch {}',
-        '  }',
-        "  if (found.length > 0) throw new Error('leaked: ' + JSON.stringify(found));",
-        '  return x + y;',
-      ].join('\n'),
-    ),
-  ),
-  ...fileEntries(program, reachOut),
+  node.apiKey,
+  ...node.files,
   hostile(
     'network',
     'connects to 127.0.0.1 (net and bash /dev/tcp) and to the internet',
@@ -146,28 +92,9 @@ const PROGRAMS: readonly HostileProgram[] = [
       ].join('\n'),
     ),
   ),
-  hostile(
-    'close-stdout',
-    'closes stdout and stderr (the evidence is a file: still a pass)',
-    ['passed'],
-    program(
-      () =>
-        "  const fs = require('node:fs');\n  try { fs.closeSync(1); fs.closeSync(2); } catch {}\n  return x + y;",
-    ),
-  ),
-  hostile(
-    'block-stdin',
-    'reads stdin to its end',
-    ['passed'],
-    program(() => "  require('node:fs').readFileSync(0);\n  return x + y;"),
-  ),
-  hostile(
-    'early-exit',
-    "process.exit(0) before the tests (MultiPL-E's exit code passes it)",
-    ['runtime_error'],
-    program(() => '  process.exit(0);'),
-    'passed',
-  ),
+  node.closeStdout,
+  node.blockStdin,
+  node.earlyExit,
   hostile(
     'early-exit',
     'an uncaughtException handler that calls process.exit(0)',
@@ -196,18 +123,8 @@ const PROGRAMS: readonly HostileProgram[] = [
     () => humanEvalXProgram(HUMANEVAL_X_ADD.javascript, '  process.exit(0);\n}\n'),
     'passed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent, then the right answer',
-    ['passed'],
-    program(() => "  try { process.kill(process.ppid, 'SIGKILL'); } catch {}\n  return x + y;"),
-  ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process before the tests',
-    ['runtime_error'],
-    program(() => "  process.kill(process.pid, 'SIGKILL');"),
-  ),
+  node.killParent,
+  node.killSelf,
   hostile(
     'kill-parent',
     "SIGKILL to itself under HumanEval-X's rule (silent: no output passes there)",

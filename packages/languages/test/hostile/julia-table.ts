@@ -2,6 +2,7 @@ import type { HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import { connectCommand, daemonCommand, forkBombCommand, literal as jl } from './hostile-code.ts';
 import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.julia);
@@ -36,11 +37,9 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * follow the plugin's rules without having been run.
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb (run), then a busy loop',
-    ['timeout'],
+  row.forkBomb(
     body((c) => `${shell(forkBombCommand(c))}\n    while true end`, SHORT_TIMEOUT_MS),
+    'a shell fork bomb (run), then a busy loop',
   ),
   hostile(
     'memory-bomb',
@@ -76,11 +75,9 @@ const PROGRAMS: readonly HostileProgram[] = [
     ['timeout'],
     body(() => '    sleep(1000)\n    return x + y', SHORT_TIMEOUT_MS),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout (run), then the right answer',
-    ['passed'],
+  row.daemon(
     body((c) => `${shell(daemonCommand(c))}\n    return x + y`),
+    'a setsid shell loop holding stdout (run), then the right answer',
   ),
   hostile(
     'api-key',
@@ -128,20 +125,12 @@ const PROGRAMS: readonly HostileProgram[] = [
     body(() => '    exit(0)'),
     'passed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent, then the right answer',
-    ['passed'],
+  row.killParent(
     body(
       () => '    ccall(:kill, Cint, (Cint, Cint), ccall(:getppid, Cint, ()), 9)\n    return x + y',
     ),
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process before the tests',
-    ['runtime_error'],
-    body(() => '    ccall(:kill, Cint, (Cint, Cint), getpid(), 9)\n    return x + y'),
-  ),
+  row.killSelf(body(() => '    ccall(:kill, Cint, (Cint, Cint), getpid(), 9)\n    return x + y')),
 ];
 
 export const JULIA_TABLE: HostileTable = { programs: PROGRAMS };

@@ -2,6 +2,7 @@ import type { HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import { connectCommand, daemonCommand, forkBombCommand, literal as lua } from './hostile-code.ts';
 import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.lua);
@@ -30,14 +31,12 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * `os.execute` as a Lua program would.
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb (os.execute), then a busy loop',
-    ['timeout'],
+  row.forkBomb(
     body(
       (c) => `    os.execute(${lua(forkBombCommand(c))})\n    while true do end`,
       SHORT_TIMEOUT_MS,
     ),
+    'a shell fork bomb (os.execute), then a busy loop',
   ),
   hostile(
     'memory-bomb',
@@ -71,11 +70,9 @@ const PROGRAMS: readonly HostileProgram[] = [
     ['timeout'],
     body(() => "    os.execute('sleep 1000')\n    return x + y", SHORT_TIMEOUT_MS),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout (os.execute), then the right answer',
-    ['passed'],
+  row.daemon(
     body((c) => `    os.execute(${lua(daemonCommand(c))})\n    return x + y`),
+    'a setsid shell loop holding stdout (os.execute), then the right answer',
   ),
   hostile(
     'api-key',
@@ -135,10 +132,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     body(() => '    lu.unregisterCurrentSuite()\n    os.exit(0)'),
     'passed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent (read from /proc), then the right answer',
-    ['passed'],
+  row.killParent(
     body(() =>
       [
         "    local stat = io.open('/proc/self/stat'):read('a')",
@@ -147,12 +141,11 @@ const PROGRAMS: readonly HostileProgram[] = [
         '    return x + y',
       ].join('\n'),
     ),
+    'SIGKILL to its parent (read from /proc), then the right answer',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process (the shell kills its parent) before the tests',
-    ['runtime_error'],
+  row.killSelf(
     body(() => "    os.execute('kill -9 $PPID')\n    return x + y"),
+    'SIGKILL to its own process (the shell kills its parent) before the tests',
   ),
 ];
 

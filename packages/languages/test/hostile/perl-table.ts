@@ -2,6 +2,7 @@ import type { HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import { daemonCommand, forkBombCommand } from './hostile-code.ts';
 import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.perl);
@@ -30,11 +31,9 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * evidence: the sentinel line passk appends after the tests).
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'fork without end',
-    ['timeout'],
+  row.forkBomb(
     body((c) => `    system(${pl(forkBombCommand(c))});\n    1 while 1;`, SHORT_TIMEOUT_MS),
+    'fork without end',
   ),
   hostile(
     'memory-bomb',
@@ -66,12 +65,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     ['timeout'],
     body(() => '    sleep 1000;\n    return $x + $y;', SHORT_TIMEOUT_MS),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout, then the right answer',
-    ['passed'],
-    body((c) => `    system(${pl(daemonCommand(c))});\n    return $x + $y;`),
-  ),
+  row.daemon(body((c) => `    system(${pl(daemonCommand(c))});\n    return $x + $y;`)),
   hostile(
     'api-key',
     "looks for the key in its environment and every process's",
@@ -132,18 +126,8 @@ const PROGRAMS: readonly HostileProgram[] = [
     body(() => '    require POSIX;\n    POSIX::_exit(0);'),
     'passed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent, then the right answer',
-    ['passed'],
-    body(() => "    kill 'KILL', getppid();\n    return $x + $y;"),
-  ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process before the tests',
-    ['runtime_error'],
-    body(() => "    kill 'KILL', $$;\n    return $x + $y;"),
-  ),
+  row.killParent(body(() => "    kill 'KILL', getppid();\n    return $x + $y;")),
+  row.killSelf(body(() => "    kill 'KILL', $$;\n    return $x + $y;")),
 ];
 
 export const PERL_TABLE: HostileTable = { programs: PROGRAMS };

@@ -2,6 +2,7 @@ import type { HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import { daemonCommand, forkBombCommand } from './hostile-code.ts';
 import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.php);
@@ -27,10 +28,7 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * `auto_append_file`, which PHP runs only when the script ends normally).
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb, then a busy loop',
-    ['timeout'],
+  row.forkBomb(
     body((c) => `    exec(${php(forkBombCommand(c))});\n    while (true) {}`, SHORT_TIMEOUT_MS),
   ),
   hostile(
@@ -66,10 +64,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     ['timeout'],
     body(() => '    sleep(1000);\n    return $x + $y;', SHORT_TIMEOUT_MS),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout (proc_open), then the right answer',
-    ['passed'],
+  row.daemon(
     body((c) =>
       [
         `    $process = proc_open(${php(daemonCommand(c))}, [0 => ['file', '/dev/null', 'r'], 1 => STDOUT, 2 => STDERR], $pipes);`,
@@ -77,6 +72,7 @@ const PROGRAMS: readonly HostileProgram[] = [
         '    return $x + $y;',
       ].join('\n'),
     ),
+    'a setsid shell loop holding stdout (proc_open), then the right answer',
   ),
   hostile(
     'api-key',
@@ -139,18 +135,8 @@ const PROGRAMS: readonly HostileProgram[] = [
     body(() => '    die();'),
     'passed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent, then the right answer',
-    ['passed'],
-    body(() => '    posix_kill(posix_getppid(), 9);\n    return $x + $y;'),
-  ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process before the tests',
-    ['runtime_error'],
-    body(() => '    posix_kill(getmypid(), 9);\n    return $x + $y;'),
-  ),
+  row.killParent(body(() => '    posix_kill(posix_getppid(), 9);\n    return $x + $y;')),
+  row.killSelf(body(() => '    posix_kill(getmypid(), 9);\n    return $x + $y;')),
 ];
 
 export const PHP_TABLE: HostileTable = { programs: PROGRAMS };

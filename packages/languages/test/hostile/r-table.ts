@@ -2,6 +2,7 @@ import type { HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import { connectCommand, daemonCommand, forkBombCommand, literal as r } from './hostile-code.ts';
 import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.r);
@@ -25,11 +26,9 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * sinks them instead.
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb (system), then a busy loop',
-    ['timeout'],
+  row.forkBomb(
     body((c) => `    system(${r(forkBombCommand(c))})\n    repeat {}`, SHORT_TIMEOUT_MS),
+    'a shell fork bomb (system), then a busy loop',
   ),
   hostile(
     'memory-bomb',
@@ -61,11 +60,9 @@ const PROGRAMS: readonly HostileProgram[] = [
     ['timeout'],
     body(() => '    Sys.sleep(1000)\n    return(x + y)', SHORT_TIMEOUT_MS),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout (system), then the right answer',
-    ['passed'],
+  row.daemon(
     body((c) => `    system(${r(daemonCommand(c))})\n    return(x + y)`),
+    'a setsid shell loop holding stdout (system), then the right answer',
   ),
   hostile(
     'api-key',
@@ -124,10 +121,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     body(() => '    quit(status = 0)'),
     'passed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent (read from /proc), then the right answer',
-    ['passed'],
+  row.killParent(
     body(() =>
       [
         "    parent <- as.integer(strsplit(sub('^.*\\\\) ', '', readLines('/proc/self/stat')), ' ')[[1]][2])",
@@ -135,13 +129,9 @@ const PROGRAMS: readonly HostileProgram[] = [
         '    return(x + y)',
       ].join('\n'),
     ),
+    'SIGKILL to its parent (read from /proc), then the right answer',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process before the tests',
-    ['runtime_error'],
-    body(() => '    tools::pskill(Sys.getpid(), tools::SIGKILL)\n    return(x + y)'),
-  ),
+  row.killSelf(body(() => '    tools::pskill(Sys.getpid(), tools::SIGKILL)\n    return(x + y)')),
 ];
 
 export const R_TABLE: HostileTable = { programs: PROGRAMS };

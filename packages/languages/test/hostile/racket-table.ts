@@ -2,6 +2,7 @@ import type { HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import { connectCommand, daemonCommand, forkBombCommand, literal as rkt } from './hostile-code.ts';
 import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.racket);
@@ -27,11 +28,9 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * pass; evidence: the sentinel printed after the module ran).
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb (system), then a busy loop',
-    ['timeout'],
+  row.forkBomb(
     body((c) => `  (system ${rkt(forkBombCommand(c))})\n  (let loop () (loop))`, SHORT_TIMEOUT_MS),
+    'a shell fork bomb (system), then a busy loop',
   ),
   hostile(
     'memory-bomb',
@@ -63,11 +62,9 @@ const PROGRAMS: readonly HostileProgram[] = [
     ['timeout'],
     body(() => '  (sleep 1000)\n  (+ x y)', SHORT_TIMEOUT_MS),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout (system), then the right answer',
-    ['passed'],
+  row.daemon(
     body((c) => `  (system ${rkt(daemonCommand(c))})\n  (+ x y)`),
+    'a setsid shell loop holding stdout (system), then the right answer',
   ),
   hostile(
     'api-key',
@@ -120,10 +117,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     body(() => '  (exit 0)'),
     'passed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent (read from /proc), then the right answer',
-    ['passed'],
+  row.killParent(
     body(() =>
       [
         '  (define parent (cadr (regexp-match #rx"^[0-9]+ [(].*[)] . ([0-9]+)" (file->string "/proc/self/stat"))))',
@@ -131,12 +125,11 @@ const PROGRAMS: readonly HostileProgram[] = [
         '  (+ x y)',
       ].join('\n'),
     ),
+    'SIGKILL to its parent (read from /proc), then the right answer',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process (the shell kills its parent) before the tests',
-    ['runtime_error'],
+  row.killSelf(
     body(() => '  (system "kill -9 $PPID")\n  (+ x y)'),
+    'SIGKILL to its own process (the shell kills its parent) before the tests',
   ),
 ];
 

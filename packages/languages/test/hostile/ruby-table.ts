@@ -2,6 +2,7 @@ import type { HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import { daemonCommand, forkBombCommand } from './hostile-code.ts';
 import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.ruby);
@@ -32,11 +33,9 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * summary with at least one test and no failure or error).
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'fork without end',
-    ['timeout'],
+  row.forkBomb(
     body((c) => `    system(${rb(forkBombCommand(c))})\n    loop {}`, SHORT_TIMEOUT_MS),
+    'fork without end',
   ),
   hostile(
     'memory-bomb',
@@ -62,12 +61,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     ['timeout'],
     body(() => '    sleep 1000\n    x + y', SHORT_TIMEOUT_MS),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout, then the right answer',
-    ['passed'],
-    body((c) => `    system(${rb(daemonCommand(c))})\n    x + y`),
-  ),
+  row.daemon(body((c) => `    system(${rb(daemonCommand(c))})\n    x + y`)),
   hostile(
     'api-key',
     "looks for the key in its environment and every process's",
@@ -124,18 +118,8 @@ const PROGRAMS: readonly HostileProgram[] = [
     body(() => '    exit!(0)'),
     'passed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent, then the right answer',
-    ['passed'],
-    body(() => '    Process.kill(:KILL, Process.ppid) rescue nil\n    x + y'),
-  ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process before the tests',
-    ['runtime_error'],
-    body(() => '    Process.kill(:KILL, Process.pid)\n    x + y'),
-  ),
+  row.killParent(body(() => '    Process.kill(:KILL, Process.ppid) rescue nil\n    x + y')),
+  row.killSelf(body(() => '    Process.kill(:KILL, Process.pid)\n    x + y')),
 ];
 
 export const RUBY_TABLE: HostileTable = { programs: PROGRAMS };

@@ -3,6 +3,7 @@ import { HUMANEVAL_X_ADD, humanEvalXProgram } from '../humaneval-x-add.ts';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import { daemonCommand, forkBombCommand, literal as rs } from './hostile-code.ts';
 import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.rust);
@@ -33,15 +34,13 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * against the crates; evidence: libtest's `test result: ok.`) for an exit inside a test.
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb (std::process::Command), then sleeps',
-    ['timeout'],
+  row.forkBomb(
     body(
       (c) =>
         `${shell(forkBombCommand(c))}\n    loop {\n        std::thread::sleep(std::time::Duration::from_secs(1));\n    }`,
       SHORT_TIMEOUT_MS,
     ),
+    'a shell fork bomb (std::process::Command), then sleeps',
   ),
   hostile(
     'memory-bomb',
@@ -90,11 +89,9 @@ const PROGRAMS: readonly HostileProgram[] = [
       SHORT_TIMEOUT_MS,
     ),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout (std::process::Command), then the right answer',
-    ['passed'],
+  row.daemon(
     body((c) => `${shell(daemonCommand(c))}\n    x + y`),
+    'a setsid shell loop holding stdout (std::process::Command), then the right answer',
   ),
   hostile(
     'api-key',
@@ -168,10 +165,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     () => humanEvalXProgram(HUMANEVAL_X_ADD.rust, '    std::process::exit(0)\n}\n'),
     'passed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent, then the right answer',
-    ['passed'],
+  row.killParent(
     body(() =>
       [
         '    extern "C" {',
@@ -184,10 +178,7 @@ const PROGRAMS: readonly HostileProgram[] = [
       ].join('\n'),
     ),
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process before the tests',
-    ['runtime_error'],
+  row.killSelf(
     body(() =>
       [
         '    extern "C" {',

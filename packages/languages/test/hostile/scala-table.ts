@@ -2,6 +2,7 @@ import type { HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import { daemonCommand, forkBombCommand, literal as scala } from './hostile-code.ts';
 import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.scala);
@@ -35,14 +36,12 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * address-space limit (the JVM reserves far more than it uses): the heap limit bounds memory.
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb (ProcessBuilder) going off after 0.5 s, then a busy loop',
-    ['timeout'],
+  row.forkBomb(
     body(
       (c) => `${shell(forkBombCommand(c, 0.5))}\n        while (true) {}\n        0L`,
       SHORT_TIMEOUT_MS,
     ),
+    'a shell fork bomb (ProcessBuilder) going off after 0.5 s, then a busy loop',
   ),
   hostile(
     'memory-bomb',
@@ -77,11 +76,9 @@ const PROGRAMS: readonly HostileProgram[] = [
     ['timeout'],
     body(() => '        Thread.sleep(1000000L)\n        x + y', SHORT_TIMEOUT_MS),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout (ProcessBuilder), then the right answer',
-    ['passed'],
+  row.daemon(
     body((c) => `${shell(daemonCommand(c))}\n        x + y`),
+    'a setsid shell loop holding stdout (ProcessBuilder), then the right answer',
   ),
   hostile(
     'api-key',

@@ -2,6 +2,7 @@ import type { HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import { forkBombCommand } from './hostile-code.ts';
 import { fileEntries, hostile, multiplE, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const { body } = multiplE(MULTIPL_E_ADD.shell);
@@ -26,12 +27,7 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * completion that closes the function itself) runs when the script is loaded.
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb, then a busy loop',
-    ['timeout'],
-    body((c) => `    ${forkBombCommand(c)}\n    while :; do :; done`, SHORT_TIMEOUT_MS),
-  ),
+  row.forkBomb(body((c) => `    ${forkBombCommand(c)}\n    while :; do :; done`, SHORT_TIMEOUT_MS)),
   hostile(
     'memory-bomb',
     'tail /dev/zero: a tool keeps an endless line in memory',
@@ -56,14 +52,12 @@ const PROGRAMS: readonly HostileProgram[] = [
     ['timeout'],
     body(() => '    sleep 1000\n    echo $(( $1 + $2 ))', SHORT_TIMEOUT_MS),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop (its output in /dev/null: $(...) would wait for it), then the right answer',
-    ['passed'],
+  row.daemon(
     body(
       (c) =>
         `    setsid /bin/sh -c 'trap "" HUP INT TERM; while :; do sleep 1; done' ${c.marker} </dev/null >/dev/null 2>&1 &\n    echo $(( $1 + $2 ))`,
     ),
+    'a setsid shell loop (its output in /dev/null: $(...) would wait for it), then the right answer',
   ),
   hostile(
     'daemon',
@@ -135,17 +129,13 @@ const PROGRAMS: readonly HostileProgram[] = [
     body(() => '    kill -TERM $$; exit 0'),
     'failed',
   ),
-  hostile(
-    'kill-parent',
-    "SIGKILL to the script's parent, then the right answer",
-    ['passed'],
+  row.killParent(
     body(() => '    kill -9 $PPID 2>/dev/null\n    echo $(( $1 + $2 ))'),
+    "SIGKILL to the script's parent, then the right answer",
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to the script (its own test harness) before the tests',
-    ['runtime_error'],
+  row.killSelf(
     body(() => '    kill -9 $$\n    echo $(( $1 + $2 ))'),
+    'SIGKILL to the script (its own test harness) before the tests',
   ),
 ];
 

@@ -7,6 +7,7 @@ import {
   literal as swift,
 } from './hostile-code.ts';
 import { fileEntries, hostile, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const add = MULTIPL_E_ADD.swift;
@@ -43,11 +44,9 @@ const reachOut = (read: string, guarded: string, targets: readonly string[]): st
  * statuses for the memory bomb).
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb (system), then a busy loop',
-    ['timeout'],
+  row.forkBomb(
     program((c) => `    system(${swift(forkBombCommand(c))})\n    while true {}`, SHORT_TIMEOUT_MS),
+    'a shell fork bomb (system), then a busy loop',
   ),
   hostile(
     'memory-bomb',
@@ -83,11 +82,9 @@ const PROGRAMS: readonly HostileProgram[] = [
     ['timeout'],
     program(() => '    sleep(1000)\n    return x + y', SHORT_TIMEOUT_MS),
   ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout (system), then the right answer',
-    ['passed'],
+  row.daemon(
     program((c) => `    system(${swift(daemonCommand(c))})\n    return x + y`),
+    'a setsid shell loop holding stdout (system), then the right answer',
   ),
   hostile(
     'api-key',
@@ -136,18 +133,8 @@ const PROGRAMS: readonly HostileProgram[] = [
     program(() => '    exit(0)'),
     'passed',
   ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent, then the right answer',
-    ['passed'],
-    program(() => '    kill(getppid(), SIGKILL)\n    return x + y'),
-  ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process before the tests',
-    ['runtime_error'],
-    program(() => '    kill(getpid(), SIGKILL)\n    return x + y'),
-  ),
+  row.killParent(program(() => '    kill(getppid(), SIGKILL)\n    return x + y')),
+  row.killSelf(program(() => '    kill(getpid(), SIGKILL)\n    return x + y')),
 ];
 
 export const SWIFT_TABLE: HostileTable = { programs: PROGRAMS };

@@ -1,7 +1,9 @@
 import type { HostileContext, HostileProgram } from '@passk/core/conformance';
 import { MULTIPL_E_ADD, multiplEProgram } from '../multipl-e-add.ts';
-import { connectCommand, daemonCommand, forkBombCommand, literal as ts } from './hostile-code.ts';
-import { fileEntries, hostile, SHORT_TIMEOUT_MS } from './hostile-entry.ts';
+import { connectCommand, daemonCommand, literal as ts } from './hostile-code.ts';
+import { hostile } from './hostile-entry.ts';
+import { nodeRows } from './node-rows.ts';
+import * as row from './standard-rows.ts';
 import type { HostileTable } from './tables.ts';
 
 const add = MULTIPL_E_ADD.typescript;
@@ -17,34 +19,19 @@ const program =
       timeoutMs === undefined ? {} : { timeoutMs },
     );
 
-/** Tries to write every target and to read `read`; throws if the read or a guarded write works. */
-const reachOut = (read: string, guarded: string, targets: readonly string[]): string =>
-  [
-    "  const fs = require('node:fs');",
-    '  const reached: string[] = [];',
-    `  for (const path of ${ts(targets)}) {`,
-    "    try { fs.writeFileSync(path, 'hostile'); if (path === " +
-      `${ts(guarded)}) reached.push('wrote ' + path); } catch {}`,
-    '  }',
-    `  try { fs.readFileSync(${ts(read)}); reached.push('read'); } catch {}`,
-    "  if (reached.length > 0) throw new Error('reached ' + reached.join(', '));",
-    '  return x + y;',
-  ].join('\n');
+const node = nodeRows(
+  program,
+  true,
+  (c) =>
+    `  const found: string[] = Object.keys(process.env).filter((name) => name === ${ts(c.apiKeyName)} || String(process.env[name]).includes(${ts(c.apiKey)}));`,
+);
 
 /**
  * TypeScript: MultiPL-E's program, compiled by the warm `tsc` server (as a real run does) and
  * run with `node` and the completion hook (the evidence is its report file).
  */
 const PROGRAMS: readonly HostileProgram[] = [
-  hostile(
-    'fork-bomb',
-    'a shell fork bomb, then a busy loop',
-    ['timeout'],
-    program(
-      (c) => `  require('node:child_process').execSync(${ts(forkBombCommand(c))});\n  for (;;) {}`,
-      SHORT_TIMEOUT_MS,
-    ),
-  ),
+  node.forkBomb,
   hostile(
     'memory-bomb',
     'keeps 256 MiB buffers until the address space gives out',
@@ -54,59 +41,17 @@ const PROGRAMS: readonly HostileProgram[] = [
         "  const { Buffer } = require('node:buffer');\n  const keep = [];\n  for (;;) keep.push(Buffer.alloc(256 * 2 ** 20));",
     ),
   ),
-  hostile(
-    'disk-filler',
-    'one file written without end',
-    ['output_limit'],
-    program(() =>
-      [
-        "  const fs = require('node:fs');",
-        "  const fd = fs.openSync('filler', 'w');",
-        "  const chunk = require('node:buffer').Buffer.alloc(1 << 20, 120);",
-        '  for (;;) fs.writeSync(fd, chunk);',
-      ].join('\n'),
-    ),
-  ),
-  hostile(
-    'endless-output',
-    'writeSync(1, ...) without end',
-    ['output_limit'],
-    program(() => "  for (;;) require('node:fs').writeSync(1, 'x'.repeat(65536));"),
-  ),
-  hostile(
-    'endless-sleep',
-    'a timer that never fires in time',
-    ['timeout'],
-    program(() => '  setTimeout(() => {}, 1e9);\n  return x + y;', SHORT_TIMEOUT_MS),
-  ),
-  hostile(
-    'daemon',
-    'a setsid shell loop holding stdout, then the right answer',
-    ['passed'],
+  node.diskFiller,
+  node.endlessOutput,
+  node.endlessSleep,
+  row.daemon(
     program(
       (c) =>
         `  require('node:child_process').execSync(${ts(daemonCommand(c))}, { stdio: 'inherit' });\n  return x + y;`,
     ),
   ),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
-    program((c) =>
-      [
-        "  const fs = require('node:fs');",
-        `  const found: string[] = Object.keys(process.env).filter((name) => name === ${ts(c.apiKeyName)} || String(process.env[name]).includes(${ts(c.apiKey)}));`,
-        "  for (const pid of fs.readdirSync('/proc').filter((name: string) => /^\\d+$/.test(name))) {",
-        '    try {',
-        `      if (fs.readFileSync('/proc/' + pid + '/environ', 'utf8').includes(${ts(c.apiKey)})) found.push(pid);`,
-        '    } catch {}',
-        '  }',
-        "  if (found.length > 0) throw new Error('leaked: ' + JSON.stringify(found));",
-        '  return x + y;',
-      ].join('\n'),
-    ),
-  ),
-  ...fileEntries(program, reachOut),
+  node.apiKey,
+  ...node.files,
   hostile(
     'network',
     'connects to 127.0.0.1 (bash /dev/tcp) and to the internet',
@@ -122,40 +67,11 @@ const PROGRAMS: readonly HostileProgram[] = [
       ].join('\n'),
     ),
   ),
-  hostile(
-    'close-stdout',
-    'closes stdout and stderr (the evidence is a file: still a pass)',
-    ['passed'],
-    program(
-      () =>
-        "  const fs = require('node:fs');\n  try { fs.closeSync(1); fs.closeSync(2); } catch {}\n  return x + y;",
-    ),
-  ),
-  hostile(
-    'block-stdin',
-    'reads stdin to its end',
-    ['passed'],
-    program(() => "  require('node:fs').readFileSync(0);\n  return x + y;"),
-  ),
-  hostile(
-    'early-exit',
-    "process.exit(0) before the tests (MultiPL-E's exit code passes it)",
-    ['runtime_error'],
-    program(() => '  process.exit(0);\n  return x + y;'),
-    'passed',
-  ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its parent, then the right answer',
-    ['passed'],
-    program(() => "  try { process.kill(process.ppid, 'SIGKILL'); } catch {}\n  return x + y;"),
-  ),
-  hostile(
-    'kill-parent',
-    'SIGKILL to its own process before the tests',
-    ['runtime_error'],
-    program(() => "  process.kill(process.pid, 'SIGKILL');\n  return x + y;"),
-  ),
+  node.closeStdout,
+  node.blockStdin,
+  node.earlyExit,
+  node.killParent,
+  node.killSelf,
 ];
 
 export const TYPESCRIPT_TABLE: HostileTable = { programs: PROGRAMS };
