@@ -11,12 +11,12 @@ import type {
 import type { SampleRecord } from '../spec/run.ts';
 import type { GenerationCache } from '../store/generation-cache.ts';
 import type { AdaptiveGate } from './adaptive-gate.ts';
-import { costOfUsage, worstCaseCostUsd } from './cost.ts';
+import { worstCaseCostUsd } from './cost.ts';
 import type { CostBudget } from './cost-budget.ts';
 import type { RunEvent, RunStopReason } from './events.ts';
+import { type RequestControls, sendModelRequest } from './internal/send-model-request.ts';
 import { promptFor } from './prompt-for.ts';
-import { callWithTimeout, sleep } from './request-control.ts';
-import { type RetryPolicy, retryDelayMs } from './retry-delay.ts';
+import type { RetryPolicy } from './retry-delay.ts';
 import { truncateAtStop } from './truncate-at-stop.ts';
 
 /** Everything `createSampleGenerator` needs. */
@@ -55,7 +55,7 @@ export function createSampleGenerator(
   const { provider, format, signal, budget } = options;
 
   // After a 401/403, every further request would fail the same way: none is sent.
-  let credentialsRejected = false;
+  const controls: RequestControls = { ...options, credentials: { rejected: false } };
   // One prompt per problem, whatever n is.
   const prompts = new WeakMap<Problem, ModelPrompt>();
   return async (problem, sampleIndex) => {
@@ -90,85 +90,28 @@ export function createSampleGenerator(
       };
 
     const price = provider.price;
-    const worst =
-      budget && price && sampling.maxTokens !== undefined
-        ? worstCaseCostUsd(modelPrompt, sampling.maxTokens, price)
-        : 0;
-    if (credentialsRejected) return { stopped: 'credentials-rejected' };
-    if (budget?.exhausted) return { stopped: 'cost-limit' };
-    let reserved = false;
-
-    let generation: Generation | undefined;
-    let attempts = 0;
-    try {
-      for (;;) {
-        if (signal?.aborted) return { stopped: 'aborted' };
-        await options.gate.acquire(signal);
-        if (credentialsRejected) {
-          options.gate.release({ cancelled: true });
-          return { stopped: 'credentials-rejected' };
-        }
-        // Reserve when the request is about to be sent, so that spending in flight is bounded.
-        if (budget && !reserved) {
-          if (!budget.reserve(worst)) {
-            options.gate.release({ cancelled: true });
-            return { stopped: 'cost-limit' };
-          }
-          reserved = true;
-        }
-        attempts++;
-        const result = await callWithTimeout(
-          (requestSignal) =>
-            provider.generate({
-              problem,
-              prompt: promptText(modelPrompt),
-              modelPrompt,
-              stopSequences: problem.stopSequences,
-              sampling,
-              sampleIndex,
-              signal: requestSignal,
-            }),
-          failedGeneration,
-          options.requestTimeoutMs,
-          signal,
-        );
-        options.gate.release({
-          ...(result.error ? { failure: result.error } : {}),
-          ...(result.rateLimit ? { rateLimit: result.rateLimit } : {}),
-        });
-        if (signal?.aborted) return { stopped: 'aborted' };
-        generation = result;
-        if (result.error?.class === 'authentication') credentialsRejected = true;
-        const failure = result.error;
-        if (!failure?.retryable || attempts > options.retry.maxRetries) break;
-        const delayMs = retryDelayMs(attempts, failure, options.retry);
-        options.emit({
-          type: 'generation-retry',
-          taskId: problem.id,
+    const outcome = await sendModelRequest(controls, {
+      taskId: problem.id,
+      sampleIndex,
+      price,
+      worstCostUsd:
+        budget && price && sampling.maxTokens !== undefined
+          ? worstCaseCostUsd(modelPrompt, sampling.maxTokens, price)
+          : 0,
+      send: (requestSignal) =>
+        provider.generate({
+          problem,
+          prompt: promptText(modelPrompt),
+          modelPrompt,
+          stopSequences: problem.stopSequences,
+          sampling,
           sampleIndex,
-          attempt: attempts,
-          errorClass: failure.class,
-          delayMs,
-        });
-        await sleep(delayMs, signal);
-      }
-    } catch (error) {
-      if (signal?.aborted) return { stopped: 'aborted' };
-      throw error;
-    } finally {
-      if (budget && reserved) {
-        const usage = generation?.error ? undefined : generation?.usage;
-        const actual =
-          generation?.costUsd ??
-          (usage && price
-            ? costOfUsage(usage, price)
-            : generation && !generation.error
-              ? worst
-              : 0);
-        budget.settle(worst, actual);
-      }
-    }
-    const final = withCost(generation as Generation, price);
+          signal: requestSignal,
+        }),
+      failed: failedGeneration,
+    });
+    if ('stopped' in outcome) return outcome;
+    const { answer: final, attempts } = outcome;
     if (!final.error) await cache?.set(cacheKey, final);
     return {
       record: toRecord(problem, sampleIndex, final, attempts, modelPrompt, format),
@@ -183,12 +126,6 @@ function promptText(prompt: ModelPrompt): string {
 
 function failedGeneration(error: ProviderFailure, latencyMs: number): Generation {
   return { text: '', finishReason: 'error', latencyMs, error };
-}
-
-function withCost(generation: Generation, price: Provider['price']): Generation {
-  if (generation.costUsd !== undefined || !generation.usage || !price || generation.error)
-    return generation;
-  return { ...generation, costUsd: costOfUsage(generation.usage, price) };
 }
 
 function toRecord(

@@ -3,11 +3,11 @@ import type { AgentTurn, AgentTurnRequest } from '../../spec/agent.ts';
 import type { ModelPrompt, Provider, ProviderFailure } from '../../spec/provider.ts';
 import type { GenerationCache } from '../../store/generation-cache.ts';
 import type { AdaptiveGate } from '../adaptive-gate.ts';
-import { costOfUsage, worstCaseCostUsd } from '../cost.ts';
+import { worstCaseCostUsd } from '../cost.ts';
 import type { CostBudget } from '../cost-budget.ts';
 import type { RunEvent, RunStopReason } from '../events.ts';
-import { callWithTimeout, sleep } from '../request-control.ts';
-import { type RetryPolicy, retryDelayMs } from '../retry-delay.ts';
+import { type RequestControls, sendModelRequest } from '../internal/send-model-request.ts';
+import type { RetryPolicy } from '../retry-delay.ts';
 
 /** Everything `createTurnRequester` needs (shared by every attempt of a run). */
 export interface TurnRequesterOptions {
@@ -50,7 +50,7 @@ export function createTurnRequester(
   options: TurnRequesterOptions,
 ): (request: TurnRequest) => Promise<TurnOutcome> {
   const { provider, budget, signal } = options;
-  let credentialsRejected = false;
+  const controls: RequestControls = { ...options, credentials: { rejected: false } };
   return async (request) => {
     if (signal?.aborted) return { stopped: 'aborted' };
     const cache = provider.cacheable ? options.cache : undefined;
@@ -70,82 +70,22 @@ export function createTurnRequester(
         });
     const hit = cache?.get(key) as AgentTurn | undefined;
     if (hit && Array.isArray(hit.toolCalls)) return { turn: hit, cached: true, attempts: 0 };
-    if (credentialsRejected) return { stopped: 'credentials-rejected' };
-    if (budget?.exhausted) return { stopped: 'cost-limit' };
     const price = provider.price;
-    const worst =
-      budget && price && request.sampling.maxTokens !== undefined
-        ? worstCaseCostUsd(asPrompt(request), request.sampling.maxTokens, price)
-        : 0;
-    let reserved = false;
-    let turn: AgentTurn | undefined;
-    let attempts = 0;
-    try {
-      for (;;) {
-        if (signal?.aborted) return { stopped: 'aborted' };
-        await options.gate.acquire(signal);
-        if (credentialsRejected) {
-          options.gate.release({ cancelled: true });
-          return { stopped: 'credentials-rejected' };
-        }
-        if (budget && !reserved) {
-          if (!budget.reserve(worst)) {
-            options.gate.release({ cancelled: true });
-            return { stopped: 'cost-limit' };
-          }
-          reserved = true;
-        }
-        attempts++;
-        const { deadline, ...turnRequest } = request;
-        const left =
-          deadline === undefined
-            ? undefined
-            : Math.max(1, Math.round(deadline - performance.now()));
-        const timeoutMs =
-          left === undefined
-            ? options.requestTimeoutMs
-            : Math.min(left, options.requestTimeoutMs ?? left);
-        const result = await callWithTimeout(
-          (requestSignal) => provider.respond({ ...turnRequest, signal: requestSignal }),
-          failedTurn,
-          timeoutMs,
-          signal,
-        );
-        options.gate.release({
-          ...(result.error ? { failure: result.error } : {}),
-          ...(result.rateLimit ? { rateLimit: result.rateLimit } : {}),
-        });
-        if (signal?.aborted) return { stopped: 'aborted' };
-        turn = result;
-        if (result.error?.class === 'authentication') credentialsRejected = true;
-        const failure = result.error;
-        if (!failure?.retryable || attempts > options.retry.maxRetries) break;
-        const delayMs = retryDelayMs(attempts, failure, options.retry);
-        if (request.deadline !== undefined && performance.now() + delayMs >= request.deadline)
-          break;
-        options.emit({
-          type: 'generation-retry',
-          taskId: request.problem.id,
-          sampleIndex: request.sampleIndex,
-          attempt: attempts,
-          errorClass: failure.class,
-          delayMs,
-        });
-        await sleep(delayMs, signal);
-      }
-    } catch (error) {
-      if (signal?.aborted) return { stopped: 'aborted' };
-      throw error;
-    } finally {
-      if (budget && reserved) {
-        const usage = turn?.error ? undefined : turn?.usage;
-        const actual =
-          turn?.costUsd ??
-          (usage && price ? costOfUsage(usage, price) : turn && !turn.error ? worst : 0);
-        budget.settle(worst, actual);
-      }
-    }
-    const final = withCost(turn as AgentTurn, price);
+    const { deadline, ...turnRequest } = request;
+    const outcome = await sendModelRequest(controls, {
+      taskId: request.problem.id,
+      sampleIndex: request.sampleIndex,
+      price,
+      worstCostUsd:
+        budget && price && request.sampling.maxTokens !== undefined
+          ? worstCaseCostUsd(asPrompt(request), request.sampling.maxTokens, price)
+          : 0,
+      send: (requestSignal) => provider.respond({ ...turnRequest, signal: requestSignal }),
+      failed: failedTurn,
+      ...(deadline === undefined ? {} : { deadline }),
+    });
+    if ('stopped' in outcome) return outcome;
+    const { answer: final, attempts } = outcome;
     if (!final.error) await cache?.set(key, final);
     return { turn: final, cached: false, attempts };
   };
@@ -153,11 +93,6 @@ export function createTurnRequester(
 
 function failedTurn(error: ProviderFailure, latencyMs: number): AgentTurn {
   return { text: '', toolCalls: [], finishReason: 'error', latencyMs, error };
-}
-
-function withCost(turn: AgentTurn, price: Provider['price']): AgentTurn {
-  if (turn.costUsd !== undefined || !turn.usage || !price || turn.error) return turn;
-  return { ...turn, costUsd: costOfUsage(turn.usage, price) };
 }
 
 /** The conversation as a chat prompt, for the worst-case cost (tool calls counted as text). */
