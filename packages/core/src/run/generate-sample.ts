@@ -10,30 +10,23 @@ import type {
 } from '../spec/provider.ts';
 import type { SampleRecord } from '../spec/run.ts';
 import type { GenerationCache } from '../store/generation-cache.ts';
-import type { AdaptiveGate } from './adaptive-gate.ts';
 import { worstCaseCostUsd } from './cost.ts';
-import type { CostBudget } from './cost-budget.ts';
-import type { RunEvent, RunStopReason } from './events.ts';
-import { type RequestControls, sendModelRequest } from './internal/send-model-request.ts';
+import type { RunStopReason } from './events.ts';
+import {
+  type RequestControls,
+  type RequestSettings,
+  sendModelRequest,
+} from './internal/send-model-request.ts';
 import { promptFor } from './prompt-for.ts';
-import type { RetryPolicy } from './retry-delay.ts';
 import { truncateAtStop } from './truncate-at-stop.ts';
 
 /** Everything `createSampleGenerator` needs. */
-export interface SampleGeneratorOptions {
+export interface SampleGeneratorOptions extends RequestSettings {
   readonly provider: Provider;
   /** Builds prompts and extracts code; absent: the raw prompt, cut at stop sequences. */
   readonly format?: PromptFormat;
   readonly sampling: SamplingParameters;
-  readonly gate: AdaptiveGate;
-  readonly retry: RetryPolicy;
-  /** Per-request time limit in milliseconds (absent: none). */
-  readonly requestTimeoutMs?: number;
   readonly cache?: GenerationCache;
-  /** Spending limit; requests that could exceed it are not sent. */
-  readonly budget?: CostBudget;
-  readonly signal?: AbortSignal;
-  readonly emit: (event: RunEvent) => void;
 }
 
 /** What generating one sample gave. */

@@ -1,16 +1,9 @@
 import type { AgentMessage, AgentToolCall, AgentTurn, AgentTurnRequest } from '@passk/core';
-import type { LanguageModel, ModelMessage, ProviderMetadata as ProviderOptions } from 'ai';
-import { toTokenUsage } from './call-model.ts';
-import { classifyError } from './classify-error.ts';
-import { rateLimitInfo } from './rate-limit-headers.ts';
+import type { LanguageModel, ModelMessage } from 'ai';
+import { callSettings, loadSdk, type SdkCallOptions, toAnswer } from './sdk-answer.ts';
 
 /** How `callAgentModel` talks to the model. */
-export interface CallAgentModelOptions {
-  /** Provider options to add to the call (see `ProviderKind.providerOptions`). */
-  readonly providerOptions?: ProviderOptions;
-  /** `performance.now()` when the request started, for latency. */
-  readonly started: number;
-}
+export type CallAgentModelOptions = SdkCallOptions;
 
 /**
  * Sends one agent turn through the `ai` SDK: one `generateText` step with the tools declared
@@ -23,8 +16,7 @@ export async function callAgentModel(
   request: AgentTurnRequest,
   options: CallAgentModelOptions,
 ): Promise<AgentTurn> {
-  const { generateText, jsonSchema } = await import('ai');
-  (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
+  const { generateText, jsonSchema } = await loadSdk();
   const { sampling } = request;
   const tools = Object.fromEntries(
     request.tools.map((tool) => [
@@ -36,57 +28,18 @@ export async function callAgentModel(
     ]),
   );
   const result = await generateText({
-    model,
-    maxRetries: 0,
-    ...(request.signal ? { abortSignal: request.signal } : {}),
-    ...(sampling.maxTokens === undefined ? {} : { maxOutputTokens: sampling.maxTokens }),
-    ...(sampling.temperature === undefined ? {} : { temperature: sampling.temperature }),
-    ...(sampling.topP === undefined ? {} : { topP: sampling.topP }),
-    ...(sampling.seed === undefined ? {} : { seed: sampling.seed }),
-    ...(sampling.reasoningEffort === undefined ? {} : { reasoning: sampling.reasoningEffort }),
-    ...(options.providerOptions ? { providerOptions: options.providerOptions } : {}),
+    ...callSettings(model, sampling, request.signal, options.providerOptions),
     system: request.system,
     messages: request.messages.map(toModelMessage),
     tools,
     toolChoice: 'auto',
   });
-  const latencyMs = Math.round(performance.now() - options.started);
-  const usage = toTokenUsage(result.usage);
-  const rateLimit = rateLimitInfo(result.response.headers);
-  const base = {
-    latencyMs,
-    ...(usage ? { usage } : {}),
-    ...(rateLimit ? { rateLimit } : {}),
-    ...(result.reasoningText ? { reasoning: result.reasoningText } : {}),
-  };
-  if (result.finishReason === 'content-filter') {
-    return {
-      ...base,
-      text: result.text,
-      toolCalls: [],
-      finishReason: result.finishReason,
-      error: {
-        class: 'content_filter',
-        message: 'the provider withheld the answer (content filter)',
-        retryable: false,
-      },
-    };
-  }
-  if (result.finishReason === 'error') {
-    return {
-      ...base,
-      text: '',
-      toolCalls: [],
-      finishReason: 'error',
-      error: classifyError(new Error('the provider reported an error finish')),
-    };
-  }
   const toolCalls: AgentToolCall[] = result.toolCalls.map((call) => ({
     id: call.toolCallId,
     name: call.toolName,
     arguments: call.input,
   }));
-  return { ...base, text: result.text, toolCalls, finishReason: result.finishReason };
+  return toAnswer(result, options.started, { toolCalls }, { toolCalls: [] });
 }
 
 /** A passk agent message as the SDK's model message. */

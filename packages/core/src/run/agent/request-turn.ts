@@ -2,24 +2,18 @@ import { hashJson } from '../../io/hash.ts';
 import type { AgentTurn, AgentTurnRequest } from '../../spec/agent.ts';
 import type { ModelPrompt, Provider, ProviderFailure } from '../../spec/provider.ts';
 import type { GenerationCache } from '../../store/generation-cache.ts';
-import type { AdaptiveGate } from '../adaptive-gate.ts';
 import { worstCaseCostUsd } from '../cost.ts';
-import type { CostBudget } from '../cost-budget.ts';
-import type { RunEvent, RunStopReason } from '../events.ts';
-import { type RequestControls, sendModelRequest } from '../internal/send-model-request.ts';
-import type { RetryPolicy } from '../retry-delay.ts';
+import type { RunStopReason } from '../events.ts';
+import {
+  type RequestControls,
+  type RequestSettings,
+  sendModelRequest,
+} from '../internal/send-model-request.ts';
 
 /** Everything `createTurnRequester` needs (shared by every attempt of a run). */
-export interface TurnRequesterOptions {
+export interface TurnRequesterOptions extends RequestSettings {
   readonly provider: Provider & Required<Pick<Provider, 'respond'>>;
-  readonly gate: AdaptiveGate;
-  readonly retry: RetryPolicy;
-  /** Per-request time limit in milliseconds (absent: none). */
-  readonly requestTimeoutMs?: number;
   readonly cache?: GenerationCache;
-  readonly budget?: CostBudget;
-  readonly signal?: AbortSignal;
-  readonly emit: (event: RunEvent) => void;
 }
 
 /** One turn to request: the provider's request without its signal, with the attempt's deadline. */

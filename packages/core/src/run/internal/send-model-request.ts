@@ -9,8 +9,8 @@ import { type RetryPolicy, retryDelayMs } from '../retry-delay.ts';
 /** What a provider answers (a generation or an agent turn), as far as sending it is concerned. */
 type ModelAnswer = Pick<Generation, 'latencyMs' | 'error' | 'rateLimit' | 'usage' | 'costUsd'>;
 
-/** The run's controls over model requests, shared by all its requests. */
-export interface RequestControls {
+/** The run's settings for model requests, shared by all its requests. */
+export interface RequestSettings {
   readonly gate: AdaptiveGate;
   readonly retry: RetryPolicy;
   /** Per-request time limit in milliseconds (absent: none). */
@@ -19,6 +19,10 @@ export interface RequestControls {
   readonly budget?: CostBudget;
   readonly signal?: AbortSignal;
   readonly emit: (event: RunEvent) => void;
+}
+
+/** The settings and the state the requests of one requester share. */
+export interface RequestControls extends RequestSettings {
   /** Set once a request's credentials were rejected (401/403): no further request is sent. */
   readonly credentials: { rejected: boolean };
 }
