@@ -1,16 +1,15 @@
-import { resolve } from 'node:path';
 import {
   COMPARISON_FORMATS,
   type ComparisonFormat,
   renderComparison,
   UsageError,
-  writeFileAtomic,
 } from '@passk/core';
 import { COMPARE_HELP } from '../help/compare-help.ts';
-import { type Command, log } from '../io.ts';
+import type { Command } from '../io.ts';
 import { parseOptions, parsePositiveInteger, usageError } from '../parse-options.ts';
 import { renderHtmlComparison } from '../report/render-html-comparison.ts';
 import { compare } from '../sdk/compare.ts';
+import { parseFormat, writeOutput } from './report-output.ts';
 
 const FORMATS = [...COMPARISON_FORMATS, 'html'] as const;
 
@@ -31,12 +30,7 @@ export const compareCommand: Command = async (argv, _registry, io) => {
   if (positionals.length !== 2) {
     throw usageError(COMPARE_HELP, `expected two run directories`);
   }
-  const format = (values.format ?? 'table') as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) {
-    throw new UsageError({
-      message: `--format: unknown format '${values.format}'; known formats: ${FORMATS.join(', ')} (or --json)`,
-    });
-  }
+  const format = parseFormat(values.format, FORMATS, ' (or --json)');
   if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) {
     throw new UsageError({ message: `--seed expects an integer, got '${values.seed}'` });
   }
@@ -54,11 +48,6 @@ export const compareCommand: Command = async (argv, _registry, io) => {
     : format === 'html'
       ? await renderHtmlComparison(comparison)
       : renderComparison(comparison, format as ComparisonFormat);
-  if (typeof values.output === 'string') {
-    await writeFileAtomic(resolve(io.cwd, values.output), text);
-    log(io, `wrote ${values.output} (${Buffer.byteLength(text)} bytes)`);
-  } else {
-    io.stdout.write(text);
-  }
+  await writeOutput(io, values.output, text);
   return 0;
 };

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import {
   REPORT_TABLES,
   type ReportTableId,
@@ -6,13 +5,13 @@ import {
   SUMMARY_FORMATS,
   type SummaryFormat,
   UsageError,
-  writeFileAtomic,
 } from '@passk/core';
 import { REPORT_HELP } from '../help/other-help.ts';
 import { type Command, log } from '../io.ts';
 import { parseOptions, usageError } from '../parse-options.ts';
 import { renderHtmlReport } from '../report/render-html-report.ts';
 import { report } from '../sdk/report.ts';
+import { parseFormat, writeOutput } from './report-output.ts';
 
 const FORMATS = [...SUMMARY_FORMATS, 'html'] as const;
 
@@ -31,12 +30,7 @@ export const reportCommand: Command = async (argv, _registry, io) => {
     REPORT_HELP,
   );
   if (positionals.length === 0) throw usageError(REPORT_HELP, `expected a run directory`);
-  const format = (values.format ?? 'table') as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) {
-    throw new UsageError({
-      message: `--format: unknown format '${values.format}'; known formats: ${FORMATS.join(', ')}`,
-    });
-  }
+  const format = parseFormat(values.format, FORMATS);
   const table = values.table as ReportTableId | undefined;
   if (table !== undefined && !REPORT_TABLES.includes(table)) {
     throw new UsageError({
@@ -59,11 +53,6 @@ export const reportCommand: Command = async (argv, _registry, io) => {
     format === 'html'
       ? await renderHtmlReport(data)
       : renderReport(data, format as SummaryFormat, table === undefined ? {} : { table });
-  if (typeof values.output === 'string') {
-    await writeFileAtomic(resolve(io.cwd, values.output), text);
-    log(io, `wrote ${values.output} (${Buffer.byteLength(text)} bytes)`);
-  } else {
-    io.stdout.write(text);
-  }
+  await writeOutput(io, values.output, text);
   return 0;
 };

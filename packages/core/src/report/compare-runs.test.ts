@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resultRecord } from '../../../../scripts/test-support/result-record.ts';
 import type { ResultRecord, RunManifest } from '../spec/run.ts';
 import type { RunOnDisk } from '../store/read-run.ts';
 import { humanEvalClusterKey } from './cluster-key.ts';
@@ -32,20 +33,13 @@ function run(directory: string, passes: (task: number, language: string) => bool
   } satisfies RunManifest;
   const results: ResultRecord[] = taskIds.map((taskId, i) => {
     const passed = passes(i % TASKS.length, taskLanguages[i] as string);
-    return {
+    return resultRecord({
       task_id: taskId,
       sample_index: 0,
       language: taskLanguages[i] as string,
-      status: passed ? 'passed' : 'failed',
       passed,
-      detail: '',
-      duration_ms: 1,
-      exit_code: 0,
-      stdout_tail: '',
-      stderr_tail: '',
       execution_key: `${i}`,
-      cached: false,
-    };
+    });
   });
   return { directory, manifest, results };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resultRecord } from '../../../../scripts/test-support/result-record.ts';
 import type { AgentAttemptRecord } from '../spec/agent.ts';
 import type { ResultRecord, SampleRecord } from '../spec/run.ts';
 import type { VerdictStatus } from '../spec/verdict.ts';
@@ -34,19 +35,12 @@ function attempt(
       ...agent,
     },
   };
-  const result: ResultRecord = {
+  const result: ResultRecord = resultRecord({
     task_id: taskId,
     sample_index: index,
     language: 'python',
     status: extra.status ?? (passed ? 'passed' : 'failed'),
     passed,
-    detail: '',
-    duration_ms: 1,
-    exit_code: 0,
-    stdout_tail: '',
-    stderr_tail: '',
-    execution_key: 'k',
-    cached: false,
     ...(extra.firstPassed === undefined
       ? {}
       : {
@@ -55,7 +49,7 @@ function attempt(
             passed: extra.firstPassed,
           },
         }),
-  };
+  });
   return [sample, result];
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resultRecord } from '../../../../scripts/test-support/result-record.ts';
 import type { ResultRecord, SampleRecord } from '../spec/run.ts';
 import { sampleKey } from '../store/run-files.ts';
 import { renderSummary } from './render-summary.ts';
@@ -31,20 +32,16 @@ function records(fixtures: readonly Fixture[]) {
       finish_reason: 'stop',
       latency_ms: 1,
     });
-    results.set(key, {
-      task_id: fixture.task,
-      sample_index: index,
-      language: fixture.language,
-      status: fixture.passed ? 'passed' : 'failed',
-      passed: fixture.passed,
-      detail: '',
-      duration_ms: 1,
-      exit_code: 0,
-      stdout_tail: '',
-      stderr_tail: '',
-      execution_key: key,
-      cached: false,
-    });
+    results.set(
+      key,
+      resultRecord({
+        task_id: fixture.task,
+        sample_index: index,
+        language: fixture.language,
+        passed: fixture.passed,
+        execution_key: key,
+      }),
+    );
   }
   return { results, samples };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resultRecord } from '../../../../scripts/test-support/result-record.ts';
 import type { ResultRecord } from '../spec/run.ts';
 import { sampleKey } from '../store/run-files.ts';
 import { renderSummary } from './render-summary.ts';
@@ -6,21 +7,14 @@ import { summarizeRun } from './summarize-run.ts';
 
 /** Test subsets (`Verdict.subsets`, EvalPlus's `base`) are scored next to the full verdict. */
 function result(taskId: string, index: number, passed: boolean, base?: boolean): ResultRecord {
-  return {
+  return resultRecord({
     task_id: taskId,
     sample_index: index,
     language: 'python',
-    status: passed ? 'passed' : 'failed',
     passed,
-    detail: '',
-    duration_ms: 1,
-    exit_code: 0,
-    stdout_tail: '',
-    stderr_tail: '',
     execution_key: `${taskId}-${index}`,
-    cached: false,
     ...(base === undefined ? {} : { subsets: { base } }),
-  };
+  });
 }
 
 describe('summarizeRun with test subsets', () => {

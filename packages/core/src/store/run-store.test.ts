@@ -1,6 +1,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resultRecord } from '../../../../scripts/test-support/result-record.ts';
 import { temporaryDirectory } from '../../../../scripts/test-support/temporary-directory.ts';
 import {
   type ResultRecord,
@@ -38,20 +39,14 @@ const sample = (index: number): SampleRecord => ({
   latency_ms: 0,
 });
 
-const result = (index: number): ResultRecord => ({
-  task_id: 't/0',
-  sample_index: index,
-  language: 'python',
-  status: 'passed',
-  passed: true,
-  detail: 'passed',
-  duration_ms: 1,
-  exit_code: 0,
-  stdout_tail: '',
-  stderr_tail: '',
-  execution_key: 'k',
-  cached: false,
-});
+const result = (index: number): ResultRecord =>
+  resultRecord({
+    task_id: 't/0',
+    sample_index: index,
+    language: 'python',
+    passed: true,
+    detail: 'passed',
+  });
 
 const directory = () => temporaryDirectory('passk-store-');
 
