@@ -71,6 +71,15 @@ function prefilledAnswer(problem: HumanEvalRecord): string {
   return `\n${definition}${problem.canonical_solution}\`\`\`\n\nThis runs in linear time.`;
 }
 
+/** The results of the run in `directory` that did not pass. */
+function notPassed(directory: string): { task_id: string; status: string; detail: string }[] {
+  return readFileSync(join(directory, 'results.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { task_id: string; status: string; detail: string })
+    .filter((record) => record.status !== 'passed');
+}
+
 describe('chat extraction on every HumanEval task', () => {
   it('answers built from the reference solutions all pass after extraction (164 / 164)', async () => {
     const server = await startFakeModelServer({
@@ -84,12 +93,7 @@ describe('chat extraction on every HumanEval task', () => {
       );
       expect(result.code).toBe(0);
       const summary = JSON.parse(result.stdout);
-      const failed = readFileSync(join(dir, 'r/results.jsonl'), 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as { task_id: string; status: string; detail: string })
-        .filter((record) => record.status !== 'passed');
-      expect(failed).toEqual([]);
+      expect(notPassed(join(dir, 'r'))).toEqual([]);
       expect(summary.statuses.passed).toBe(164);
       expect(summary.generation.strategies).toEqual({
         'fenced-blocks:program+reasoning-stripped': 164,
@@ -113,12 +117,7 @@ describe('chat extraction on every HumanEval task', () => {
         { cwd: dir, env: { ...env, ANTHROPIC_API_KEY: 'sk-ant-test' } },
       );
       expect(result.code).toBe(0);
-      const failed = readFileSync(join(dir, 'r/results.jsonl'), 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as { task_id: string; status: string; detail: string })
-        .filter((record) => record.status !== 'passed');
-      expect(failed).toEqual([]);
+      expect(notPassed(join(dir, 'r'))).toEqual([]);
       expect(JSON.parse(result.stdout).generation.strategies).toEqual({
         'fenced-block:program': 164,
       });

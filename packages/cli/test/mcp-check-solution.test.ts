@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { createPasskMcpServer, type PasskMcpServer } from '@passk/mcp';
+import type { PasskMcpServer } from '@passk/mcp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBuiltinRegistry } from '../src/builtin-registry.ts';
-import { connectInMemory, structured } from './mcp-client.ts';
+import { connectInMemory, structured, workspaceServer } from './mcp-client.ts';
 import { runCli, workspace } from './run-cli.ts';
 
 /** One program per verdict, each on its own HumanEval task (completions of the prompt). */
@@ -29,15 +28,10 @@ const CASES: { readonly task: string; readonly status: string; readonly code: st
 describe('check_solution (in-memory client, real sandbox)', () => {
   let server: PasskMcpServer;
   let client: Client;
-  const { dir, env } = workspace();
+  const work = workspace();
+  const { dir, env } = work;
   beforeAll(async () => {
-    server = createPasskMcpServer({
-      registry: createBuiltinRegistry(),
-      version: 'test',
-      env,
-      cwd: dir,
-      maxConcurrentExecutions: 2,
-    });
+    server = workspaceServer(work, { maxConcurrentExecutions: 2 });
     client = await connectInMemory(server);
   });
   afterAll(() => server.close());

@@ -1,16 +1,20 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { PasskMcpServer } from '@passk/mcp';
+import { createPasskMcpServer, type PasskMcpServer, type PasskMcpServerOptions } from '@passk/mcp';
+import { createBuiltinRegistry } from '../src/builtin-registry.ts';
 
-/** A client connected to a new session of `server` through the SDK's linked in-memory transport. */
-export async function connectInMemory(server: PasskMcpServer): Promise<Client> {
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  const client = new Client({ name: 'passk-test', version: '1' });
-  await Promise.all([
-    server.createSession().connect(serverTransport),
-    client.connect(clientTransport),
-  ]);
-  return client;
+export { connectInMemory } from '../../mcp/test/connect.ts';
+
+/** A server over the built-in registry, in a test workspace (`run-cli.ts`); `options` add to it. */
+export function workspaceServer(
+  workspace: { readonly dir: string; readonly env: NodeJS.ProcessEnv },
+  options: Partial<PasskMcpServerOptions> = {},
+): PasskMcpServer {
+  return createPasskMcpServer({
+    registry: createBuiltinRegistry(),
+    version: 'test',
+    env: workspace.env,
+    cwd: workspace.dir,
+    ...options,
+  });
 }
 
 /** The structured content of a tool result, typed for the test. */

@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ProgressNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
-import { createPasskMcpServer, type PasskMcpServer } from '@passk/mcp';
+import type { PasskMcpServer } from '@passk/mcp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuiltinRegistry } from '../src/builtin-registry.ts';
 import { startPasskRun } from '../src/commands/mcp.ts';
-import { connectInMemory, structured } from './mcp-client.ts';
+import { connectInMemory, structured, workspaceServer } from './mcp-client.ts';
 import { args as cliArgs, runCli, workspace } from './run-cli.ts';
 
 interface RunView {
@@ -20,14 +20,11 @@ interface RunView {
 describe('runs over MCP (demo dataset, demo model, offline)', () => {
   let server: PasskMcpServer;
   let client: Client;
-  const { dir, env } = workspace();
+  const work = workspace();
+  const { dir, env } = work;
   const progress: { progress: number; total?: number; message?: string }[] = [];
   beforeAll(async () => {
-    server = createPasskMcpServer({
-      registry: createBuiltinRegistry(),
-      version: 'test',
-      env,
-      cwd: dir,
+    server = workspaceServer(work, {
       startRun: startPasskRun(createBuiltinRegistry()),
       maxConcurrentExecutions: 2,
     });
@@ -177,13 +174,7 @@ describe('runs over MCP (demo dataset, demo model, offline)', () => {
     expect(existsSync(join(directory, 'manifest.json'))).toBe(true);
     expect(existsSync(join(directory, 'run.lock'))).toBe(false);
     // A new server sees the stopped run on disk; the same arguments resume it there.
-    server = createPasskMcpServer({
-      registry: createBuiltinRegistry(),
-      version: 'test',
-      env,
-      cwd: dir,
-      startRun: startPasskRun(createBuiltinRegistry()),
-    });
+    server = workspaceServer(work, { startRun: startPasskRun(createBuiltinRegistry()) });
     client = await connectInMemory(server);
     expect((await getRun(started.run_id)).status).toBe(
       view.status === 'done' ? 'done' : 'cancelled',
