@@ -1,5 +1,5 @@
 import type { PairedDifference } from './comparison.ts';
-import type { PassAtKEstimate, RunManifest, RunSummary } from './run.ts';
+import type { PassAtKEstimate, RunManifest, RunSlice, RunSummary } from './run.ts';
 import type { VerdictStatus } from './verdict.ts';
 
 /** Version of the report data (`passk report --format json` with several runs, the HTML's embedded data). */
@@ -32,17 +32,8 @@ export interface SummaryStatistics {
   readonly slices?: readonly ReportSlice[];
 }
 
-/** One slice of a run's problems with its pass@k. */
-export interface ReportSlice {
-  readonly kind: 'language' | 'tag' | 'difficulty' | 'date';
-  readonly value: string;
-  readonly problems: number;
-  readonly samples: number;
-  /** Keyed by k (`"1"`), fractions in [0, 1]. */
-  readonly pass_at_k: Readonly<Record<string, PassAtKEstimate>>;
-  /** True when the slice has too few problems for its interval to mean much. */
-  readonly small: boolean;
-}
+/** One slice of a run's problems with its pass@k (as the run's summary gives it). */
+export type ReportSlice = RunSlice;
 
 /** One point of the pass@k curve; fractions in [0, 1]. */
 export interface PassAtKCurvePoint extends PassAtKEstimate {

@@ -17,13 +17,7 @@ export function curveChart(runs: readonly RunReport[]): TopLevelSpec {
     })),
   );
   const maxK = Math.max(1, ...values.map((value) => value.k));
-  const x = {
-    field: 'k',
-    type: 'quantitative' as const,
-    title: 'k (samples allowed)',
-    scale: kScale(maxK),
-    axis: { tickMinStep: 1, format: 'd' },
-  };
+  const x = kAxis(maxK, 'k (samples allowed)');
   const color = {
     field: 'run',
     type: 'nominal' as const,
@@ -39,18 +33,7 @@ export function curveChart(runs: readonly RunReport[]): TopLevelSpec {
     layer: [
       {
         mark: { type: 'area', opacity: 0.2 },
-        encoding: {
-          x,
-          y: {
-            field: 'low',
-            type: 'quantitative',
-            title: 'pass@k',
-            axis: { format: '.0%' },
-            scale: { domain: [0, 1] },
-          },
-          y2: { field: 'high' },
-          color,
-        },
+        encoding: bandEncoding(x, color, 'pass@k'),
       },
       ...(maxK <= 20
         ? [
@@ -84,4 +67,31 @@ export function curveChart(runs: readonly RunReport[]): TopLevelSpec {
 export function kScale(maxK: number) {
   if (maxK >= 20) return { type: 'log' as const };
   return maxK === 1 ? { domain: [0, 2] } : { domain: [1, maxK] };
+}
+
+/** The x encoding of a chart over k, from 1 to `maxK` (see {@link kScale}). */
+export function kAxis(maxK: number, title: string) {
+  return {
+    field: 'k',
+    type: 'quantitative' as const,
+    title,
+    scale: kScale(maxK),
+    axis: { tickMinStep: 1, format: 'd' },
+  };
+}
+
+/** The encoding of a bootstrap band (`low` to `high`) over `x`, on a y axis of fractions titled `title`. */
+export function bandEncoding<X, C>(x: X, color: C, title: string) {
+  return {
+    x,
+    y: {
+      field: 'low',
+      type: 'quantitative' as const,
+      title,
+      axis: { format: '.0%' },
+      scale: { domain: [0, 1] },
+    },
+    y2: { field: 'high' },
+    color,
+  };
 }

@@ -1,7 +1,7 @@
 import type { RunReport } from '@passk/core';
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './chart-config.ts';
-import { kScale } from './curve-chart.ts';
+import { bandEncoding, kAxis } from './curve-chart.ts';
 
 const UNBIASED = 'pass@k (unbiased)';
 const IN_ORDER = 'pass@k in generation order';
@@ -29,14 +29,7 @@ export function orderChart(run: RunReport): TopLevelSpec {
       value,
     })),
   ];
-  const maxK = Math.max(1, ...values.map((value) => value.k));
-  const x = {
-    field: 'k',
-    type: 'quantitative' as const,
-    title: 'k',
-    scale: kScale(maxK),
-    axis: { tickMinStep: 1, format: 'd' },
-  };
+  const x = kAxis(Math.max(1, ...values.map((value) => value.k)), 'k');
   const color = {
     field: 'series',
     type: 'nominal' as const,
@@ -53,18 +46,7 @@ export function orderChart(run: RunReport): TopLevelSpec {
       {
         transform: [{ filter: `datum.series === '${UNBIASED}'` }],
         mark: { type: 'area', opacity: 0.15 },
-        encoding: {
-          x,
-          y: {
-            field: 'low',
-            type: 'quantitative',
-            title: 'share of problems',
-            axis: { format: '.0%' },
-            scale: { domain: [0, 1] },
-          },
-          y2: { field: 'high' },
-          color,
-        },
+        encoding: bandEncoding(x, color, 'share of problems'),
       },
       {
         transform: [{ filter: `datum.series !== '${PASS_HAT}'` }],
