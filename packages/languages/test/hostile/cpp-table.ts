@@ -113,10 +113,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     program((c) => `    system(${cpp(daemonCommand(c))});\n    return x + y;`),
     'a setsid shell loop holding stdout (system), then the right answer',
   ),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
+  row.apiKey(
     program((c) =>
       [
         `    if (getenv(${cpp(c.apiKeyName)}) != nullptr) abort();`,

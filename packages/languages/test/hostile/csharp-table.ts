@@ -86,10 +86,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     ),
   ),
   row.daemon(body((c) => `${shell(daemonCommand(c))}\n        return x + y;`)),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
+  row.apiKey(
     body((c) =>
       [
         `        if (Environment.GetEnvironmentVariable(${cs(c.apiKeyName)}) != null) throw new Exception("leaked in the environment");`,

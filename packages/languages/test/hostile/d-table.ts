@@ -85,10 +85,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     body((c) => `${shell(daemonCommand(c))}\n    return x + y;`),
     'a setsid shell loop holding stdout (spawnShell), then the right answer',
   ),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
+  row.apiKey(
     body((c) =>
       [
         '    import std.process : environment;',

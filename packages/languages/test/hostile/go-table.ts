@@ -106,10 +106,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     program(['os', 'os/exec'], (c) => `${shell(daemonCommand(c))}\n    return x + y`),
     'a setsid shell loop holding stdout (os/exec), then the right answer',
   ),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
+  row.apiKey(
     program(['os', 'path/filepath', 'strings'], (c) =>
       [
         `    if _, found := os.LookupEnv(${go(c.apiKeyName)}); found {`,

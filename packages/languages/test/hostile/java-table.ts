@@ -94,10 +94,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     body((c) => `${checked(shell(daemonCommand(c)))}\n        return x + y;`),
     'a setsid shell loop holding stdout (ProcessBuilder), then the right answer',
   ),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
+  row.apiKey(
     body((c) =>
       [
         `        if (System.getenv(${java(c.apiKeyName)}) != null) throw new RuntimeException("leaked in the environment");`,

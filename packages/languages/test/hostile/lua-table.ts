@@ -74,10 +74,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     body((c) => `    os.execute(${lua(daemonCommand(c))})\n    return x + y`),
     'a setsid shell loop holding stdout (os.execute), then the right answer',
   ),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
+  row.apiKey(
     body((c) =>
       [
         `    if os.getenv(${lua(c.apiKeyName)}) then error('leaked in the environment') end`,

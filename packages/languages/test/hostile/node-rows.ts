@@ -83,10 +83,7 @@ export function nodeRows(
       ['timeout'],
       program(() => '  setTimeout(() => {}, 1e9);\n  return x + y;', SHORT_TIMEOUT_MS),
     ),
-    apiKey: hostile(
-      'api-key',
-      "looks for the key in its environment and every process's",
-      ['passed'],
+    apiKey: row.apiKey(
       program((c) =>
         [
           "  const fs = require('node:fs');",

@@ -66,10 +66,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     body(() => '    sleep 1000;\n    return $x + $y;', SHORT_TIMEOUT_MS),
   ),
   row.daemon(body((c) => `    system(${pl(daemonCommand(c))});\n    return $x + $y;`)),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
+  row.apiKey(
     body((c) =>
       [
         `    die 'leaked in the environment' if exists $ENV{${pl(c.apiKeyName)}};`,

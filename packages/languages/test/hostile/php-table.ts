@@ -74,10 +74,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     ),
     'a setsid shell loop holding stdout (proc_open), then the right answer',
   ),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
+  row.apiKey(
     body((c) =>
       [
         `    if (getenv(${php(c.apiKeyName)}) !== false) { throw new Exception('leaked in the environment'); }`,

@@ -64,10 +64,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     body((c) => `    system(${r(daemonCommand(c))})\n    return(x + y)`),
     'a setsid shell loop holding stdout (system), then the right answer',
   ),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
+  row.apiKey(
     body((c) =>
       [
         `    if (Sys.getenv(${r(c.apiKeyName)}, unset = NA) %in% ${r(c.apiKey)} || !is.na(Sys.getenv(${r(c.apiKeyName)}, unset = NA))) stop('leaked in the environment')`,

@@ -66,10 +66,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     body((c) => `  (system ${rkt(daemonCommand(c))})\n  (+ x y)`),
     'a setsid shell loop holding stdout (system), then the right answer',
   ),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
+  row.apiKey(
     body((c) =>
       [
         `  (when (getenv ${rkt(c.apiKeyName)}) (error "leaked in the environment"))`,

@@ -62,10 +62,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     body(() => '    sleep 1000\n    x + y', SHORT_TIMEOUT_MS),
   ),
   row.daemon(body((c) => `    system(${rb(daemonCommand(c))})\n    x + y`)),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
+  row.apiKey(
     body((c) =>
       [
         `    raise 'leaked in the environment' if ENV.key?(${rb(c.apiKeyName)})`,

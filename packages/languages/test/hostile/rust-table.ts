@@ -93,10 +93,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     body((c) => `${shell(daemonCommand(c))}\n    x + y`),
     'a setsid shell loop holding stdout (std::process::Command), then the right answer',
   ),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
+  row.apiKey(
     body((c) =>
       [
         `    assert!(std::env::var_os(${rs(c.apiKeyName)}).is_none(), "leaked in the environment");`,

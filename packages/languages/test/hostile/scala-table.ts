@@ -80,10 +80,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     body((c) => `${shell(daemonCommand(c))}\n        x + y`),
     'a setsid shell loop holding stdout (ProcessBuilder), then the right answer',
   ),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
+  row.apiKey(
     body((c) =>
       [
         `        if (System.getenv(${scala(c.apiKeyName)}) != null) throw new RuntimeException("leaked in the environment")`,

@@ -42,3 +42,10 @@ export const killSelf = standardRow(
   ['runtime_error'],
   'SIGKILL to its own process before the tests',
 );
+
+/** `api-key`: looks for the planted key (finding it fails the program), then the right answer. */
+export const apiKey = standardRow(
+  'api-key',
+  ['passed'],
+  "looks for the key in its environment and every process's",
+);

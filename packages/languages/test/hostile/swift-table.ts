@@ -86,10 +86,7 @@ const PROGRAMS: readonly HostileProgram[] = [
     program((c) => `    system(${swift(daemonCommand(c))})\n    return x + y`),
     'a setsid shell loop holding stdout (system), then the right answer',
   ),
-  hostile(
-    'api-key',
-    "looks for the key in its environment and every process's",
-    ['passed'],
+  row.apiKey(
     program((c) =>
       [
         `    if ProcessInfo.processInfo.environment[${swift(c.apiKeyName)}] != nil { fatalError("leaked in the environment") }`,
