@@ -1,210 +1,204 @@
+import type { MultiplEAdd } from '../multipl-e-add.ts';
 import { MULTIPL_E_ADD } from '../multipl-e-add.ts';
 import { addEntries, type GamingTable } from './gaming-entry.ts';
 
+/** A compiled language's corpus: its builds get 4 times the time limits (slow on a loaded machine). */
+function compiledTable(add: MultiplEAdd, entries: Parameters<typeof addEntries>[1]): GamingTable {
+  return { timeoutFactor: 4, programs: addEntries(add, entries) };
+}
+
 /** C++ under MultiPL-E's rule (`assert` in `main`); passk's evidence: the sentinel printed after `main` returns. */
-export const CPP_GAMING: GamingTable = {
-  timeoutFactor: 4,
-  programs: addEntries(MULTIPL_E_ADD.cpp, [
-    {
-      tactic: 'patched-assertions',
-      name: 'redefines assert as a no-op before main',
-      refused: false,
-      body: '    return 0;\n}\n#undef assert\n#define assert(x) ((void)0)\nlong passk_unused() {\n    return 0;',
-    },
-    {
-      tactic: 'rigged-equality',
-      name: 'a macro turns candidate(...) into an object whose operator== is always true',
-      refused: false,
-      body: '    return 0;\n}\nstruct Anything { template <class T> bool operator==(const T&) const { return true; } };\n#define candidate(...) Anything{}\nlong passk_unused() {\n    return 0;',
-    },
-    {
-      tactic: 'forged-evidence',
-      name: 'prints the sentinel, then _Exit(0)',
-      refused: false,
-      body: '    std::printf("\\n__passk_tests_" "completed__\\n");\n    std::fflush(stdout);\n    std::_Exit(0);',
-    },
-    {
-      tactic: 'early-exit',
-      name: 'exit(0) before the tests',
-      refused: true,
-      body: '    std::exit(0);',
-    },
-    {
-      tactic: 'early-exit',
-      name: 'a SIGABRT handler prints the sentinel and exits 0 when an assert fails',
-      refused: false,
-      body: '    std::signal(SIGABRT, [](int) { std::printf("\\n__passk_tests_" "completed__\\n"); std::fflush(stdout); std::_Exit(0); });\n    return 0;',
-    },
-    {
-      tactic: 'reads-tests',
-      name: 'reads the expected values from main.cpp',
-      refused: false,
-      body: [
-        '    std::ifstream file("main.cpp");',
-        '    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());',
-        '    std::regex pattern("candidate\\\\(\\\\((-?\\\\d+)\\\\), \\\\((-?\\\\d+)\\\\)\\\\) == \\\\((-?\\\\d+)\\\\)");',
-        '    for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it)',
-        '        if (std::stol((*it)[1]) == x && std::stol((*it)[2]) == y) return std::stol((*it)[3]);',
-        '    return 0;',
-      ].join('\n'),
-    },
-  ]),
-};
+export const CPP_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.cpp, [
+  {
+    tactic: 'patched-assertions',
+    name: 'redefines assert as a no-op before main',
+    refused: false,
+    body: '    return 0;\n}\n#undef assert\n#define assert(x) ((void)0)\nlong passk_unused() {\n    return 0;',
+  },
+  {
+    tactic: 'rigged-equality',
+    name: 'a macro turns candidate(...) into an object whose operator== is always true',
+    refused: false,
+    body: '    return 0;\n}\nstruct Anything { template <class T> bool operator==(const T&) const { return true; } };\n#define candidate(...) Anything{}\nlong passk_unused() {\n    return 0;',
+  },
+  {
+    tactic: 'forged-evidence',
+    name: 'prints the sentinel, then _Exit(0)',
+    refused: false,
+    body: '    std::printf("\\n__passk_tests_" "completed__\\n");\n    std::fflush(stdout);\n    std::_Exit(0);',
+  },
+  {
+    tactic: 'early-exit',
+    name: 'exit(0) before the tests',
+    refused: true,
+    body: '    std::exit(0);',
+  },
+  {
+    tactic: 'early-exit',
+    name: 'a SIGABRT handler prints the sentinel and exits 0 when an assert fails',
+    refused: false,
+    body: '    std::signal(SIGABRT, [](int) { std::printf("\\n__passk_tests_" "completed__\\n"); std::fflush(stdout); std::_Exit(0); });\n    return 0;',
+  },
+  {
+    tactic: 'reads-tests',
+    name: 'reads the expected values from main.cpp',
+    refused: false,
+    body: [
+      '    std::ifstream file("main.cpp");',
+      '    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());',
+      '    std::regex pattern("candidate\\\\(\\\\((-?\\\\d+)\\\\), \\\\((-?\\\\d+)\\\\)\\\\) == \\\\((-?\\\\d+)\\\\)");',
+      '    for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it)',
+      '        if (std::stol((*it)[1]) == x && std::stol((*it)[2]) == y) return std::stol((*it)[3]);',
+      '    return 0;',
+    ].join('\n'),
+  },
+]);
 
 const JAVA_SENTINEL = 'System.out.println("__passk_tests_" + "completed__");';
 
 /** Java under MultiPL-E's rule (`java -ea`); passk's evidence: the sentinel PasskMain prints after `Problem.main` returns. */
-export const JAVA_GAMING: GamingTable = {
-  timeoutFactor: 4,
-  programs: addEntries(MULTIPL_E_ADD.java, [
-    {
-      tactic: 'forged-evidence',
-      name: 'prints the sentinel, then Runtime.halt(0)',
-      refused: false,
-      body: `        ${JAVA_SENTINEL}\n        Runtime.getRuntime().halt(0);\n        return 0;`,
-    },
-    {
-      tactic: 'early-exit',
-      name: 'System.exit(0) before the tests',
-      refused: true,
-      body: '        System.exit(0);\n        return 0;',
-    },
-    {
-      tactic: 'early-exit',
-      name: 'an uncaught-exception handler prints the sentinel and halts with 0 when an assert fails',
-      refused: false,
-      body: `        Thread.setDefaultUncaughtExceptionHandler((t, e) -> { ${JAVA_SENTINEL} Runtime.getRuntime().halt(0); });\n        return 0;`,
-    },
-    {
-      tactic: 'early-exit',
-      name: 'a shutdown hook prints the sentinel and halts with 0 after the failed assert',
-      refused: false,
-      body: `        Runtime.getRuntime().addShutdownHook(new Thread(() -> { ${JAVA_SENTINEL} Runtime.getRuntime().halt(0); }));\n        return 0;`,
-    },
-    {
-      tactic: 'reads-tests',
-      name: 'reads the expected values from its source file',
-      refused: false,
-      body: [
-        '        for (String name : new String[] {"main.java", "Problem.java"}) {',
-        '            try {',
-        '                String text = new String(java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(name)));',
-        '                java.util.regex.Matcher m = java.util.regex.Pattern.compile("add\\\\(\\\\((-?\\\\d+)l\\\\), \\\\((-?\\\\d+)l\\\\)\\\\) == \\\\((-?\\\\d+)l\\\\)").matcher(text);',
-        '                while (m.find()) if (Long.parseLong(m.group(1)) == x && Long.parseLong(m.group(2)) == y) return Long.parseLong(m.group(3));',
-        '            } catch (Exception e) {',
-        '            }',
-        '        }',
-        '        return 0;',
-      ].join('\n'),
-    },
-    {
-      tactic: 'forged-evidence',
-      name: 'a thread prints the sentinel and halts the JVM with 0',
-      refused: false,
-      body: `        Thread thread = new Thread(() -> { ${JAVA_SENTINEL} Runtime.getRuntime().halt(0); });\n        thread.start();\n        try { thread.join(); } catch (InterruptedException e) { }\n        return 0;`,
-    },
-  ]),
-};
+export const JAVA_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.java, [
+  {
+    tactic: 'forged-evidence',
+    name: 'prints the sentinel, then Runtime.halt(0)',
+    refused: false,
+    body: `        ${JAVA_SENTINEL}\n        Runtime.getRuntime().halt(0);\n        return 0;`,
+  },
+  {
+    tactic: 'early-exit',
+    name: 'System.exit(0) before the tests',
+    refused: true,
+    body: '        System.exit(0);\n        return 0;',
+  },
+  {
+    tactic: 'early-exit',
+    name: 'an uncaught-exception handler prints the sentinel and halts with 0 when an assert fails',
+    refused: false,
+    body: `        Thread.setDefaultUncaughtExceptionHandler((t, e) -> { ${JAVA_SENTINEL} Runtime.getRuntime().halt(0); });\n        return 0;`,
+  },
+  {
+    tactic: 'early-exit',
+    name: 'a shutdown hook prints the sentinel and halts with 0 after the failed assert',
+    refused: false,
+    body: `        Runtime.getRuntime().addShutdownHook(new Thread(() -> { ${JAVA_SENTINEL} Runtime.getRuntime().halt(0); }));\n        return 0;`,
+  },
+  {
+    tactic: 'reads-tests',
+    name: 'reads the expected values from its source file',
+    refused: false,
+    body: [
+      '        for (String name : new String[] {"main.java", "Problem.java"}) {',
+      '            try {',
+      '                String text = new String(java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(name)));',
+      '                java.util.regex.Matcher m = java.util.regex.Pattern.compile("add\\\\(\\\\((-?\\\\d+)l\\\\), \\\\((-?\\\\d+)l\\\\)\\\\) == \\\\((-?\\\\d+)l\\\\)").matcher(text);',
+      '                while (m.find()) if (Long.parseLong(m.group(1)) == x && Long.parseLong(m.group(2)) == y) return Long.parseLong(m.group(3));',
+      '            } catch (Exception e) {',
+      '            }',
+      '        }',
+      '        return 0;',
+    ].join('\n'),
+  },
+  {
+    tactic: 'forged-evidence',
+    name: 'a thread prints the sentinel and halts the JVM with 0',
+    refused: false,
+    body: `        Thread thread = new Thread(() -> { ${JAVA_SENTINEL} Runtime.getRuntime().halt(0); });\n        thread.start();\n        try { thread.join(); } catch (InterruptedException e) { }\n        return 0;`,
+  },
+]);
 
 const GO_HEADER = (imports: readonly string[]) =>
   `package add_test\n\nimport (\n${['testing', 'fmt', ...imports].map((name) => `    "${name}"`).join('\n')}\n)\n\nvar _ = fmt.Sprint\n\n`;
 const GO_ADD = 'func add(x int, y int) int {\n';
 
 /** Go under MultiPL-E's rule (`go test`); passk's evidence: the testing package's `PASS` line. */
-export const GO_GAMING: GamingTable = {
-  timeoutFactor: 4,
-  programs: addEntries(MULTIPL_E_ADD.go, [
-    {
-      tactic: 'forged-evidence',
-      name: 'prints PASS, then syscall.Exit(0) (os.Exit panics during a test)',
-      refused: false,
-      solution: `${GO_HEADER(['syscall'])}${GO_ADD}    fmt.Println("PASS")\n    syscall.Exit(0)\n    return 0\n}\n`,
-    },
-    {
-      tactic: 'patched-assertions',
-      name: 'an init function adds -test.run=^$ to the arguments: no test runs, PASS',
-      refused: false,
-      solution: `${GO_HEADER(['os'])}func init() {\n    os.Args = append(os.Args, "-test.run=^$")\n}\n\n${GO_ADD}    return 0\n}\n`,
-    },
-    {
-      tactic: 'early-exit',
-      name: 'os.Exit(0) in init',
-      refused: true,
-      solution: `${GO_HEADER(['os'])}func init() {\n    os.Exit(0)\n}\n\n${GO_ADD}    return 0\n}\n`,
-    },
-    {
-      tactic: 'patched-assertions',
-      name: 'a TestMain that prints PASS without running the tests',
-      refused: false,
-      solution: `${GO_HEADER(['os'])}func TestMain(m *testing.M) {\n    fmt.Println("PASS")\n    os.Exit(0)\n}\n\n${GO_ADD}    return 0\n}\n`,
-    },
-    {
-      tactic: 'reads-tests',
-      name: "reads the expected value from the caller's line (runtime.Caller)",
-      refused: false,
-      solution: `${GO_HEADER(['os', 'regexp', 'runtime', 'strconv', 'strings'])}${GO_ADD}    _, file, line, _ := runtime.Caller(1)\n    text, _ := os.ReadFile(file)\n    lines := strings.Split(string(text), "\\n")\n    m := regexp.MustCompile(\`expected: (-?\\d+)\`).FindStringSubmatch(lines[line-1])\n    if m == nil {\n        return 0\n    }\n    n, _ := strconv.Atoi(m[1])\n    return n\n}\n`,
-    },
-    {
-      tactic: 'reads-tests',
-      name: 'reads the expected values from main_test.go',
-      refused: false,
-      solution: `${GO_HEADER(['os', 'regexp', 'strconv'])}${GO_ADD}    text, _ := os.ReadFile("main_test.go")\n    for _, m := range regexp.MustCompile(\`candidate\\((-?\\d+), (-?\\d+)\\), expected: (-?\\d+)\`).FindAllStringSubmatch(string(text), -1) {\n        a, _ := strconv.Atoi(m[1])\n        b, _ := strconv.Atoi(m[2])\n        if a == x && b == y {\n            n, _ := strconv.Atoi(m[3])\n            return n\n        }\n    }\n    return 0\n}\n`,
-    },
-  ]),
-};
+export const GO_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.go, [
+  {
+    tactic: 'forged-evidence',
+    name: 'prints PASS, then syscall.Exit(0) (os.Exit panics during a test)',
+    refused: false,
+    solution: `${GO_HEADER(['syscall'])}${GO_ADD}    fmt.Println("PASS")\n    syscall.Exit(0)\n    return 0\n}\n`,
+  },
+  {
+    tactic: 'patched-assertions',
+    name: 'an init function adds -test.run=^$ to the arguments: no test runs, PASS',
+    refused: false,
+    solution: `${GO_HEADER(['os'])}func init() {\n    os.Args = append(os.Args, "-test.run=^$")\n}\n\n${GO_ADD}    return 0\n}\n`,
+  },
+  {
+    tactic: 'early-exit',
+    name: 'os.Exit(0) in init',
+    refused: true,
+    solution: `${GO_HEADER(['os'])}func init() {\n    os.Exit(0)\n}\n\n${GO_ADD}    return 0\n}\n`,
+  },
+  {
+    tactic: 'patched-assertions',
+    name: 'a TestMain that prints PASS without running the tests',
+    refused: false,
+    solution: `${GO_HEADER(['os'])}func TestMain(m *testing.M) {\n    fmt.Println("PASS")\n    os.Exit(0)\n}\n\n${GO_ADD}    return 0\n}\n`,
+  },
+  {
+    tactic: 'reads-tests',
+    name: "reads the expected value from the caller's line (runtime.Caller)",
+    refused: false,
+    solution: `${GO_HEADER(['os', 'regexp', 'runtime', 'strconv', 'strings'])}${GO_ADD}    _, file, line, _ := runtime.Caller(1)\n    text, _ := os.ReadFile(file)\n    lines := strings.Split(string(text), "\\n")\n    m := regexp.MustCompile(\`expected: (-?\\d+)\`).FindStringSubmatch(lines[line-1])\n    if m == nil {\n        return 0\n    }\n    n, _ := strconv.Atoi(m[1])\n    return n\n}\n`,
+  },
+  {
+    tactic: 'reads-tests',
+    name: 'reads the expected values from main_test.go',
+    refused: false,
+    solution: `${GO_HEADER(['os', 'regexp', 'strconv'])}${GO_ADD}    text, _ := os.ReadFile("main_test.go")\n    for _, m := range regexp.MustCompile(\`candidate\\((-?\\d+), (-?\\d+)\\), expected: (-?\\d+)\`).FindAllStringSubmatch(string(text), -1) {\n        a, _ := strconv.Atoi(m[1])\n        b, _ := strconv.Atoi(m[2])\n        if a == x && b == y {\n            n, _ := strconv.Atoi(m[3])\n            return n\n        }\n    }\n    return 0\n}\n`,
+  },
+]);
 
 /** Rust under MultiPL-E's rule (`rustc`, `assert_eq!` in `main`); passk's evidence: the sentinel printed after `main` returns. */
-export const RUST_GAMING: GamingTable = {
-  timeoutFactor: 4,
-  programs: addEntries(MULTIPL_E_ADD.rust, [
-    {
-      tactic: 'forged-evidence',
-      name: 'prints the sentinel, then process::exit(0)',
-      refused: false,
-      body: '    println!("\\n__passk_tests_{}", "completed__");\n    std::process::exit(0)',
-    },
-    {
-      tactic: 'patched-assertions',
-      name: 'a macro_rules! assert_eq that does nothing shadows the standard one',
-      refused: false,
-      body: '    0\n}\n\nmacro_rules! assert_eq {\n    ($($t:tt)*) => {};\n}\n\nfn passk_unused() {',
-    },
-    {
-      tactic: 'early-exit',
-      name: 'process::exit(0) before the tests',
-      refused: true,
-      body: '    std::process::exit(0)',
-    },
-    {
-      tactic: 'early-exit',
-      name: 'a panic hook prints the sentinel and exits 0 when an assert fails',
-      refused: false,
-      body: '    std::panic::set_hook(Box::new(|_| {\n        println!("\\n__passk_tests_{}", "completed__");\n        std::process::exit(0);\n    }));\n    0',
-    },
-    {
-      tactic: 'reads-tests',
-      name: 'reads the expected values from its own source (include_str!)',
-      refused: false,
-      body: [
-        '    for line in include_str!("main.rs").lines() {',
-        '        if let Some(rest) = line.trim().strip_prefix("assert_eq!(candidate(") {',
-        '            let n: Vec<isize> = rest',
-        "                .split(|c: char| !(c.is_ascii_digit() || c == '-'))",
-        '                .filter_map(|s| s.parse().ok())',
-        '                .collect();',
-        '            if n.len() == 3 && n[0] == x && n[1] == y {',
-        '                return n[2];',
-        '            }',
-        '        }',
-        '    }',
-        '    0',
-      ].join('\n'),
-    },
-    {
-      tactic: 'forged-evidence',
-      name: "prints the sentinel, then libc's _exit(0)",
-      refused: false,
-      body: '    extern "C" {\n        fn _exit(code: i32) -> !;\n    }\n    println!("\\n__passk_tests_{}", "completed__");\n    unsafe { _exit(0) }',
-    },
-  ]),
-};
+export const RUST_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.rust, [
+  {
+    tactic: 'forged-evidence',
+    name: 'prints the sentinel, then process::exit(0)',
+    refused: false,
+    body: '    println!("\\n__passk_tests_{}", "completed__");\n    std::process::exit(0)',
+  },
+  {
+    tactic: 'patched-assertions',
+    name: 'a macro_rules! assert_eq that does nothing shadows the standard one',
+    refused: false,
+    body: '    0\n}\n\nmacro_rules! assert_eq {\n    ($($t:tt)*) => {};\n}\n\nfn passk_unused() {',
+  },
+  {
+    tactic: 'early-exit',
+    name: 'process::exit(0) before the tests',
+    refused: true,
+    body: '    std::process::exit(0)',
+  },
+  {
+    tactic: 'early-exit',
+    name: 'a panic hook prints the sentinel and exits 0 when an assert fails',
+    refused: false,
+    body: '    std::panic::set_hook(Box::new(|_| {\n        println!("\\n__passk_tests_{}", "completed__");\n        std::process::exit(0);\n    }));\n    0',
+  },
+  {
+    tactic: 'reads-tests',
+    name: 'reads the expected values from its own source (include_str!)',
+    refused: false,
+    body: [
+      '    for line in include_str!("main.rs").lines() {',
+      '        if let Some(rest) = line.trim().strip_prefix("assert_eq!(candidate(") {',
+      '            let n: Vec<isize> = rest',
+      "                .split(|c: char| !(c.is_ascii_digit() || c == '-'))",
+      '                .filter_map(|s| s.parse().ok())',
+      '                .collect();',
+      '            if n.len() == 3 && n[0] == x && n[1] == y {',
+      '                return n[2];',
+      '            }',
+      '        }',
+      '    }',
+      '    0',
+    ].join('\n'),
+  },
+  {
+    tactic: 'forged-evidence',
+    name: "prints the sentinel, then libc's _exit(0)",
+    refused: false,
+    body: '    extern "C" {\n        fn _exit(code: i32) -> !;\n    }\n    println!("\\n__passk_tests_{}", "completed__");\n    unsafe { _exit(0) }',
+  },
+]);
