@@ -34,40 +34,30 @@ export function summarizeAgent(
   const count = attempts.length;
   const tokensOf = (sample: SampleRecord) =>
     (sample.usage?.inputTokens ?? 0) + (sample.usage?.outputTokens ?? 0);
+  type Attempt = (typeof attempts)[number];
+  const agentOf = (sample: SampleRecord) => sample.agent as NonNullable<SampleRecord['agent']>;
+  const total = (of: (attempt: Attempt) => number) =>
+    attempts.reduce((sum, attempt) => sum + of(attempt), 0);
+  const howMany = (fits: (attempt: Attempt) => boolean) => attempts.filter(fits).length;
+  const firstPassed = ({ result }: Attempt) => result.first_code?.passed ?? result.passed;
   const endReasons: Record<string, number> = {};
-  let toolCalls = 0;
-  let toolErrors = 0;
-  let contained = 0;
-  let turns = 0;
-  let tokens = 0;
-  let cost = 0;
-  let firstPassed = 0;
-  let finalPassed = 0;
-  let repaired = 0;
-  let broken = 0;
-  let overfit = 0;
-  let withVisible = 0;
-  let maxTurns = 0;
-  for (const { sample, result } of attempts) {
-    const agent = sample.agent as NonNullable<SampleRecord['agent']>;
-    endReasons[agent.end_reason] = (endReasons[agent.end_reason] ?? 0) + 1;
-    toolCalls += agent.tool_calls;
-    toolErrors += agent.tool_errors;
-    contained += agent.contained_tool_calls ?? 0;
-    turns += agent.turns;
-    maxTurns = Math.max(maxTurns, agent.turns);
-    tokens += tokensOf(sample);
-    cost += sample.cost_usd ?? 0;
-    const first = result.first_code?.passed ?? result.passed;
-    if (first) firstPassed++;
-    if (result.passed) finalPassed++;
-    if (!first && result.passed) repaired++;
-    if (first && !result.passed) broken++;
-    if (agent.final_visible_status !== undefined) {
-      withVisible++;
-      if (agent.final_visible_status === 'passed' && !result.passed) overfit++;
-    }
+  for (const { sample } of attempts) {
+    const reason = agentOf(sample).end_reason;
+    endReasons[reason] = (endReasons[reason] ?? 0) + 1;
   }
+  const toolCalls = total(({ sample }) => agentOf(sample).tool_calls);
+  const toolErrors = total(({ sample }) => agentOf(sample).tool_errors);
+  const contained = total(({ sample }) => agentOf(sample).contained_tool_calls ?? 0);
+  const turns = total(({ sample }) => agentOf(sample).turns);
+  const maxTurns = Math.max(0, ...attempts.map(({ sample }) => agentOf(sample).turns));
+  const tokens = total(({ sample }) => tokensOf(sample));
+  const cost = total(({ sample }) => sample.cost_usd ?? 0);
+  const visible = attempts.filter(
+    ({ sample }) => agentOf(sample).final_visible_status !== undefined,
+  );
+  const overfit = visible.filter(
+    ({ sample, result }) => agentOf(sample).final_visible_status === 'passed' && !result.passed,
+  ).length;
   const solvedWithin = (fits: (sample: SampleRecord) => boolean) =>
     attempts.filter(({ sample, result }) => result.passed && fits(sample)).length / count;
   const turnCurve: Record<string, number> = {};
@@ -86,12 +76,12 @@ export function summarizeAgent(
     end_reasons: endReasons,
     solved_within_turns: turnCurve,
     solved_within_tokens: tokenCurve,
-    first_code_pass_rate: firstPassed / count,
-    final_pass_rate: finalPassed / count,
-    repaired,
-    broken_by_repair: broken,
+    first_code_pass_rate: howMany(firstPassed) / count,
+    final_pass_rate: howMany(({ result }) => result.passed) / count,
+    repaired: howMany((attempt) => !firstPassed(attempt) && attempt.result.passed),
+    broken_by_repair: howMany((attempt) => firstPassed(attempt) && !attempt.result.passed),
     passes_visible_fails_hidden: overfit,
-    visible_checked: withVisible,
+    visible_checked: visible.length,
     contained_tool_calls: contained,
     per_attempt: {
       turns: turns / count,
