@@ -22,30 +22,16 @@ const pages = {
 };
 
 beforeAll(async () => {
+  // Three runs of one benchmark (40 problems, n = 10): a with the optional statistics, b worse, c better.
+  const shape = { problems: 40, n: 10, k: [1, 5, 10] };
   writeSyntheticRun(join(dir, 'a'), {
-    problems: 40,
-    n: 10,
-    k: [1, 5, 10],
+    ...shape,
     model: 'model-a <b>bold</b>',
     seed: 1,
     statistics: true,
   });
-  writeSyntheticRun(join(dir, 'b'), {
-    problems: 40,
-    n: 10,
-    k: [1, 5, 10],
-    model: 'model-b',
-    seed: 2,
-    shift: -0.2,
-  });
-  writeSyntheticRun(join(dir, 'c'), {
-    problems: 40,
-    n: 10,
-    k: [1, 5, 10],
-    model: 'model-c',
-    seed: 3,
-    shift: 0.1,
-  });
+  writeSyntheticRun(join(dir, 'b'), { ...shape, model: 'model-b', seed: 2, shift: -0.2 });
+  writeSyntheticRun(join(dir, 'c'), { ...shape, model: 'model-c', seed: 3, shift: 0.1 });
   writeFileSync(pages.single, await renderHtmlReport(await report([join(dir, 'a')])));
   writeFileSync(
     pages.leaderboard,

@@ -1,8 +1,6 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeFileAtomic } from '../io/write-file-atomic.ts';
 import type { ResourceLimit } from '../spec/executor.ts';
 import type { Judgement, VerdictStatus } from '../spec/verdict.ts';
+import { jsonFileStore } from './internal/json-file-store.ts';
 
 /** The part of a result that depends only on what ran. */
 export interface CachedExecution {
@@ -37,21 +35,5 @@ const UNCACHEABLE: ReadonlySet<VerdictStatus> = new Set([
 
 /** A file-backed execution cache under `directory` (one small JSON file per key). */
 export function createExecutionCache(directory: string): ExecutionCache {
-  return {
-    get(key) {
-      try {
-        return JSON.parse(
-          readFileSync(join(directory, key.slice(0, 2), `${key}.json`), 'utf8'),
-        ) as CachedExecution;
-      } catch {
-        return undefined;
-      }
-    },
-    async set(key, value) {
-      if (UNCACHEABLE.has(value.status)) return;
-      const folder = join(directory, key.slice(0, 2));
-      mkdirSync(folder, { recursive: true });
-      await writeFileAtomic(join(folder, `${key}.json`), JSON.stringify(value));
-    },
-  };
+  return jsonFileStore<CachedExecution>(directory, (value) => !UNCACHEABLE.has(value.status));
 }
