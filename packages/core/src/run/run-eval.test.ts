@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import * as fake from '../../../../scripts/test-support/fake-language.ts';
+import { testManifest } from '../../../../scripts/test-support/test-manifest.ts';
 import { stepResult } from '../conformance/step-result.ts';
 import { summarizeRun } from '../report/summarize-run.ts';
 import type { Dataset } from '../spec/dataset.ts';
@@ -9,7 +11,7 @@ import type { ExecutionResult, Executor, StepResult } from '../spec/executor.ts'
 import type { Language } from '../spec/language.ts';
 import type { Problem } from '../spec/problem.ts';
 import type { Provider } from '../spec/provider.ts';
-import { RUN_FORMAT_VERSION, type RunManifest } from '../spec/run.ts';
+import type { RunManifest } from '../spec/run.ts';
 import type { VerdictRule } from '../spec/verdict.ts';
 import { openRunStore } from '../store/run-store.ts';
 import { judgeExecution } from './judge-execution.ts';
@@ -58,36 +60,22 @@ function scriptedExecutor(scripts: Readonly<Record<string, Script>>) {
  * A language judged like a script with a completion sentinel: exit 0 and `DONE` printed is a
  * pass; exit 0 without it is a `runtime_error` that the reference rule (exit code) passes.
  */
-const language: Language = {
-  id: 'fake',
-  aliases: [],
-  extension: '.txt',
-  detect: async () => ({ available: true, path: '/fake', version: '1' }),
-  steps: (program) => [{ name: 'run', argv: ['fake', program.mainFile], timeoutMs: 1000 }],
-  limits: () => ({ maxOutputBytes: 1000, maxMemoryBytes: 0 }),
-  classify(_program, result) {
-    const run = result.steps.at(-1);
-    if (run?.timedOut) return { status: 'timeout', passed: false, detail: 'Timeout' };
-    if (run?.exitCode !== 0) return { status: 'failed', passed: false, detail: 'Exception' };
-    if (run.stdoutTail.includes('DONE')) return { status: 'passed', passed: true, detail: 'OK' };
-    return {
-      status: 'runtime_error',
-      passed: false,
-      detail: 'exited before the tests completed',
-      reference: { status: 'passed', passed: true, detail: 'OK' },
-    };
-  },
-};
+const language: Language = fake.language((_program, result) => {
+  const run = result.steps.at(-1);
+  if (run?.timedOut) return { status: 'timeout', passed: false, detail: 'Timeout' };
+  if (run?.exitCode !== 0) return { status: 'failed', passed: false, detail: 'Exception' };
+  if (run.stdoutTail.includes('DONE')) return { status: 'passed', passed: true, detail: 'OK' };
+  return {
+    status: 'runtime_error',
+    passed: false,
+    detail: 'exited before the tests completed',
+    reference: { status: 'passed', passed: true, detail: 'OK' },
+  };
+});
 
 const problems: Problem[] = ['a', 'b', 'c', 'd', 'e'].map((id) => ({
-  id,
+  ...fake.problem(id),
   datasetId: 'fake',
-  language: 'fake',
-  prompt: '',
-  entryPoint: id,
-  tests: '',
-  stopSequences: [],
-  metadata: {},
 }));
 
 const dataset: Dataset = {
@@ -97,13 +85,7 @@ const dataset: Dataset = {
   languages: ['fake'],
   files: [],
   load: async () => ({ problems, contentHash: 'x' }),
-  buildProgram: (_problem, candidate) => ({
-    language: 'fake',
-    files: [{ path: 'main.txt', contents: candidate.code }],
-    mainFile: 'main.txt',
-    judge: 'script',
-    timeoutMs: 1000,
-  }),
+  buildProgram: fake.program,
 };
 
 /** Answers problem `a` with code `a`, etc. */
@@ -124,24 +106,11 @@ async function run(
   options: { verdicts?: VerdictRule; rerunTimeouts?: boolean } = {},
 ) {
   const directory = mkdtempSync(join(root, 'run-'));
-  const manifest: RunManifest = {
-    format_version: RUN_FORMAT_VERSION,
-    run_id: 'test',
-    created_at: new Date(0).toISOString(),
-    passk_version: 'test',
-    mode: 'run',
-    dataset: { id: 'fake', version: '1', content_hash: 'x' },
-    provider: { id: 'fake', model: 'fake' },
-    sampling: {},
-    n: 1,
-    k: [1],
+  const manifest: RunManifest = testManifest({
     task_ids: problems.map((problem) => problem.id),
     executor: { id: 'fake', sandbox: 'none', concurrency: 4 },
-    timeout_factor: 1,
-    toolchains: {},
-    seed: 0,
     ...(options.verdicts ? { verdicts: options.verdicts } : {}),
-  };
+  });
   const store = await openRunStore(directory, manifest);
   const fake = scriptedExecutor(scripts);
   try {

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import * as fake from '../../../../scripts/test-support/fake-language.ts';
 import { stepResult } from '../conformance/step-result.ts';
 import { PasskError } from '../errors/passk-error.ts';
 import { defineDataset } from '../registry/define.ts';
@@ -17,26 +18,18 @@ const root = mkdtempSync(join(tmpdir(), 'passk-run-evaluation-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Passes code `pass`, fails anything else; `early` exits 0 before the tests (reference: pass). */
-const language: Language = {
-  id: 'fake',
-  aliases: [],
-  extension: '.txt',
-  detect: async () => ({ available: true, path: '/fake', version: '1' }),
-  steps: (program) => [{ name: 'run', argv: ['fake', program.mainFile], timeoutMs: 1000 }],
-  limits: () => ({ maxOutputBytes: 1000, maxMemoryBytes: 0 }),
-  classify(_program, result) {
-    const out = result.steps.at(-1)?.stdoutTail ?? '';
-    if (out === 'pass') return { status: 'passed', passed: true, detail: 'OK' };
-    if (out === 'early')
-      return {
-        status: 'runtime_error',
-        passed: false,
-        detail: 'exited before the tests completed',
-        reference: { status: 'passed', passed: true, detail: 'OK' },
-      };
-    return { status: 'failed', passed: false, detail: 'AssertionError' };
-  },
-};
+const language: Language = fake.language((_program, result) => {
+  const out = result.steps.at(-1)?.stdoutTail ?? '';
+  if (out === 'pass') return { status: 'passed', passed: true, detail: 'OK' };
+  if (out === 'early')
+    return {
+      status: 'runtime_error',
+      passed: false,
+      detail: 'exited before the tests completed',
+      reference: { status: 'passed', passed: true, detail: 'OK' },
+    };
+  return { status: 'failed', passed: false, detail: 'AssertionError' };
+});
 
 function fakeExecutor(delayMs = 1) {
   let executions = 0;
@@ -63,22 +56,8 @@ function fakeExecutor(delayMs = 1) {
 
 const dataset = defineDataset({
   id: 'fake-set',
-  problems: ['a', 'b', 'c', 'd'].map((id) => ({
-    id,
-    language: 'fake',
-    prompt: '',
-    entryPoint: id,
-    tests: '',
-    stopSequences: [],
-    metadata: {},
-  })),
-  buildProgram: (_problem, candidate) => ({
-    language: 'fake',
-    files: [{ path: 'main.txt', contents: candidate.code }],
-    mainFile: 'main.txt',
-    judge: 'script',
-    timeoutMs: 1000,
-  }),
+  problems: ['a', 'b', 'c', 'd'].map(fake.problem),
+  buildProgram: fake.program,
 });
 
 /** Sample i of every problem: `pass` for even i, `fail` for odd; problem `d` exits early. */

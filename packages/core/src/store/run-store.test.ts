@@ -3,31 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resultRecord } from '../../../../scripts/test-support/result-record.ts';
 import { temporaryDirectory } from '../../../../scripts/test-support/temporary-directory.ts';
-import {
-  type ResultRecord,
-  RUN_FORMAT_VERSION,
-  type RunManifest,
-  type SampleRecord,
-} from '../spec/run.ts';
+import { testManifest } from '../../../../scripts/test-support/test-manifest.ts';
+import type { ResultRecord, RunManifest, SampleRecord } from '../spec/run.ts';
 import { openRunStore } from './run-store.ts';
 
-const manifest: RunManifest = {
-  format_version: RUN_FORMAT_VERSION,
-  run_id: 'test',
+const manifest: RunManifest = testManifest({
   created_at: '2026-01-01T00:00:00.000Z',
   passk_version: '0.0.0',
-  mode: 'run',
   dataset: { id: 'demo', version: '1', content_hash: 'abc' },
   provider: { id: 'reference', model: 'reference' },
-  sampling: {},
   n: 2,
-  k: [1],
   task_ids: ['t/0'],
-  executor: { id: 'local', sandbox: 'none', concurrency: 1 },
-  timeout_factor: 1,
-  toolchains: {},
-  seed: 0,
-};
+});
 
 const sample = (index: number): SampleRecord => ({
   task_id: 't/0',
