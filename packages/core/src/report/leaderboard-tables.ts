@@ -1,5 +1,5 @@
 import type { ReportData } from '../spec/report.ts';
-import type { ReportCell, ReportColumn, ReportTable } from './report-table.ts';
+import { column, type ReportCell, type ReportColumn, type ReportTable } from './report-table.ts';
 
 /** Runs ranked by pass@ the smallest common k, with every common k and its interval. */
 export function leaderboardTable(data: ReportData): ReportTable | undefined {
@@ -9,13 +9,13 @@ export function leaderboardTable(data: ReportData): ReportTable | undefined {
     id: 'leaderboard',
     title: 'Leaderboard',
     columns: [
-      { name: 'rank', title: 'rank', kind: 'count' },
-      { name: 'model', title: 'model', kind: 'text' },
-      { name: 'run', title: 'run', kind: 'text' },
-      { name: 'problems', title: 'problems', kind: 'count' },
+      column('rank', 'count'),
+      column('model', 'text'),
+      column('run', 'text'),
+      column('problems', 'count'),
       ...board.ks.flatMap((k): ReportColumn[] => [
-        { name: `pass_at_${k}`, title: `pass@${k}`, kind: 'percent' },
-        { name: `pass_at_${k}_ci`, title: `pass@${k} CI`, kind: 'percent-interval' },
+        column(`pass_at_${k}`, 'percent', `pass@${k}`),
+        column(`pass_at_${k}_ci`, 'percent-interval', `pass@${k} CI`),
       ]),
     ],
     rows: board.ranking.map((index, position) => {
@@ -43,16 +43,16 @@ export function pairwiseTable(data: ReportData): ReportTable | undefined {
     id: 'pairwise',
     title: 'Pairwise comparisons',
     columns: [
-      { name: 'a', title: 'a', kind: 'text' },
-      { name: 'b', title: 'b', kind: 'text' },
-      { name: 'k', title: 'k', kind: 'count' },
-      { name: 'difference', title: 'a - b', kind: 'points' },
-      { name: 'ci', title: '95% CI', kind: 'points-interval' },
-      { name: 'p_value', title: 'p', kind: 'p-value' },
-      { name: 'p_adjusted', title: 'p (Holm, table)', kind: 'p-value' },
-      { name: 'test', title: 'test', kind: 'text' },
-      { name: 'shared_problems', title: 'shared', kind: 'count' },
-      { name: 'flipped', title: 'flipped', kind: 'count' },
+      column('a', 'text'),
+      column('b', 'text'),
+      column('k', 'count'),
+      column('difference', 'points', 'a - b'),
+      column('ci', 'points-interval', '95% CI'),
+      column('p_value', 'p-value', 'p'),
+      column('p_adjusted', 'p-value', 'p (Holm, table)'),
+      column('test', 'text'),
+      column('shared_problems', 'count', 'shared'),
+      column('flipped', 'count'),
     ],
     rows: board.pairs.flatMap((pair) =>
       Object.entries(pair.k).map(([k, entry]): ReportCell[] => [

@@ -21,6 +21,11 @@ export interface ReportColumn {
   readonly kind: ColumnKind;
 }
 
+/** A column `name` of kind `kind`, headed `title` (the name unless given). */
+export function column(name: string, kind: ColumnKind, title = name): ReportColumn {
+  return { name, title, kind };
+}
+
 /** A table shown by every report format (HTML, markdown, CSV, text). */
 export interface ReportTable {
   /** Stable id (`pass-at-k`, `slices`, `problems` …); the CSV `--table` name. */

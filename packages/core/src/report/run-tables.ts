@@ -1,5 +1,5 @@
 import type { ReportSlice, RunReport } from '../spec/report.ts';
-import type { ReportCell, ReportColumn, ReportTable } from './report-table.ts';
+import { column, type ReportCell, type ReportColumn, type ReportTable } from './report-table.ts';
 
 /** What a panel says when the run's summary lacks the statistic it shows. */
 export const NOT_IN_SUMMARY = "not in this run's summary";
@@ -17,11 +17,11 @@ export function passAtKTable(run: RunReport): ReportTable {
     id: 'pass-at-k',
     title: 'pass@k',
     columns: [
-      { name: 'k', title: 'k', kind: 'count' },
-      { name: 'estimate', title: 'pass@k', kind: 'percent' },
-      { name: 'ci', title: `${level}% CI`, kind: 'percent-interval' },
-      { name: 'in_order', title: 'in order', kind: 'percent' },
-      { name: 'pass_hat_k', title: 'pass^k', kind: 'percent' },
+      column('k', 'count'),
+      column('estimate', 'percent', 'pass@k'),
+      column('ci', 'percent-interval', `${level}% CI`),
+      column('in_order', 'percent', 'in order'),
+      column('pass_hat_k', 'percent', 'pass^k'),
     ],
     rows: sortedKs(summary.pass_at_k).map((k) => {
       const value = summary.pass_at_k[String(k)];
@@ -63,15 +63,15 @@ export function slicesTable(run: RunReport): ReportTable {
     (x, y) => x - y,
   );
   const columns: ReportColumn[] = [
-    { name: 'kind', title: 'kind', kind: 'text' },
-    { name: 'value', title: 'slice', kind: 'text' },
-    { name: 'problems', title: 'problems', kind: 'count' },
-    { name: 'samples', title: 'samples', kind: 'count' },
+    column('kind', 'text'),
+    column('value', 'text', 'slice'),
+    column('problems', 'count'),
+    column('samples', 'count'),
     ...ks.flatMap((k): ReportColumn[] => [
-      { name: `pass_at_${k}`, title: `pass@${k}`, kind: 'percent' },
-      { name: `pass_at_${k}_ci`, title: `pass@${k} CI`, kind: 'percent-interval' },
+      column(`pass_at_${k}`, 'percent', `pass@${k}`),
+      column(`pass_at_${k}_ci`, 'percent-interval', `pass@${k} CI`),
     ]),
-    { name: 'small', title: 'small', kind: 'flag' },
+    column('small', 'flag'),
   ];
   return {
     id: 'slices',
@@ -105,10 +105,10 @@ export function curveTable(run: RunReport): ReportTable {
     id: 'curve',
     title: 'pass@k curve',
     columns: [
-      { name: 'k', title: 'k', kind: 'count' },
-      { name: 'estimate', title: 'pass@k', kind: 'percent' },
-      { name: 'ci', title: 'CI', kind: 'percent-interval' },
-      { name: 'in_order', title: 'in order', kind: 'percent' },
+      column('k', 'count'),
+      column('estimate', 'percent', 'pass@k'),
+      column('ci', 'percent-interval', 'CI'),
+      column('in_order', 'percent', 'in order'),
     ],
     rows: run.curve.map((point) => [
       point.k,
@@ -126,8 +126,8 @@ export function firstPassTable(run: RunReport): ReportTable {
     id: 'first-pass',
     title: 'First passing sample',
     columns: [
-      { name: 'first_pass', title: 'first passing sample (0-based)', kind: 'text' },
-      { name: 'problems', title: 'problems', kind: 'count' },
+      column('first_pass', 'text', 'first passing sample (0-based)'),
+      column('problems', 'count'),
     ],
     rows: firstPass
       ? [
@@ -149,10 +149,7 @@ export function diversityTable(run: RunReport): ReportTable {
   return {
     id: 'diversity',
     title: 'Diversity',
-    columns: [
-      { name: 'figure', title: 'figure', kind: 'text' },
-      { name: 'value', title: 'value', kind: 'text' },
-    ],
+    columns: [column('figure', 'text'), column('value', 'text')],
     rows: diversity
       ? [
           ['distinct programs per problem (mean)', diversity.distinct_per_problem.toFixed(2)],
@@ -181,12 +178,12 @@ export function problemsTable(run: RunReport): ReportTable {
     id: 'problems',
     title: 'Problems',
     columns: [
-      { name: 'task_id', title: 'task', kind: 'text' },
-      { name: 'language', title: 'language', kind: 'text' },
-      { name: 'n', title: 'n', kind: 'count' },
-      { name: 'c', title: 'c', kind: 'count' },
-      { name: 'pass_rate', title: 'pass rate', kind: 'percent' },
-      { name: 'first_pass', title: 'first pass', kind: 'count' },
+      column('task_id', 'text', 'task'),
+      column('language', 'text'),
+      column('n', 'count'),
+      column('c', 'count'),
+      column('pass_rate', 'percent', 'pass rate'),
+      column('first_pass', 'count', 'first pass'),
     ],
     rows: run.problems.map((problem) => [
       problem.task_id,
