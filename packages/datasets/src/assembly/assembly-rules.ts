@@ -31,6 +31,12 @@ export interface AssemblyRule {
   readonly driver?: RegExp;
   /** Program entry functions (`main`); the benchmark's tests bring their own. */
   readonly mains?: readonly string[];
+  /**
+   * Names must be declared before they are used (C, C++): an answer's function that calls the
+   * entry point, and that the entry point does not call (its own `test()`), would stand before
+   * the entry point in the program and not compile; it is dropped with the answer's `main`.
+   */
+  readonly declareBeforeUse?: boolean;
 }
 
 const C_LEXICON: Lexicon = {
@@ -64,6 +70,8 @@ const JS_DEFINITIONS = [
   /^\s*(?:export\s+)?(?:const|let|var)\s+(?<name>[\w$]+)/,
   /^\s*(?:export\s+)?class\s+(?<name>[\w$]+)/,
 ];
+/** A C or C++ answer's own test statements at file level (where no statement may stand). */
+const C_DRIVER = /^\s*(?:assert\s*\(|(?:std::)?(?:cout|cerr)\s*<<|printf\s*\(|puts\s*\()/;
 /** A top-level call or output statement of a script. */
 const SCRIPT_DRIVER = /^\s*(?:console\.|process\.|print|echo|puts|assert|[\w$.]+\s*\()/;
 
@@ -83,14 +91,18 @@ export const ASSEMBLY_RULES: Readonly<Record<string, AssemblyRule>> = {
     block: 'braces',
     definitions: [C_FUNCTION, C_TYPE],
     imports: /^\s*#\s*include\b/,
+    driver: C_DRIVER,
     mains: ['main'],
+    declareBeforeUse: true,
   },
   c: {
     lexicon: C_LEXICON,
     block: 'braces',
     definitions: [C_FUNCTION, C_TYPE],
     imports: /^\s*#\s*include\b/,
+    driver: C_DRIVER,
     mains: ['main'],
+    declareBeforeUse: true,
   },
   java: {
     lexicon: C_LEXICON,

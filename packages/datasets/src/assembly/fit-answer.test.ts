@@ -75,3 +75,53 @@ describe('fitAnswer: a body that goes on after closing its function', () => {
     );
   });
 });
+
+describe("fitAnswer: a C++ answer's own tests", () => {
+  const prompt =
+    '#include<assert.h>\n#include<bits/stdc++.h>\n// Doubles x.\nlong twice(long x) {\n';
+  const tests =
+    '}\nint main() {\n    auto candidate = twice;\n    assert(candidate((2)) == (4));\n}\n';
+  const solution = (code: string) =>
+    fitAnswer(
+      { rule: assemblyRule('cpp'), prompt, tests, entryPoint: 'twice' },
+      { code, kind: 'solution', source: 'answer' },
+    );
+
+  it('a test function that calls the entry point is dropped; a helper the entry point calls stays', () => {
+    const answer = [
+      '#include<bits/stdc++.h>',
+      'long twice(long x) {',
+      '    return helper(x);',
+      '}',
+      'long helper(long x) {',
+      '    return 2 * x;',
+      '}',
+      'void test() {',
+      '    assert(twice(2) == 4);',
+      '}',
+      'int main() {',
+      '    test();',
+      '}',
+    ].join('\n');
+    expect(solution(answer)).toBe(
+      [
+        '#include<assert.h>',
+        '#include<bits/stdc++.h>',
+        'long helper(long x) {',
+        '    return 2 * x;',
+        '}',
+        'long twice(long x) {',
+        '    return helper(x);',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('file-level assert statements after the function are dropped', () => {
+    const answer =
+      'long twice(long x) {\n    return 2 * x;\n}\n// Tests\nassert(twice(2) == 4);\nassert(twice(3) == 6);\n';
+    expect(solution(answer)).toBe(
+      '#include<assert.h>\n#include<bits/stdc++.h>\nlong twice(long x) {\n    return 2 * x;\n',
+    );
+  });
+});

@@ -82,10 +82,15 @@ function completeBody(rule: AssemblyRule, given: AnswerContext, body: string): s
   const head = declaration === '' && rule.preamble?.test(first) ? first : declaration;
   const imports: string[] = [];
   const keep = itemFilter(rule, context, head, imports);
-  const helpers = topLevelItems(rule, tail)
-    .filter((item) => item.header !== '' && !sameName(item.name, context.entryPoint) && keep(item))
-    .map((item) => item.lines.join('\n').replace(/^\n+|\s+$/g, ''));
   const function_ = `${lines.slice(0, closing + 1).join('\n')}\n`;
+  const helpers = withoutEntryCallers(
+    rule,
+    topLevelItems(rule, tail).filter(
+      (item) => item.header !== '' && !sameName(item.name, context.entryPoint) && keep(item),
+    ),
+    context.entryPoint,
+    function_,
+  ).map((item) => item.lines.join('\n').replace(/^\n+|\s+$/g, ''));
   const rest = prompt.slice(head.length);
   const before = helpers.length === 0 ? '' : `${helpers.join('\n')}\n`;
   return `${insertAfterImports(rule, head, imports)}${before}${rest}${function_}`;
@@ -121,7 +126,17 @@ function assembleSolution(rule: AssemblyRule, given: AnswerContext, code: string
   const kept = members.filter(keep);
   const before = outside.filter(keep).map((item) => item.lines.join('\n'));
   const entry = kept.find((item) => sameName(item.name, context.entryPoint));
-  const ordered = entry ? [...kept.filter((item) => item !== entry), entry] : kept;
+  const ordered = entry
+    ? [
+        ...withoutEntryCallers(
+          rule,
+          kept.filter((item) => item !== entry),
+          entry.name ?? context.entryPoint,
+          entry.lines.join('\n'),
+        ),
+        entry,
+      ]
+    : kept;
   const body = ordered
     .map((item) => item.lines.join('\n'))
     .join('\n')
@@ -167,6 +182,28 @@ function itemFilter(
     if (/^\s*[)}\]]+\s*;?\s*$/.test(item.header) && item.lines.at(-1) === item.header) return false;
     return item.header === '' || !rule.driver?.test(item.header);
   };
+}
+
+/**
+ * `helpers` without those that call the entry point `entryPoint` (defined by `entryCode`) while
+ * it does not use them, where names must be declared before use: the answer's own test
+ * functions, which would stand before the entry point and not compile.
+ */
+function withoutEntryCallers(
+  rule: AssemblyRule,
+  helpers: readonly Item[],
+  entryPoint: string,
+  entryCode: string,
+): readonly Item[] {
+  if (rule.declareBeforeUse !== true) return helpers;
+  const calls = (code: string, name: string) => new RegExp(String.raw`\b${name}\s*\(`).test(code);
+  const uses = (code: string, name: string) => new RegExp(String.raw`\b${name}\b`).test(code);
+  return helpers.filter(
+    (item) =>
+      item.name === undefined ||
+      !calls(item.lines.join('\n'), entryPoint) ||
+      uses(entryCode, item.name),
+  );
 }
 
 /** The name the prompt's last definition defines. */
