@@ -17,24 +17,34 @@
  * to one decimal and changes C++ extraction), run with its `multiple_metrics` runners, OpenJDK 11
  * (`multiple_metrics/install.sh`) and TypeScript 5.5.4 (the tarball it installs). Reproduced per
  * sample by running that code (only process creation wrapped in bwrap), it agrees with passk on
- * every sample but those in EXPLAINED for llama3 cs, java and php and qwen2 java, js and ts (the
- * pairs reproduced so far).
+ * every sample but those in EXPLAINED for llama3 cpp, cs, java and php and qwen2 cpp, java, js and
+ * ts (the pairs reproduced so far; C++ with g++ 12.2 and Boost 1.74 for its `boost/any.hpp`).
  *
  * Measured (`npx tsx scripts/chat-answers.ts run <model> <lang> <dir>`, sandbox on): passk /
- * published pass@1 (after the EXPLAINED samples) — llama3: cs 53.80 / 53.80 (Qwen's scorer
- * reproduced: 53.80, the same verdict on all 158), java 51.27 / 47.47 (49.37), js 55.90 / 55.28,
- * php 48.45 / 45.34 (46.58; Qwen's scorer reproduced: 46.58, 2 samples above the published figure,
- * not found); qwen2: java 60.13 / 41.77 (42.41), js 62.11 / 55.90 (55.90), ts 69.81 / 66.04
+ * published pass@1 (after the EXPLAINED samples) — llama3: cpp 44.10 / 44.10 (Qwen's scorer
+ * reproduced: 44.10, the same verdict on all 161 but the 12 listed; 50.31 before them), cs 53.80 /
+ * 53.80 (Qwen's scorer reproduced: 53.80, the same verdict on all 158), java 51.27 / 47.47 (49.37),
+ * js 55.90 / 55.28, php 48.45 / 45.34 (46.58; Qwen's scorer reproduced: 46.58, 2 samples above the
+ * published figure, not found); qwen2: cpp 49.07 / 46.58 (49.07; 56.52 before the 14 listed), java
+ * 60.13 / 41.77 (42.41), js 62.11 / 55.90 (55.90), ts 69.81 / 66.04
  * (66.04), php 63.35 / 63.98, sh 32.28 / 30.38. Earlier (before answers that repeat the prompt kept
  * the helpers after their function; answers changed by that: llama3 sh 1, ts 1, qwen2 cs 1, none in
- * python, qwen2 sh and ts): llama3 sh 20.25 / 20.89, python 64.02 / 64.02, cpp 50.31 / 44.10, ts
- * 56.60 / 57.23; qwen2 python 71.34 / 70.12, cpp 50.93 / 46.58, cs 55.06 / 55.06.
+ * python, qwen2 sh and ts): llama3 sh 20.25 / 20.89, python 64.02 / 64.02, ts 56.60 / 57.23;
+ * qwen2 python 71.34 / 70.12, cs 55.06 / 55.06.
  *
- * Not explained yet: C++ (llama3 50.31 / 44.10, 48.45 after the 3 listed; qwen2 50.93 / 46.58). An
- * earlier list here blamed Qwen's deletion of `using namespace std;`: that is the later rewrite of
- * `evaluate.py` (2024-12), not the code that produced the published figures, which adds `using
- * namespace std;` itself; run, it passes 5 of those 8 samples (tasks 73, 96, 117, 149, 158) and
- * fails the 3 listed. The C++ pairs need the same per-sample reproduction.
+ * C++: Qwen's dc5af29 scorer starts every program with `using namespace std;` (the later rewrite
+ * deletes it instead), keeps only the entry function and the include lines of the first fenced
+ * block, and cuts the last lone `}`; run per sample, it reproduces llama3's published 44.10 exactly
+ * (71 passes). passk differs on 12 llama3 and 14 qwen2 samples, all listed: helpers dropped, the
+ * std:: name clash, `{ … }` block bodies, the signature prefix found in the body, and 2 answers
+ * that only pass with the `using namespace std;` passk (like MultiPL-E) does not add. passk was
+ * wrong on 4 qwen2 samples, fixed: an answer's own `void test()` calling the entry point
+ * (tasks 26, 28, 30) and file-level `assert(…);` lines (153) were kept and did not compile.
+ * Not explained: qwen2, where Qwen's scorer reproduced passes 79 samples (49.07) for 75
+ * published (46.58), with the same g++ flags that reproduce llama3 exactly; none of the 79
+ * programs uses a library call newer than C++17 (run times were not compared), so the 4 stay
+ * unaccounted for, as in Java (2.49 points after the explained ones): the full scope checks this
+ * pair against the reproduced 79 passes (REPRODUCED_PASSES) instead of the published figure.
  *
  * Not explained: Java, where Qwen's scorer reproduced passes more than published: llama3 78 samples
  * (49.37) for 75 published (47.47), qwen2 67 (42.41) for 66 (41.77). Looked for and ruled out: JDK
@@ -46,7 +56,8 @@
  * Scopes: quick (default) runs every 16th task of each language (every 32nd of C++, C# and Java)
  * plus the explained ones and checks those samples and the subset's pass count;
  * `PASSK_TEST_SCOPE=full` runs all and checks pass@1 against the published figure (within 2
- * points, after the explained samples).
+ * points, after the explained samples), or the passes of Qwen's scorer reproduced per sample
+ * where those are known to differ from it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -83,7 +94,7 @@ const QUICK_EVERY: Readonly<Record<string, number>> = { cpp: 32, cs: 32, java: 3
  * verdict changed: find which sample and why before updating a count.
  */
 const QUICK_PASSED: Readonly<Record<string, number>> = {
-  'llama3/cpp': 6,
+  'llama3/cpp': 14,
   'llama3/cs': 4,
   'llama3/java': 6,
   'llama3/js': 7,
@@ -91,7 +102,7 @@ const QUICK_PASSED: Readonly<Record<string, number>> = {
   'llama3/sh': 3,
   'llama3/ts': 7,
   'llama3/python': 7,
-  'qwen2/cpp': 2,
+  'qwen2/cpp': 15,
   'qwen2/cs': 3,
   'qwen2/java': 32,
   'qwen2/js': 16,
@@ -112,6 +123,42 @@ const CPP_HELPER_DROPPED: Explained = {
   passed: true,
   reason:
     "Qwen's scorer (dc5af29) keeps only the entry function and include lines: the helper it calls is dropped and the program does not compile ('… was not declared in this scope')",
+};
+
+/**
+ * Qwen's C++ scorer (dc5af29) starts every program with `using namespace std;` (the first line
+ * of its `IMPORT_HELPER`), which neither MultiPL-E's prompt nor these answers have: the tests'
+ * `auto candidate = max_element;` then names the answer's function and the `std::` templates of
+ * that name (`std::max_element`, `std::unique`, `std::search`, `std::exchange`), and g++ stops
+ * ('unable to deduce 'auto' from 'std::max_element''). Checked by running that code.
+ */
+const CPP_STD_NAME_CLASH: Explained = {
+  passed: true,
+  reason:
+    "Qwen's scorer adds `using namespace std;`, so the tests' `auto candidate = <name>;` also names the std:: template of that name and g++ cannot deduce its type",
+};
+
+/**
+ * The reverse: an answer that relies on the `using namespace std;` Qwen's scorer adds passes
+ * there and fails in the program MultiPL-E runs (the prompt with the answer, no
+ * using-directive).
+ */
+const CPP_NEEDS_STD: Explained = {
+  passed: false,
+  reason:
+    "the answer relies on the `using namespace std;` Qwen's scorer adds: without it (as MultiPL-E runs it) the unqualified call is not the std:: one",
+};
+
+/**
+ * A body answer given as a block (`{ … }`, the prompt's brace repeated): Qwen's scorer prepends
+ * the prompt, whose function then never closes by its brace count, so `extract_func` returns ''
+ * and the program is the tests alone ('expected declaration before '}' token'). In MultiPL-E's
+ * program the block is a nested block of the function, which is valid C++.
+ */
+const CPP_BLOCK_BODY: Explained = {
+  passed: true,
+  reason:
+    "the body answer is a `{ … }` block: Qwen's scorer prepends the prompt, its brace count never closes the function, its extraction is empty and only the tests are compiled",
 };
 
 /**
@@ -189,9 +236,44 @@ const PHP_PROMPT_PREPENDED: Explained = {
 /** `model/lang` → task → why passk's verdict differs from Qwen's. */
 const EXPLAINED: Readonly<Record<string, Readonly<Record<string, Explained>>>> = {
   'llama3/cpp': {
+    HumanEval_39_prime_fib: CPP_HELPER_DROPPED,
+    HumanEval_75_is_multiply_prime: CPP_HELPER_DROPPED,
+    HumanEval_82_prime_length: CPP_HELPER_DROPPED,
     HumanEval_94_skjkasdkd: CPP_HELPER_DROPPED,
     HumanEval_143_words_in_sentence: CPP_HELPER_DROPPED,
     HumanEval_148_bf: CPP_HELPER_DROPPED,
+    HumanEval_150_x_or_y: CPP_HELPER_DROPPED,
+    HumanEval_34_unique: CPP_STD_NAME_CLASH,
+    HumanEval_35_max_element: CPP_STD_NAME_CLASH,
+    HumanEval_69_search: CPP_STD_NAME_CLASH,
+    HumanEval_110_exchange: CPP_STD_NAME_CLASH,
+    HumanEval_0_has_close_elements: {
+      ...CPP_NEEDS_STD,
+      reason: `${CPP_NEEDS_STD.reason}: abs of a float is C's int abs, the difference is truncated to 0 and an assertion fails`,
+    },
+  },
+  'qwen2/cpp': {
+    HumanEval_82_prime_length: CPP_HELPER_DROPPED,
+    HumanEval_117_select_words: CPP_HELPER_DROPPED,
+    HumanEval_144_simplify: CPP_HELPER_DROPPED,
+    HumanEval_94_skjkasdkd: CPP_HELPER_DROPPED,
+    HumanEval_96_count_up_to: CPP_HELPER_DROPPED,
+    HumanEval_107_even_odd_palindrome: CPP_HELPER_DROPPED,
+    HumanEval_127_intersection: CPP_HELPER_DROPPED,
+    HumanEval_139_special_factorial: CPP_HELPER_DROPPED,
+    HumanEval_34_unique: CPP_STD_NAME_CLASH,
+    HumanEval_35_max_element: CPP_STD_NAME_CLASH,
+    HumanEval_71_triangle_area: CPP_BLOCK_BODY,
+    HumanEval_154_cycpattern_check: CPP_BLOCK_BODY,
+    HumanEval_89_encrypt: {
+      passed: true,
+      reason:
+        "the body's first line `std::string encrypted = …` contains the prompt's signature prefix `std::string encrypt`, so Qwen's scorer does not prepend the prompt: the body alone does not compile",
+    },
+    HumanEval_83_starts_one_ends: {
+      ...CPP_NEEDS_STD,
+      reason: `${CPP_NEEDS_STD.reason}: to_string is not declared ('did you mean std::__cxx11::to_string')`,
+    },
   },
   'llama3/php': {
     HumanEval_72_will_it_fly: PHP_PROMPT_PREPENDED,
@@ -258,6 +340,12 @@ const EXPLAINED: Readonly<Record<string, Readonly<Record<string, Explained>>>> =
     HumanEval_150_x_or_y: TS_PROMPT_NOT_ADDED,
   },
 };
+
+/**
+ * Passes of Qwen's scorer (dc5af29) reproduced per sample, where they differ from the published
+ * figure by more than 2 points: passk, after the EXPLAINED samples, must match them exactly.
+ */
+const REPRODUCED_PASSES: Readonly<Record<string, number>> = { 'qwen2/cpp': 79 };
 
 interface ResultLine {
   readonly task_id: string;
@@ -336,6 +424,11 @@ describe.each(
         (sum, entry) => sum + (entry.passed ? 1 : -1),
         0,
       );
+      const reproduced = REPRODUCED_PASSES[`${model}/${lang}`];
+      if (reproduced !== undefined) {
+        expect(passed - extra, "Qwen's scorer reproduced per sample").toBe(reproduced);
+        return;
+      }
       const adjusted = (100 * (passed - extra)) / results.length;
       const published = publishedPassAt1(model, lang);
       expect(
