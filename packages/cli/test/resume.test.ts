@@ -46,12 +46,15 @@ const keysOf = (path: string) =>
     return `${record.task_id}#${record.sample_index}`;
   });
 
-/** Each test scores the demo's 360 samples two or three times without a cache: minutes on a loaded machine. */
+/** Each test scores 120 demo samples two or three times without a cache: a minute or two on a loaded machine. */
 const RESUME_TIMEOUT_MS = 300_000;
+
+/** The first 12 of the demo's 36 problems, 10 samples each. */
+const SAMPLES = 120;
 
 describe('resume', { timeout: RESUME_TIMEOUT_MS }, () => {
   const command = (out: string) =>
-    args`run --dataset demo --model demo --out ${out} --json --no-cache`;
+    args`run --dataset demo --model demo --limit 12 --out ${out} --json --no-cache`;
 
   it('after a kill -9, running the same command again finishes with the same summary, nothing redone or duplicated', async () => {
     const { dir, env } = workspace();
@@ -62,16 +65,16 @@ describe('resume', { timeout: RESUME_TIMEOUT_MS }, () => {
     expect(killed.code).toBe(-1);
     const before = keysOf(join(dir, 'resumed/results.jsonl'));
     expect(before.length).toBeGreaterThanOrEqual(40);
-    expect(before.length).toBeLessThan(360);
+    expect(before.length).toBeLessThan(SAMPLES);
 
     const resumed = await runCli(command('resumed'), { cwd: dir, env });
     expect(resumed.code).toBe(0);
-    expect(resumed.stderr).toMatch(/resuming: \d+ of 360 samples already done/);
+    expect(resumed.stderr).toMatch(new RegExp(`resuming: \\d+ of ${SAMPLES} samples already done`));
     const after = keysOf(join(dir, 'resumed/results.jsonl'));
-    expect(after).toHaveLength(360);
-    expect(new Set(after).size).toBe(360);
+    expect(after).toHaveLength(SAMPLES);
+    expect(new Set(after).size).toBe(SAMPLES);
     expect(after.slice(0, before.length)).toEqual(before);
-    expect(new Set(keysOf(join(dir, 'resumed/samples.jsonl'))).size).toBe(360);
+    expect(new Set(keysOf(join(dir, 'resumed/samples.jsonl'))).size).toBe(SAMPLES);
     expect(JSON.parse(resumed.stdout)).toEqual(JSON.parse(reference.stdout));
   });
 
@@ -83,26 +86,42 @@ describe('resume', { timeout: RESUME_TIMEOUT_MS }, () => {
     expect(existsSync(join(dir, 'run/summary.json'))).toBe(false);
     const resumed = await runCli(command('run'), { cwd: dir, env });
     expect(resumed.code).toBe(0);
-    expect(new Set(keysOf(join(dir, 'run/results.jsonl'))).size).toBe(360);
+    expect(new Set(keysOf(join(dir, 'run/results.jsonl'))).size).toBe(SAMPLES);
   });
 
   it('raising -n tops a run up without redoing the first samples', async () => {
     const { dir, env } = workspace();
     const first = await runCli(
-      ['run', '--dataset', 'demo', '--model', 'demo', '-n', '3', '--out', 'r', '--json'],
+      [
+        'run',
+        '--dataset',
+        'demo',
+        '--model',
+        'demo',
+        '--limit',
+        '12',
+        '-n',
+        '3',
+        '--out',
+        'r',
+        '--json',
+      ],
       { cwd: dir, env },
     );
     expect(first.code).toBe(0);
     expect(Object.keys(JSON.parse(first.stdout).pass_at_k)).toEqual(['1']);
     const firstLines = lines(join(dir, 'r/results.jsonl'));
-    const second = await runCli(args`run --dataset demo --model demo -n 5 -k 1,5 --out r --json`, {
-      cwd: dir,
-      env,
-    });
+    const second = await runCli(
+      args`run --dataset demo --model demo --limit 12 -n 5 -k 1,5 --out r --json`,
+      {
+        cwd: dir,
+        env,
+      },
+    );
     expect(second.code).toBe(0);
     expect(Object.keys(JSON.parse(second.stdout).pass_at_k)).toEqual(['1', '5']);
     const secondLines = lines(join(dir, 'r/results.jsonl'));
-    expect(secondLines).toHaveLength(36 * 5);
+    expect(secondLines).toHaveLength(12 * 5);
     expect(secondLines.slice(0, firstLines.length)).toEqual(firstLines);
   });
 });

@@ -12,7 +12,7 @@ export const RUN_HELP: CommandHelp = {
         { flag: '--dataset ID', text: 'the benchmark (passk datasets lists them); required' },
         {
           flag: '--model PROVIDER:MODEL',
-          text: 'openai:…, anthropic:…, reference, replay:FILE, demo, command:EXECUTABLE (--agent); required',
+          text: 'openai:…, anthropic:…, reference, replay:FILE, demo; required',
         },
         { flag: '-n N', text: 'samples per problem', default: "1 (replay: the file's count)" },
         ...SELECTION_OPTIONS,
@@ -62,7 +62,7 @@ export const RUN_HELP: CommandHelp = {
       options: [
         {
           flag: '--agent',
-          text: 'samples are tool-loop attempts (run_tests, run_code, submit)',
+          text: 'tool-loop attempts (run_tests, run_code, submit); or --model command:EXE',
         },
         { flag: '--max-turns N', text: 'model turns per attempt', default: '10' },
         { flag: '--max-tool-calls N', text: 'tool calls per attempt', default: '20' },
