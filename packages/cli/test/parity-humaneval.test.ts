@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { scopedSubset, testScope } from '@passk/core/conformance';
 import { describe, expect, it } from 'vitest';
 import { humanEvalPassAtK } from './human-eval-pass-at-k.ts';
-import { DATA_DIR, runCli, workspace } from './run-cli.ts';
+import { args, DATA_DIR, runCli, workspace } from './run-cli.ts';
 
 /**
  * Time limit of a test that evaluates a sample set (164 or 360 samples): human-eval's rule runs
@@ -182,20 +182,7 @@ describe('pass@k from identical verdicts equals human-eval to 1e-12', () => {
     async () => {
       const { dir, env } = workspace();
       const result = await runCli(
-        [
-          'run',
-          '--dataset',
-          'demo',
-          '--model',
-          'demo',
-          '--limit',
-          '12',
-          '-k',
-          '1,5,10',
-          '--out',
-          'run',
-          '--json',
-        ],
+        args`run --dataset demo --model demo --limit 12 -k 1,5,10 --out run --json`,
         { cwd: dir, env },
       );
       expect(result.code).toBe(0);

@@ -92,21 +92,11 @@ describe('resume', { timeout: RESUME_TIMEOUT_MS }, () => {
   it('raising -n tops a run up without redoing the first samples', async () => {
     const { dir, env } = workspace();
     const first = await runCli(
-      [
-        'run',
-        '--dataset',
-        'demo',
-        '--model',
-        'demo',
-        '--limit',
-        '12',
-        '-n',
-        '3',
-        '--out',
-        'r',
-        '--json',
-      ],
-      { cwd: dir, env },
+      args`run --dataset demo --model demo --limit 12 -n 3 --out r --json`,
+      {
+        cwd: dir,
+        env,
+      },
     );
     expect(first.code).toBe(0);
     expect(Object.keys(JSON.parse(first.stdout).pass_at_k)).toEqual(['1']);
