@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import { InvalidInputError } from '../errors/invalid-input-error.ts';
 
 /** One parsed line of a JSONL file. */
@@ -28,44 +28,100 @@ export interface ReadJsonlOptions {
   readonly parse?: (text: string) => unknown;
 }
 
-/** Longest stretch `readJsonl` parses without giving the event loop a turn, in milliseconds. */
-const PARSE_SLICE_MS = 10;
-
-const gunzipAsync = promisify(gunzip);
-
 /**
- * Reads a JSON Lines file (gzip when the name ends in `.gz`), skipping blank lines. Never
- * holds the event loop for long: the file is decompressed off the main thread and parsed in
- * slices of about 10 ms, so that a server stays responsive while a large dataset loads.
- * Throws `InvalidInputError` naming the file and line of the first line that is not JSON,
- * and a `PasskError` with code `invalid-input` when the file cannot be read.
+ * Reads a JSON Lines file (gzip when the name ends in `.gz`), skipping blank lines; see
+ * `streamJsonl`, which this collects. Throws `InvalidInputError` naming the file and line of
+ * the first line that is not JSON, and a `PasskError` with code `invalid-input` when the file
+ * cannot be read.
  */
 export async function readJsonl(
   path: string,
   options: ReadJsonlOptions = {},
 ): Promise<JsonlLine[]> {
+  const parsed: JsonlLine[] = [];
+  for await (const line of streamJsonl(path, options)) parsed.push(line);
+  return parsed;
+}
+
+/** Longest stretch `streamJsonl` parses without giving the event loop a turn, in milliseconds. */
+const PARSE_SLICE_MS = 10;
+
+/** Options of `streamJsonl`. */
+export interface StreamJsonlOptions extends ReadJsonlOptions {
+  /** Called with every chunk of the file as stored (before gunzip), e.g. to hash it. */
+  readonly onBytes?: (chunk: Buffer) => void;
+}
+
+/**
+ * The lines of a JSON Lines file (gzip when the name ends in `.gz`), parsed one at a time as
+ * the file streams in: memory holds one chunk and one line, never the whole file, and the
+ * event loop gets a turn at least every 10 ms of parsing (gunzip runs off the main thread).
+ * Blank lines are skipped; line numbers are 1-based lines of the (decompressed) file. Throws
+ * as `readJsonl`.
+ */
+export async function* streamJsonl(
+  path: string,
+  options: StreamJsonlOptions = {},
+): AsyncGenerator<JsonlLine> {
   const file = options.displayName ?? path;
-  let bytes: Buffer;
+  const stored = createReadStream(path);
+  const source = path.endsWith('.gz') ? stored.pipe(createGunzip()) : stored;
+  // A gunzip stream does not forward the file's errors: end it with them.
+  if (source !== stored) stored.on('error', (error) => source.destroy(error));
+  const { onBytes } = options;
+  // Hashing the stored bytes: beside the pipe when gunzipping, else in the loop below.
+  if (onBytes && source !== stored) stored.on('data', onBytes as (chunk: string | Buffer) => void);
+  const decoder = new StringDecoder('utf8');
+  let sliceStart = performance.now();
+  let pending = '';
+  let lineNumber = 0;
+  const parseLine = (raw: string, isTail: boolean): JsonlLine | undefined => {
+    lineNumber++;
+    if (raw.trim() === '') return undefined;
+    try {
+      return { line: lineNumber, value: (options.parse ?? JSON.parse)(raw) };
+    } catch (cause) {
+      if (isTail && options.tolerateTornTail) return undefined;
+      throw new InvalidInputError({
+        reason: `not valid JSON (${(cause as Error).message})`,
+        location: { file, line: lineNumber },
+        cause,
+      });
+    }
+  };
   try {
-    bytes = await readFile(path);
-    if (path.endsWith('.gz')) bytes = await gunzipAsync(bytes);
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      if (onBytes && source === stored) onBytes(chunk);
+      pending += decoder.write(chunk);
+      let newline = pending.indexOf('\n');
+      let start = 0;
+      while (newline !== -1) {
+        const parsed = parseLine(pending.slice(start, newline), false);
+        if (parsed) yield parsed;
+        start = newline + 1;
+        if (performance.now() - sliceStart > PARSE_SLICE_MS) {
+          await nextTurn();
+          sliceStart = performance.now();
+        }
+        newline = pending.indexOf('\n', start);
+      }
+      pending = pending.slice(start);
+    }
   } catch (cause) {
+    if (cause instanceof InvalidInputError) throw cause;
     throw new InvalidInputError({
       reason: `cannot read file (${(cause as Error).message})`,
       location: { file },
       cause,
     });
+  } finally {
+    stored.destroy();
   }
-  const parsed: JsonlLine[] = [];
-  let sliceStart = performance.now();
-  for (const line of jsonlLines(bytes.toString('utf8'), { ...options, displayName: file })) {
-    parsed.push(line);
-    if (performance.now() - sliceStart > PARSE_SLICE_MS) {
-      await nextTurn();
-      sliceStart = performance.now();
-    }
+  pending += decoder.end();
+  if (pending !== '') {
+    const parsed = parseLine(pending, true);
+    if (parsed) yield parsed;
   }
-  return parsed;
 }
 
 /** Parses JSON Lines text at once; see `readJsonl` for the rules. */

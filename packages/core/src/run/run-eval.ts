@@ -1,5 +1,6 @@
 import { UsageError } from '../errors/usage-error.ts';
 import { createLimiter } from '../internal/create-limiter.ts';
+import { forEachBounded } from '../internal/for-each-bounded.ts';
 import { hashJson } from '../io/hash.ts';
 import type { AgentSettings } from '../spec/agent.ts';
 import type { Dataset } from '../spec/dataset.ts';
@@ -138,7 +139,8 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
   }
   emit({ type: 'run-start', total, done });
 
-  const gate = createAdaptiveGate({ maxConcurrency: options.generationConcurrency ?? 8 });
+  const generationConcurrency = options.generationConcurrency ?? 8;
+  const gate = createAdaptiveGate({ maxConcurrency: generationConcurrency });
   const control = {
     retry: options.retry ?? DEFAULT_RETRY_POLICY,
     ...(options.requestTimeoutMs === undefined
@@ -390,20 +392,22 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     record(problem, sample, entry, key, cached, undefined, firstJudgement);
   };
 
-  await Promise.all(
-    work.map(async (item) => {
+  // A bounded window of samples in progress (generating, waiting to execute, executing): enough
+  // to keep generation and the executor busy, while a 100,000-sample evaluate holds a few dozen
+  // programs in memory instead of all of them.
+  const window = 2 * (generationConcurrency + 2 * options.executor.concurrency);
+  await forEachBounded(work, window, async (item) => {
+    if (signal?.aborted) return;
+    try {
+      const sample = await obtainSample(item);
+      if (!sample || signal?.aborted) return;
+      await judge(item.problem, sample);
+    } catch (error) {
+      // The executor rejects with the signal's reason once aborted: that is a stop, not a fault.
       if (signal?.aborted) return;
-      try {
-        const sample = await obtainSample(item);
-        if (!sample || signal?.aborted) return;
-        await judge(item.problem, sample);
-      } catch (error) {
-        // The executor rejects with the signal's reason once aborted: that is a stop, not a fault.
-        if (signal?.aborted) return;
-        throw error;
-      }
-    }),
-  );
+      throw error;
+    }
+  });
   // Timeouts, one program at a time with nothing else executing.
   for (const [key, pending] of pendingReruns) {
     if (signal?.aborted) break;
