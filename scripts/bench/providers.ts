@@ -13,41 +13,17 @@
  * BENCH_LATENCY_MS (200).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext, BenchSection } from './section.ts';
+import { treeMemory } from './tree-memory.ts';
 
 const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 200);
 const problems = 20;
 const repeats = Number(process.env.BENCH_REPEATS ?? 3);
-
-/** Sum of VmRSS over a process and its descendants, in bytes. */
-function treeRss(pid: number): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
-      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
-      rss.set(Number(entry), Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  let total = 0;
-  const pending = [pid];
-  while (pending.length > 0) {
-    const current = pending.pop() as number;
-    total += rss.get(current) ?? 0;
-    pending.push(...(children.get(current) ?? []));
-  }
-  return total;
-}
 
 /** User + system CPU seconds of one process so far (from /proc/<pid>/stat), or 0. */
 function cpuSeconds(pid: number): number {
@@ -176,7 +152,7 @@ async function measurePassk(context: BenchContext) {
   const samplesPath = join(work, 'run/samples.jsonl');
   const timer = setInterval(() => {
     if (!child.pid) return;
-    const rss = treeRss(child.pid);
+    const rss = treeMemory(child.pid).rss;
     if (rss === 0) return;
     cpu = Math.max(cpu, cpuSeconds(child.pid));
     peak = Math.max(peak, rss);
