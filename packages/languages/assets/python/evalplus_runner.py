@@ -462,8 +462,83 @@ def _write_reason(shared, struct, index, phase, error):
     struct.pack_into(_HEADER, shared, 0, stat, progress, index, _PHASES.index(phase), name, message)
 
 
+def _evalplus_compare(kind, entry_point, oracles, inp, out, exp, atol, np):
+    """EvalPlus's comparison of ``out`` with ``exp`` (its special oracles included); raises
+    AssertionError when they differ. Returns ``atol``, raised to 1e-6 for float outputs as
+    EvalPlus does for the inputs that follow."""
+    exact_match = out == exp
+
+    # ============== special oracles ================= #
+    if kind == "mbpp":
+        if "are_equivalent" == entry_point:  # Mbpp/164 special oracle
+            exact_match = exact_match or True
+        elif "sum_div" == entry_point:  # Mbpp/295 special oracle
+            exact_match = exact_match or out == 0
+        elif oracles == "v0.1.0":
+            pass  # the next three oracles came with MBPP+ v0.2.0
+        elif "surface_Area" == entry_point:  # Mbpp/581 special oracle
+            exact_match = exact_match or abs(out - _surface_Area(*inp)) <= atol
+        elif "digit_distance_nums" == entry_point:  # Mbpp/558 special oracle
+            exact_match = exact_match or out == _digit_distance_nums(*inp)
+        elif entry_point in MBPP_OUTPUT_SET_EQ_TASKS:
+            exact_match = set(out) == set(exp)
+        if entry_point in MBPP_OUTPUT_NOT_NONE_TASKS:
+            # exp is True  if not None
+            #        False if None
+            if isinstance(out, bool):
+                exact_match = out == exp
+            else:
+                exact_match = exp == (out is not None)
+
+    if kind == "humaneval":
+        if "find_zero" == entry_point:
+            assert abs(_poly(*inp, out)) <= atol
+            return atol
+    # ============== special oracles ================= #
+
+    if atol == 0 and is_floats(exp, np):
+        atol = 1e-6  # enforce atol for float comparison
+    if not exact_match and atol != 0:
+        # explicitly set rtol=1e-07
+        # to match `np.testing.assert_allclose`'s default values
+        assert type(out) == type(exp)
+        if isinstance(exp, (list, tuple)):
+            assert len(out) == len(exp)
+        assert np.allclose(out, exp, rtol=1e-07, atol=atol)
+    else:
+        assert exact_match
+    return atol
+
+
+def _plain_value_factory():
+    """``plain(value)``: ``value`` rebuilt from builtin types only, by the isolated judge's
+    encoding (subclasses become their base type, iterators lists, NumPy values lists and
+    scalars); any other object becomes an opaque value equal only to itself. This refuses rigged
+    equality; the program still shares the child process with the comparison, so a program
+    written against this file can patch it (the EvalPlus judge is not isolated yet)."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from isolated_judge import decode, encode
+
+    class Opaque:
+        __slots__ = ()
+
+    def handle(_value):
+        return {"h": 0}
+
+    def opaque(_form):
+        return Opaque()
+
+    def plain(value):
+        try:
+            return decode(encode(value, handle), opaque)
+        except Exception:
+            return Opaque()
+
+    return plain
+
+
 def _unsafe_execute(kind, entry_point, code, inputs, expected, time_limits, atol, max_memory,
-                    oracles, shared):
+                    oracles, shared, plain):
     """EvalPlus's ``unsafe_execute`` with ``fast_check``, writing into ``shared``."""
     import struct
 
@@ -508,50 +583,15 @@ def _unsafe_execute(kind, entry_point, code, inputs, expected, time_limits, atol
 
                 phase = "compare"
                 exp = expected[i]
-                exact_match = out == exp
-
-                # ============== special oracles ================= #
-                if kind == "mbpp":
-                    if "are_equivalent" == entry_point:  # Mbpp/164 special oracle
-                        exact_match = exact_match or True
-                    elif "sum_div" == entry_point:  # Mbpp/295 special oracle
-                        exact_match = exact_match or out == 0
-                    elif oracles == "v0.1.0":
-                        pass  # the next three oracles came with MBPP+ v0.2.0
-                    elif "surface_Area" == entry_point:  # Mbpp/581 special oracle
-                        exact_match = exact_match or abs(out - _surface_Area(*inp)) <= atol
-                    elif "digit_distance_nums" == entry_point:  # Mbpp/558 special oracle
-                        exact_match = exact_match or out == _digit_distance_nums(*inp)
-                    elif entry_point in MBPP_OUTPUT_SET_EQ_TASKS:
-                        exact_match = set(out) == set(exp)
-                    if entry_point in MBPP_OUTPUT_NOT_NONE_TASKS:
-                        # exp is True  if not None
-                        #        False if None
-                        if isinstance(out, bool):
-                            exact_match = out == exp
-                        else:
-                            exact_match = exp == (out is not None)
-
-                if kind == "humaneval":
-                    if "find_zero" == entry_point:
-                        assert abs(_poly(*inp, out)) <= atol
-                        shared[header_size + i] = 1
-                        progress += 1
-                        set_progress(progress)
-                        continue
-                # ============== special oracles ================= #
-
-                if atol == 0 and is_floats(exp, np):
-                    atol = 1e-6  # enforce atol for float comparison
-                if not exact_match and atol != 0:
-                    # explicitly set rtol=1e-07
-                    # to match `np.testing.assert_allclose`'s default values
-                    assert type(out) == type(exp)
-                    if isinstance(exp, (list, tuple)):
-                        assert len(out) == len(exp)
-                    assert np.allclose(out, exp, rtol=1e-07, atol=atol)
-                else:
-                    assert exact_match
+                atol = _evalplus_compare(kind, entry_point, oracles, inp, out, exp, atol, np)
+                # passk: the same comparison on the output's plain value, where only builtin
+                # types compare: an object whose __eq__ (or a subclass's) answers for it passes
+                # EvalPlus but not this. Recorded as 2 (EvalPlus's pass, not passk's).
+                try:
+                    _evalplus_compare(kind, entry_point, oracles, inp, plain(out), exp, atol, np)
+                    agrees = True
+                except Exception:
+                    agrees = False
             except BaseException as error:
                 shared[header_size + i] = 0
                 progress += 1
@@ -559,7 +599,7 @@ def _unsafe_execute(kind, entry_point, code, inputs, expected, time_limits, atol
                 _write_reason(shared, struct, i, phase, error)
                 raise
 
-            shared[header_size + i] = 1
+            shared[header_size + i] = 1 if agrees else 2
             progress += 1
             set_progress(progress)
 
@@ -626,6 +666,7 @@ def untrusted_check(kind, code, inputs, entry_point, expected, atol, ref_time, m
     header_size = struct.calcsize(_HEADER)
     shared = mmap.mmap(-1, header_size + max(1, len(inputs)))
     struct.pack_into(_HEADER, shared, 0, _UNKNOWN, 0, -1, 0, b"", b"")
+    plain = _plain_value_factory()
     started = time.monotonic()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -636,7 +677,7 @@ def untrusted_check(kind, code, inputs, entry_point, expected, atol, ref_time, m
             _at_stack_depth(
                 EVALPLUS_STACK_DEPTH - 1,
                 lambda: _unsafe_execute(kind, entry_point, code, inputs, expected, time_limits,
-                                        atol, max_memory, oracles, shared),
+                                        atol, max_memory, oracles, shared, plain),
             )
         except BaseException:
             code_ = 1
@@ -666,6 +707,8 @@ def untrusted_check(kind, code, inputs, entry_point, expected, atol, ref_time, m
         "status": result,
         "inputs": len(inputs),
         "passed_inputs": sum(1 for value in details if value),
+        # passk: inputs EvalPlus passed whose plain output value differs from the expected one.
+        **({"strict_failed_input": details.index(2)} if 2 in details else {}),
         "seconds": seconds,
         "budget_seconds": budget + 1,
     }
@@ -803,7 +846,7 @@ def serve(argv):
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import humaneval_runner
 
-    for name in ("numpy", "pickle", "mmap", "struct", "copy", "fcntl"):
+    for name in ("numpy", "pickle", "mmap", "struct", "copy", "fcntl", "isolated_judge"):
         try:
             __import__(name)
         except Exception:

