@@ -6,7 +6,8 @@
  * Samples per language: MultiPL-E's `HumanEval_53_add` in that language
  * (`packages/languages/test/multipl-e-add.ts`), half correct and half wrong completions, each
  * made distinct by a trailing comment (so nothing is deduplicated): BENCH_SCRIPTING_SAMPLES
- * (default 24; Scala and C# a quarter of it).
+ * (default 24; Scala and C# a quarter of it); BENCH_SCRIPTING_LANGUAGES=lua,perl limits the
+ * languages.
  *
  * - passk: the language's steps and judge on the local executor, one job per core.
  * - baseline: the reference harness's command (`lua main.lua`, `scalac` + `scala`, `mcs` +
@@ -30,6 +31,8 @@ import {
 import type { BenchSection } from './section.ts';
 
 const perLanguage = Number(process.env.BENCH_SCRIPTING_SAMPLES ?? 24);
+/** Comma-separated language ids to measure (BENCH_SCRIPTING_LANGUAGES); default all. */
+const only = process.env.BENCH_SCRIPTING_LANGUAGES?.split(',').filter(Boolean);
 
 /** The reference harness's commands for one program, given the detected command paths. */
 const BASELINE: Readonly<
@@ -73,6 +76,7 @@ export const languagesScriptingBench: BenchSection = {
     const rows: (string | number)[][] = [];
     const data: Record<string, unknown>[] = [];
     for (const [id, baseline] of Object.entries(BASELINE)) {
+      if (only && !only.includes(id)) continue;
       const add = (MULTIPL_E_ADD as Readonly<Record<string, MultiplEAdd>>)[id];
       const factory = (
         builtinLanguages as Record<

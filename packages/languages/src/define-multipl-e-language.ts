@@ -13,6 +13,7 @@ import {
 } from './detect-toolchain.ts';
 import { runStep } from './internal/steps.ts';
 import { testEvidenceSteps } from './internal/test-evidence.ts';
+import { withWarmExecServer } from './internal/warm-exec-server.ts';
 import { judgeMultiplE, type MultiplERules } from './multipl-e-judge.ts';
 
 /** The judges (`Program.judge`) of the languages defined with {@link defineMultiplELanguage}. */
@@ -53,6 +54,11 @@ interface MultiplELanguageBase {
   readonly rules: MultiplERules;
   /** Address-space limit when the options give none (default 4 GiB; 0 = none, for VMs that reserve more). */
   readonly defaultMaxMemoryBytes?: number;
+  /**
+   * Run the steps in a warm sandbox (`withWarmExecServer`): for interpreters that start in a
+   * few milliseconds, where the sandbox's own start-up would dominate. Default false.
+   */
+  readonly warmSandbox?: boolean;
 }
 
 /**
@@ -81,11 +87,15 @@ function definitionSteps(definition: MultiplELanguageDefinition): MultiplESteps 
   const steps =
     definition.steps === undefined ? interpreterSteps(definition.interpreter) : definition.steps;
   const evidence = definition.rules.testEvidence;
-  if (evidence === undefined) return steps;
-  return (program, toolchain, options) => [
-    ...testEvidenceSteps(program, evidence.locate, evidence.code),
-    ...steps(program, toolchain, options),
-  ];
+  const all: MultiplESteps =
+    evidence === undefined
+      ? steps
+      : (program, toolchain, options) => [
+          ...testEvidenceSteps(program, evidence.locate, evidence.code),
+          ...steps(program, toolchain, options),
+        ];
+  if (definition.warmSandbox !== true) return all;
+  return (program, toolchain, options) => withWarmExecServer(all(program, toolchain, options));
 }
 
 /**

@@ -485,10 +485,10 @@ def _kill_group(pgid):
 
 
 def _exec_prefix():
-    """The argv this server expects in requests before ``exec`` (its own argv minus ``serve``)."""
+    """The argv this server expects in requests before ``exec`` (its own argv up to ``serve``)."""
     orig = getattr(sys, "orig_argv", None)
-    if orig and orig[-1] == "serve":
-        return list(orig[:-1])
+    if orig and "serve" in orig:
+        return list(orig[: len(orig) - 1 - orig[::-1].index("serve")])
     return None
 
 
@@ -516,9 +516,11 @@ class _Spare:
 
 
 class _Server:
-    def __init__(self, proto_in, proto_out):
+    def __init__(self, proto_in, proto_out, executables=()):
         self.proto_in = proto_in
         self.proto_out = proto_out
+        # Programs (``serve --exec PATH``) a request may run directly, without this runner.
+        self.executables = tuple(executables)
         self.prefix = _exec_prefix()
         self.child = None
         self.spare = None
@@ -597,9 +599,15 @@ class _Server:
         max_memory = request.get("max_memory_bytes", 0)
         limits = [request.get(name, 0) for name in ("max_cpu_seconds", "max_processes", "max_file_bytes")]
         clean = request.get("clean_sandbox", False) is True
-        runner_argv = self.exec_argv(request.get("argv"))
-        if runner_argv is None:
-            return {"id": rid, "error": "argv is not this runner's exec command"}
+        argv = request.get("argv")
+        program = None
+        if isinstance(argv, list) and argv and argv[0] in self.executables and all(isinstance(arg, str) for arg in argv):
+            program = argv
+            runner_argv = None
+        else:
+            runner_argv = self.exec_argv(argv)
+        if runner_argv is None and program is None:
+            return {"id": rid, "error": "argv is neither this runner's exec command nor a program it serves"}
         if not isinstance(cwd, str) or not os.path.isabs(cwd) or not os.path.isdir(cwd):
             return {"id": rid, "error": "cwd must be an existing absolute directory"}
         if not all(isinstance(v, (int, float)) and v >= 0 for v in (timeout_ms, max_output, max_memory, *limits)):
@@ -613,6 +621,7 @@ class _Server:
             {
                 "cwd": cwd,
                 "argv": runner_argv,
+                "program": program,
                 "max_memory": int(max_memory),
                 "limits": [int(value) for value in limits],
             }
@@ -689,6 +698,18 @@ def _spare_child(request_r, out_w, err_w, isolate):
         apply_rlimits(*request["limits"])
         # The server is not dumpable (so that programs cannot ptrace it); a spawned runner is.
         _set_dumpable(True)
+        program = request.get("program")
+        if program is not None:
+            # As if spawned: the signals Python ignores (SIGPIPE, SIGXFSZ) back to their
+            # defaults, which exec keeps for ignored signals.
+            for number in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGINT):
+                signal.signal(number, signal.SIG_DFL)
+            try:
+                os.execv(program[0], program)
+            except OSError as error:
+                sys.stderr.write(f"passk-runner: cannot run {program[0]}: {error.strerror}\n")
+                status = 127
+                return
         sys.argv = [sys.argv[0]] + runner_argv
         status = main(runner_argv)
     except SystemExit as exit_request:
@@ -968,7 +989,10 @@ def serve(argv):
     HOME and TMPDIR to it, applies ``max_memory_bytes`` as RLIMIT_AS and the other limits as
     ``prlimit`` would (RLIMIT_CPU, RLIMIT_NPROC, RLIMIT_FSIZE, no core dumps; 0 = none), and
     runs ``main()`` on the
-    runner arguments, i.e. exactly what ``exec`` runs. The server kills the child's process
+    runner arguments, i.e. exactly what ``exec`` runs. With ``--exec PATH`` (repeatable), a
+    request whose ``argv`` starts with one of those paths runs that program instead, the same
+    way: the child, set up as above, restores the default action of SIGPIPE, SIGXFSZ and
+    SIGINT and ``execv``s it (a warm sandbox for interpreters such as bash, lua, php and perl). The server kills the child's process
     group after ``timeout_ms``, when a stream passes ``max_output_bytes``, and after it exits.
     With ``clean_sandbox`` (only accepted when the server is pid 2 of a bwrap PID namespace) it
     then SIGKILLs every other process in the namespace (what the program left running) and
@@ -979,8 +1003,13 @@ def serve(argv):
     "stderr_bytes"}``; the tails are base64 of the last 4096 raw bytes of each stream. A
     request the server cannot run identically is answered ``{"id", "error": "<reason>"}``.
     """
-    if argv:
-        sys.stderr.write("usage: humaneval_runner.py serve\n")
+    executables = []
+    rest = list(argv)
+    while len(rest) >= 2 and rest[0] == "--exec" and os.path.isabs(rest[1]):
+        executables.append(rest[1])
+        rest = rest[2:]
+    if rest:
+        sys.stderr.write("usage: humaneval_runner.py serve [--exec ABSOLUTE-PATH]...\n")
         return _USAGE
     for name in _PRELOAD:
         try:
@@ -997,7 +1026,7 @@ def serve(argv):
     os.dup2(null, 0)
     os.dup2(null, 1)
     os.close(null)
-    server = _Server(proto_in, proto_out)
+    server = _Server(proto_in, proto_out, executables)
     signal.signal(signal.SIGTERM, server.stop)
     import gc
 

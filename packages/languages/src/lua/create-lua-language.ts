@@ -66,6 +66,7 @@ export const LUA_RULES: MultiplERules = {
 export const createLuaLanguage = defineMultiplELanguageFactory({
   names: { id: 'lua', aliases: [], extension: '.lua' },
   interpreter: versionedTool('lua', ['lua5.3', 'lua'], ['-v'], /Lua (\S+)/),
+  warmSandbox: true,
   requirements: {
     libraries: [{ name: 'luaunit', argv: ({ lua = 'lua' }) => [lua, '-e', "require('luaunit')"] }],
     installHint: 'apt-get install lua5.3 lua-unit',

@@ -53,6 +53,7 @@ export const PERL_RULES: MultiplERules = {
 export const createPerlLanguage = defineMultiplELanguageFactory({
   names: { id: 'perl', aliases: ['pl'], extension: '.pl' },
   interpreter: versionedTool('perl', ['perl'], ['-e', 'print $^V'], /v(\S+)/),
+  warmSandbox: true,
   requirements: {
     libraries: [
       { name: 'Test::Deep', argv: ({ perl = 'perl' }) => [perl, '-MTest::Deep', '-e', '1'] },

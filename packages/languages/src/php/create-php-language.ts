@@ -52,6 +52,7 @@ export const PHP_RULES: MultiplERules = {
 export const createPhpLanguage = defineMultiplELanguageFactory({
   names: { id: 'php', aliases: [], extension: '.php' },
   interpreter: versionedTool('php', ['php'], ['--version'], /PHP (\S+)/),
+  warmSandbox: true,
   requirements: { installHint: 'apt-get install php-cli' },
   rules: PHP_RULES,
 });

@@ -55,6 +55,7 @@ export const SHELL_RULES: MultiplERules = {
 export const createShellLanguage = defineMultiplELanguageFactory({
   names: { id: 'shell', aliases: ['sh', 'bash'], extension: '.sh' },
   interpreter: versionedTool('bash', ['bash'], ['--version'], /version (\S+)/),
+  warmSandbox: true,
   requirements: { installHint: 'apt-get install bash' },
   rules: SHELL_RULES,
   defaultMaxMemoryBytes: SHELL_MAX_MEMORY_BYTES,
