@@ -15,6 +15,7 @@ afterAll(() => executor.close());
 
 const SCRIPT = [
   'echo "parent: $(cat /proc/$PPID/comm)"',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a bash expansion
   'yes | head -n 1 > /dev/null; echo "yes: ${PIPESTATUS[0]}"',
   'echo "cwd: $([ "$PWD" = "$HOME" ] && echo home)"',
   'echo "files: $(ls)"',
