@@ -49,7 +49,8 @@ const LIMIT_WORDS: Readonly<Record<ResourceLimit, string>> = {
  *    `timeout`), its detail naming the limit. A pass stays a pass.
  *
  * A `timeout` whose language did not say whether it was CPU-bound gets `cpuBound` from the
- * last step, when the executor killed it at its time limit and measured its CPU time.
+ * last step: true when RLIMIT_CPU ended it (`cpu_time`), else from the CPU time the executor
+ * measured when it killed the step at its wall-clock limit.
  */
 export function judgeExecution(
   language: Language,
@@ -60,17 +61,21 @@ export function judgeExecution(
   if (fault?.infraError !== undefined) {
     return { status: 'infra_error', passed: false, detail: fault.infraError };
   }
-  const verdict = withCpuBound(language.classify(program, result), result);
+  const verdict = language.classify(program, result);
   const limit = result.steps.at(-1)?.limit;
-  if (limit === undefined || !OVERRIDDEN.has(verdict.status)) return verdict;
+  if (limit === undefined || !OVERRIDDEN.has(verdict.status)) return withCpuBound(verdict, result);
   const status = LIMIT_STATUSES[limit];
-  if (status === verdict.status) return verdict;
-  return { ...verdict, status, detail: `${verdict.detail} (${LIMIT_WORDS[limit]})` };
+  if (status === verdict.status) return withCpuBound(verdict, result);
+  const limited = { ...verdict, status, detail: `${verdict.detail} (${LIMIT_WORDS[limit]})` };
+  return withCpuBound(limited, result);
 }
 
+/** Adds `cpuBound` to a timeout the language left open: from the CPU limit or the CPU time. */
 function withCpuBound(verdict: Verdict, result: ExecutionResult): Verdict {
   if (verdict.status !== 'timeout' || verdict.cpuBound !== undefined) return verdict;
   const last = result.steps.at(-1);
+  // RLIMIT_CPU ended it: it used its whole time limit as CPU.
+  if (last?.limit === 'cpu_time') return { ...verdict, cpuBound: true };
   if (last?.cpuMs === undefined || !last.timedOut) return verdict;
   return { ...verdict, cpuBound: isCpuBound(last.cpuMs, last.durationMs) };
 }

@@ -173,16 +173,24 @@ describe('runEval', () => {
   it('keeps a CPU-bound timeout without re-running it and re-runs one that mostly waited', async () => {
     const busy = { ...TIMEOUT, durationMs: 3000, cpuMs: 2950 };
     const waiting = { ...TIMEOUT, durationMs: 3000, cpuMs: 40 };
-    const { results, summary, attempts } = await run({ a: [busy, PASS], b: [waiting, PASS] });
+    // RLIMIT_CPU ended it: its whole limit was CPU time.
+    const cpuLimit = { exitCode: null, signal: 'SIGXCPU', limit: 'cpu_time' as const };
+    const { results, summary, attempts } = await run({
+      a: [busy, PASS],
+      b: [waiting, PASS],
+      c: [cpuLimit, PASS],
+    });
     expect(results.get('a')).toMatchObject({ status: 'timeout', cpu_bound: true });
     expect(results.get('a')?.rerun).toBeUndefined();
+    expect(results.get('c')).toMatchObject({ status: 'timeout', cpu_bound: true });
+    expect(results.get('c')?.rerun).toBeUndefined();
     expect(results.get('b')).toMatchObject({
       status: 'passed',
       cpu_bound: false,
       rerun: { first_status: 'timeout' },
     });
-    expect([attempts.get('a'), attempts.get('b')]).toEqual([1, 2]);
-    expect(summary.timeout_reruns).toEqual({ rerun: 1, changed: 1, cpu_bound: 1 });
+    expect([attempts.get('a'), attempts.get('b'), attempts.get('c')]).toEqual([1, 2, 1]);
+    expect(summary.timeout_reruns).toEqual({ rerun: 1, changed: 1, cpu_bound: 2 });
   });
 
   it('keeps the first timeout when re-runs are off', async () => {
