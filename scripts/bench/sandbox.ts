@@ -10,7 +10,9 @@
  *   sandbox per sample, as compiled languages get).
  *
  * The order alternates (none, bwrap, bwrap, none) and each figure is the mean of its two
- * runs, so drift in the machine's load affects both sides alike. Ratios are the result.
+ * runs, so drift in the machine's load affects both sides alike. Ratios are the result. The
+ * evaluate rows also give the samples that timed out and were re-run alone, those kept
+ * without a re-run as CPU-bound, and the wall-clock seconds the re-runs took.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,7 +72,7 @@ async function evaluate(
   file: string,
   sandbox: 'none' | 'bwrap',
   round: number,
-): Promise<number> {
+): Promise<{ seconds: number; timeouts: TimeoutReruns }> {
   const out = join(work, `run-${sandbox}-${round}`);
   const started = performance.now();
   const child = spawn(
@@ -105,7 +107,29 @@ async function evaluate(
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0)
     throw new Error(`passk evaluate --sandbox ${sandbox} failed (${code}): ${stderr}`);
-  return (performance.now() - started) / 1000;
+  return { seconds: (performance.now() - started) / 1000, timeouts: timeoutReruns(out) };
+}
+
+/** The timeouts of an evaluate run: re-run alone, kept as CPU-bound, and the re-runs' time. */
+interface TimeoutReruns {
+  readonly rerun: number;
+  readonly cpuBound: number;
+  /** Wall-clock time of the re-runs (one per distinct program), in seconds. */
+  readonly rerunSeconds: number;
+}
+
+function timeoutReruns(out: string): TimeoutReruns {
+  const results = readLines(join(out, 'results.jsonl'));
+  const rerunMs = new Map<string, number>();
+  let cpuBound = 0;
+  for (const result of results) {
+    if (result.rerun !== undefined) {
+      rerunMs.set(result.execution_key as string, result.duration_ms as number);
+    } else if (result.status === 'timeout' && result.cpu_bound === true) cpuBound++;
+  }
+  const rerun = results.filter((result) => result.rerun !== undefined).length;
+  const total = [...rerunMs.values()].reduce((sum, ms) => sum + ms, 0);
+  return { rerun, cpuBound, rerunSeconds: total / 1000 };
 }
 
 async function spawnEach(
@@ -174,6 +198,7 @@ async function run(context: BenchContext) {
   );
 
   const seconds: Record<string, number[]> = {};
+  const timeouts: Record<string, TimeoutReruns[]> = {};
   const add = (name: string, value: number): void => {
     seconds[name] = [...(seconds[name] ?? []), value];
   };
@@ -182,7 +207,12 @@ async function run(context: BenchContext) {
     ['bwrap', 'none'],
   ].entries()) {
     for (const sandbox of order as ('none' | 'bwrap')[]) {
-      add(`evaluate ${sandbox}`, await evaluate(context, work, file, sandbox, round));
+      const evaluated = await evaluate(context, work, file, sandbox, round);
+      add(`evaluate ${sandbox}`, evaluated.seconds);
+      timeouts[`evaluate ${sandbox}`] = [
+        ...(timeouts[`evaluate ${sandbox}`] ?? []),
+        evaluated.timeouts,
+      ];
       add(`spawn ${sandbox}`, await spawnEach(context, subset, problems, sandbox));
     }
   }
@@ -221,6 +251,7 @@ async function run(context: BenchContext) {
       'samples/s',
       '× without sandbox',
       'sandbox cost per sample',
+      'timeouts re-run / CPU-bound (re-run s)',
     ],
     rows: rows.map((row, index) => {
       const plain = index < 2 ? evaluateNone : spawnNone;
@@ -232,10 +263,21 @@ async function run(context: BenchContext) {
         row.samplesPerSecond.toFixed(1),
         (row.samplesPerSecond / plain.samplesPerSecond).toFixed(2),
         sandboxed ? `${costMs(row, plain).toFixed(1)} ms of pool time` : '-',
+        index < 2 ? timeoutCell(timeouts[index === 0 ? 'evaluate none' : 'evaluate bwrap']) : '-',
       ];
     }),
-    data: { copies, seconds, rows, evaluateBwrap, spawnBwrap },
+    data: { copies, seconds, timeouts, rows, evaluateBwrap, spawnBwrap },
   };
+}
+
+/** Timeouts re-run and kept as CPU-bound, and the re-runs' seconds, of the runs (mean). */
+function timeoutCell(runs: readonly TimeoutReruns[] = []): string {
+  if (runs.length === 0) return '-';
+  const mean = (pick: (run: TimeoutReruns) => number): number =>
+    runs.reduce((total, run) => total + pick(run), 0) / runs.length;
+  const rerun = mean((run) => run.rerun);
+  const cpuBound = mean((run) => run.cpuBound);
+  return `${rerun.toFixed(1)} / ${cpuBound.toFixed(1)} (${mean((run) => run.rerunSeconds).toFixed(1)} s)`;
 }
 
 export const sandboxBench: BenchSection = {

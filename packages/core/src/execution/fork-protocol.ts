@@ -58,6 +58,11 @@ export interface ForkResponse {
   readonly output_limit_exceeded: boolean;
   /** Milliseconds from start to exit. */
   readonly duration_ms: number;
+  /**
+   * When `timed_out`: CPU time (user + system) in milliseconds of the child and what it waited
+   * for (its rusage), optional (servers that cannot measure it leave it out).
+   */
+  readonly cpu_ms?: number;
   /** Base64 of the last (at most 4096) raw bytes of stdout. */
   readonly stdout_tail: string;
   /** Base64 of the last (at most 4096) raw bytes of stderr. */
@@ -102,7 +107,9 @@ export function parseForkResponse(line: string, id: number, name: string): Parse
     typeof response.stdout_tail === 'string' &&
     typeof response.stderr_tail === 'string' &&
     isCount(response.stdout_bytes) &&
-    isCount(response.stderr_bytes);
+    isCount(response.stderr_bytes) &&
+    (response.cpu_ms === undefined ||
+      (typeof response.cpu_ms === 'number' && response.cpu_ms >= 0));
   if (!valid) return { kind: 'garbage', reason: `malformed response: ${line.slice(0, 200)}` };
   const stdout = Buffer.from(response.stdout_tail as string, 'base64');
   const stderr = Buffer.from(response.stderr_tail as string, 'base64');
@@ -120,6 +127,9 @@ export function parseForkResponse(line: string, id: number, name: string): Parse
       timedOut: response.timed_out as boolean,
       outputLimitExceeded: response.output_limit_exceeded as boolean,
       durationMs: response.duration_ms as number,
+      ...(response.timed_out === true && typeof response.cpu_ms === 'number'
+        ? { cpuMs: response.cpu_ms }
+        : {}),
       stdoutTail: decodeTail(stdout, stdoutBytes > stdout.length),
       stderrTail: decodeTail(stderr, stderrBytes > stderr.length),
       stdoutBytes,

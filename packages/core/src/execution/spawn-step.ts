@@ -4,6 +4,7 @@ import type { Step } from '../spec/executor.ts';
 import { killGroup } from './kill-group.ts';
 import { OutputTail } from './output-tail.ts';
 import { killPipeHolders, outputEnds } from './pipe-holders.ts';
+import { processTreeCpuMs } from './process-tree-cpu.ts';
 import { BwrapStatus } from './sandbox/bwrap-status.ts';
 import { BWRAP_STATUS_FD } from './sandbox/sandbox-argv.ts';
 import { splitExitStatus } from './signal-name.ts';
@@ -53,6 +54,8 @@ export interface StepLaunch {
  * sandbox ended) is found by the pipe it holds and killed, every 50 ms until the pipes close;
  * the output written until then is collected (waiting at most 1 s for the pipes to close).
  *
+ * A step killed at its time limit reports the CPU time its process tree had used (`cpuMs`).
+ *
  * Returns the outcome; never rejects. A command that cannot be started yields `spawnError`.
  */
 export function spawnStep(
@@ -68,6 +71,7 @@ export function spawnStep(
     const stderr = new OutputTail();
     const status = new BwrapStatus();
     let timedOut = false;
+    let cpuMs: number | undefined;
     let outputLimitExceeded = false;
     let killed = false;
     let exit: { code: number | null; signal: string | null; durationMs: number } | undefined;
@@ -96,6 +100,8 @@ export function spawnStep(
     const timer = setTimeout(() => {
       if (exit === undefined) {
         timedOut = true;
+        // What the program used before it is killed: a busy loop, or waiting (see `cpuMs`).
+        if (child.pid !== undefined) cpuMs = processTreeCpuMs(child.pid);
         kill();
       }
     }, step.timeoutMs);
@@ -191,6 +197,7 @@ export function spawnStep(
         timedOut,
         outputLimitExceeded,
         durationMs: exit.durationMs,
+        ...(cpuMs === undefined ? {} : { cpuMs }),
         stdoutTail: stdout.text(),
         stderrTail: stderr.text(),
         stdoutBytes: stdout.bytes,

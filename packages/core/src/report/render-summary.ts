@@ -82,6 +82,11 @@ function notes(summary: RunSummary): string[] {
       `${reruns.rerun} timed-out samples re-run alone; ${reruns.changed} of those verdicts changed`,
     );
   }
+  if (reruns?.cpu_bound) {
+    lines.push(
+      `${reruns.cpu_bound} timeouts final without a re-run: CPU-bound (at least 90% of the time limit used as CPU)`,
+    );
+  }
   const rule = summary.verdict_rule;
   if (rule && (rule.scored !== 'strict' || rule.differing > 0)) {
     lines.push(

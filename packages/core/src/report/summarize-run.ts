@@ -154,6 +154,7 @@ function summarizeBody(
   const faults: NonNullable<Body['infrastructure_faults']>[number][] = [];
   let reruns = 0;
   let changedByRerun = 0;
+  let cpuBoundTimeouts = 0;
   let samples = 0;
   let cost = 0;
   let distinct = 0;
@@ -186,7 +187,7 @@ function summarizeBody(
       if (result.rerun) {
         reruns++;
         if (result.status !== result.rerun.first_status) changedByRerun++;
-      }
+      } else if (result.status === 'timeout' && result.cpu_bound === true) cpuBoundTimeouts++;
       if (INFRASTRUCTURE_STATUSES.has(result.status)) {
         infrastructure++;
         faults.push({
@@ -255,7 +256,7 @@ function summarizeBody(
     statuses,
     infrastructure_failures: infrastructure,
     ...(faults.length > 0 ? { infrastructure_faults: faults.slice(0, MAX_LISTED_FAULTS) } : {}),
-    timeout_reruns: { rerun: reruns, changed: changedByRerun },
+    timeout_reruns: { rerun: reruns, changed: changedByRerun, cpu_bound: cpuBoundTimeouts },
     ...(reported.length > 0 && outcomes.every((row) => row.length >= Math.max(...reported))
       ? {
           pass_at_k_in_order: Object.fromEntries(

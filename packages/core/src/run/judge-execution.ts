@@ -1,7 +1,7 @@
 import type { ExecutionResult, ResourceLimit } from '../spec/executor.ts';
 import type { Language } from '../spec/language.ts';
 import type { Program } from '../spec/program.ts';
-import type { Verdict, VerdictStatus } from '../spec/verdict.ts';
+import { isCpuBound, type Verdict, type VerdictStatus } from '../spec/verdict.ts';
 
 /** The status a failure gets when the executor saw a resource limit being exceeded. */
 export const LIMIT_STATUSES: Readonly<Record<ResourceLimit, VerdictStatus>> = {
@@ -47,6 +47,10 @@ const LIMIT_WORDS: Readonly<Record<ResourceLimit, string>> = {
  *    resource limit (`StepResult.limit` of the last step) gets that limit's status
  *    (`LIMIT_STATUSES`: e.g. a disk filler is `output_limit`, a program killed by RLIMIT_CPU
  *    `timeout`), its detail naming the limit. A pass stays a pass.
+ *
+ * A `timeout` whose language did not say whether it was CPU-bound gets `cpuBound` from the
+ * last step: true when RLIMIT_CPU ended it (`cpu_time`), else from the CPU time the executor
+ * measured when it killed the step at its wall-clock limit.
  */
 export function judgeExecution(
   language: Language,
@@ -59,8 +63,19 @@ export function judgeExecution(
   }
   const verdict = language.classify(program, result);
   const limit = result.steps.at(-1)?.limit;
-  if (limit === undefined || !OVERRIDDEN.has(verdict.status)) return verdict;
+  if (limit === undefined || !OVERRIDDEN.has(verdict.status)) return withCpuBound(verdict, result);
   const status = LIMIT_STATUSES[limit];
-  if (status === verdict.status) return verdict;
-  return { ...verdict, status, detail: `${verdict.detail} (${LIMIT_WORDS[limit]})` };
+  if (status === verdict.status) return withCpuBound(verdict, result);
+  const limited = { ...verdict, status, detail: `${verdict.detail} (${LIMIT_WORDS[limit]})` };
+  return withCpuBound(limited, result);
+}
+
+/** Adds `cpuBound` to a timeout the language left open: from the CPU limit or the CPU time. */
+function withCpuBound(verdict: Verdict, result: ExecutionResult): Verdict {
+  if (verdict.status !== 'timeout' || verdict.cpuBound !== undefined) return verdict;
+  const last = result.steps.at(-1);
+  // RLIMIT_CPU ended it: it used its whole time limit as CPU.
+  if (last?.limit === 'cpu_time') return { ...verdict, cpuBound: true };
+  if (last?.cpuMs === undefined || !last.timedOut) return verdict;
+  return { ...verdict, cpuBound: isCpuBound(last.cpuMs, last.durationMs) };
 }

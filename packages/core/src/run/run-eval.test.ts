@@ -166,8 +166,31 @@ describe('runEval', () => {
     expect(reruns.map((entry) => entry.code).sort()).toEqual(['a', 'b']);
     expect(reruns.map((entry) => entry.concurrent)).toEqual([1, 1]);
     expect(log.slice(0, -2).some((entry) => entry.concurrent > 1)).toBe(true);
-    expect(summary.timeout_reruns).toEqual({ rerun: 2, changed: 1 });
+    expect(summary.timeout_reruns).toEqual({ rerun: 2, changed: 1, cpu_bound: 0 });
     expect(summary.statuses.timeout).toBe(1);
+  });
+
+  it('keeps a CPU-bound timeout without re-running it and re-runs one that mostly waited', async () => {
+    const busy = { ...TIMEOUT, durationMs: 3000, cpuMs: 2950 };
+    const waiting = { ...TIMEOUT, durationMs: 3000, cpuMs: 40 };
+    // RLIMIT_CPU ended it: its whole limit was CPU time.
+    const cpuLimit = { exitCode: null, signal: 'SIGXCPU', limit: 'cpu_time' as const };
+    const { results, summary, attempts } = await run({
+      a: [busy, PASS],
+      b: [waiting, PASS],
+      c: [cpuLimit, PASS],
+    });
+    expect(results.get('a')).toMatchObject({ status: 'timeout', cpu_bound: true });
+    expect(results.get('a')?.rerun).toBeUndefined();
+    expect(results.get('c')).toMatchObject({ status: 'timeout', cpu_bound: true });
+    expect(results.get('c')?.rerun).toBeUndefined();
+    expect(results.get('b')).toMatchObject({
+      status: 'passed',
+      cpu_bound: false,
+      rerun: { first_status: 'timeout' },
+    });
+    expect([attempts.get('a'), attempts.get('b'), attempts.get('c')]).toEqual([1, 2, 1]);
+    expect(summary.timeout_reruns).toEqual({ rerun: 1, changed: 1, cpu_bound: 2 });
   });
 
   it('keeps the first timeout when re-runs are off', async () => {
@@ -178,7 +201,7 @@ describe('runEval', () => {
     expect(results.get('a')).toMatchObject({ status: 'timeout' });
     expect(results.get('a')?.rerun).toBeUndefined();
     expect(attempts.get('a')).toBe(1);
-    expect(summary.timeout_reruns).toEqual({ rerun: 0, changed: 0 });
+    expect(summary.timeout_reruns).toEqual({ rerun: 0, changed: 0, cpu_bound: 0 });
   });
 
   it('retries infrastructure faults, records them as infra_error and lists them apart', async () => {

@@ -71,7 +71,8 @@ export interface RunEvalOptions {
   /**
    * Re-run every sample that timed out once more, alone (after everything else has executed,
    * one at a time), before its timeout becomes final (default true): a timeout under load is
-   * not a verdict yet.
+   * not a verdict yet. A CPU-bound timeout (`Verdict.cpuBound`: it used at least 90% of its
+   * wall-clock time as CPU, which load cannot explain) is final without a re-run.
    */
   readonly rerunTimeouts?: boolean;
   readonly onEvent?: (event: RunEvent) => void;
@@ -109,8 +110,8 @@ interface PendingRerun {
  * is regenerated, a result with an infrastructure status is re-executed. Identical programs
  * execute once per run (and once across runs with an execution cache). Verdicts come from
  * `judgeExecution` (infrastructure faults, the language's rule, exceeded limits); the
- * `verdicts` rule picks the scored judgement. Samples that time out are re-run alone at the
- * end (`rerunTimeouts`) and recorded with the first attempt's status.
+ * `verdicts` rule picks the scored judgement. Samples that time out without being CPU-bound are
+ * re-run alone at the end (`rerunTimeouts`) and recorded with the first attempt's status.
  *
  * Never throws for a failing program or a failed generation (they are records); throws only
  * when the store or the executor is broken.
@@ -122,6 +123,9 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
   const execute = createLimiter(Math.max(1, options.executor.concurrency * 2));
   const inFlight = new Map<string, Promise<CachedExecution>>();
   const pendingReruns = new Map<string, PendingRerun>();
+  /** A timeout that is not a verdict yet: not CPU-bound, so it may be the machine's load. */
+  const awaitsRerun = (entry: CachedExecution): boolean =>
+    rerunTimeouts && entry.status === 'timeout' && entry.cpu_bound !== true;
   const rule = options.verdicts ?? 'strict';
   const emit = options.onEvent ?? (() => {});
 
@@ -253,6 +257,9 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       stdout_tail: tail(verdict.output?.stdout ?? verdictTail(result, 'stdout')),
       stderr_tail: tail(verdict.output?.stderr ?? verdictTail(result, 'stderr')),
       ...(last?.limit === undefined ? {} : { limit: last.limit }),
+      ...(verdict.status === 'timeout' && verdict.cpuBound !== undefined
+        ? { cpu_bound: verdict.cpuBound }
+        : {}),
     };
   };
 
@@ -287,6 +294,9 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       ...(first === undefined
         ? {}
         : { rerun: { first_status: first.status, first_detail: first.detail } }),
+      ...((first ?? entry).status === 'timeout' && (first ?? entry).cpu_bound !== undefined
+        ? { cpu_bound: (first ?? entry).cpu_bound }
+        : {}),
       ...(firstCode === undefined ? {} : { first_code: firstCode }),
     };
     store.appendResult(result);
@@ -333,7 +343,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
         cached = false;
         outcome = execute(async () => {
           const entry = await executeProgram(language, toolchain, job, key);
-          if (!signal?.aborted && !(rerunTimeouts && entry.status === 'timeout')) {
+          if (!signal?.aborted && !awaitsRerun(entry)) {
             await options.executionCache?.set(key, entry);
           }
           return entry;
@@ -378,7 +388,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       : sample.agent?.first_code === undefined
         ? undefined
         : { status: entry.status, passed: entry.passed };
-    if (rerunTimeouts && entry.status === 'timeout') {
+    if (awaitsRerun(entry)) {
       // Not a verdict yet: re-run alone once everything else has executed.
       const pending = pendingReruns.get(key) ?? { first: entry, rerun, samples: [] };
       pending.samples.push({

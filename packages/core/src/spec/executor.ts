@@ -147,6 +147,12 @@ export interface StepResult {
   readonly outputLimitExceeded: boolean;
   /** Wall-clock duration in milliseconds. */
   readonly durationMs: number;
+  /**
+   * Set when the wall-clock limit killed the step (`timedOut`), where the executor can measure
+   * it: the CPU time (user + system) in milliseconds its processes had used by then. Tells a
+   * busy program (a real timeout) from one that waited (asleep, or starved by a loaded machine).
+   */
+  readonly cpuMs?: number;
   /** Last bytes of stdout (at most 4 KiB), UTF-8 decoded. */
   readonly stdoutTail: string;
   /** Last bytes of stderr (at most 4 KiB), UTF-8 decoded. */

@@ -81,5 +81,11 @@ export type {
 } from './run.ts';
 export { RUN_FORMAT_VERSION, SMALL_SLICE_PROBLEMS } from './run.ts';
 export type { Judgement, Verdict, VerdictRule, VerdictStatus } from './verdict.ts';
-export { INFRASTRUCTURE_STATUSES, VERDICT_RULES, VERDICT_STATUSES } from './verdict.ts';
+export {
+  CPU_BOUND_FRACTION,
+  INFRASTRUCTURE_STATUSES,
+  isCpuBound,
+  VERDICT_RULES,
+  VERDICT_STATUSES,
+} from './verdict.ts';
 export type { VisibleExample, VisibleTestSet } from './visible-tests.ts';

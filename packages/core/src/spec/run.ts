@@ -164,6 +164,12 @@ export interface ResultRecord {
    * its verdict became final: the first attempt's status and detail.
    */
   readonly rerun?: { readonly first_status: VerdictStatus; readonly first_detail: string };
+  /**
+   * Of a timeout whose CPU time was measured (the first attempt's, when re-run): whether the
+   * program used at least 90% of its wall-clock time as CPU. A CPU-bound timeout is final
+   * without a re-run (a loaded machine cannot explain it); the others are re-run.
+   */
+  readonly cpu_bound?: boolean;
   /** Verdicts on named test subsets (`Verdict.subsets`), when the benchmark has them. */
   readonly subsets?: Readonly<Record<string, boolean>>;
   /**
@@ -211,8 +217,15 @@ export interface RunSummary {
     readonly status: VerdictStatus | 'generation_error';
     readonly detail: string;
   }[];
-  /** Samples that timed out, were re-run alone, and how many of those verdicts changed. */
-  readonly timeout_reruns?: { readonly rerun: number; readonly changed: number };
+  /**
+   * Samples that timed out and were re-run alone, how many of those verdicts changed, and how
+   * many timeouts were final without a re-run because they were CPU-bound (`cpu_bound`).
+   */
+  readonly timeout_reruns?: {
+    readonly rerun: number;
+    readonly changed: number;
+    readonly cpu_bound?: number;
+  };
   /**
    * The scored verdict rule, and how many samples the other rule judges differently (pass vs
    * no pass).

@@ -69,6 +69,21 @@ export interface Verdict extends Judgement {
    * step's streams.
    */
   readonly output?: { readonly stdout: string; readonly stderr: string };
+  /**
+   * On a `timeout`, when the CPU time of the program is known: true when it used at least
+   * {@link CPU_BOUND_FRACTION} of its wall-clock time as CPU (a busy program: a loaded machine
+   * cannot explain it), false when it mostly waited (asleep, or starved of CPU). A run re-runs
+   * the timeouts that are not CPU-bound.
+   */
+  readonly cpuBound?: boolean;
+}
+
+/** Share of its wall-clock time a timed-out program must have used as CPU to be CPU-bound. */
+export const CPU_BOUND_FRACTION = 0.9;
+
+/** True when `cpuMs` of CPU time over `wallMs` of wall-clock time is a CPU-bound timeout. */
+export function isCpuBound(cpuMs: number, wallMs: number): boolean {
+  return cpuMs >= CPU_BOUND_FRACTION * wallMs;
 }
 
 /**

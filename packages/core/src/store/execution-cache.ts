@@ -17,6 +17,8 @@ export interface CachedExecution {
   readonly stderr_tail: string;
   /** Verdicts on named test subsets, when the language reports them. */
   readonly subsets?: Readonly<Record<string, boolean>>;
+  /** Of a timeout, when its CPU time was measured: whether it was CPU-bound (`Verdict.cpuBound`). */
+  readonly cpu_bound?: boolean;
 }
 
 /** A cache of execution outcomes keyed by the hash of program, steps, limits and toolchain. */

