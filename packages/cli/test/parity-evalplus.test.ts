@@ -184,8 +184,11 @@ describe.skipIf(skip !== undefined)(
         }
         expect(unexplained).toEqual([]);
         const agreement = 1 - disagreements.length / reference.size;
+        // passk's plain-value comparison flags no real sample: EvalPlus's passes stay passes.
+        const rigged = [...run.results].filter(([, ours]) => /rigged equality/.test(ours.detail));
+        expect(rigged.map(([taskId, ours]) => `${taskId}: ${ours.detail}`)).toEqual([]);
         console.log(
-          `${set.name}: ${reference.size - disagreements.length}/${reference.size} agree (${disagreements.length} explained)`,
+          `${set.name}: ${reference.size - disagreements.length}/${reference.size} agree (${disagreements.length} explained); ${rigged.length} flagged as rigged equality`,
         );
         if (!FULL) return;
         expect(agreement).toBeGreaterThanOrEqual(0.99);
