@@ -8,6 +8,7 @@ import { createMultiplEDataset } from '@passk/datasets';
 import { builtinLanguages } from '@passk/languages';
 import { createChatFormat } from '@passk/providers';
 import { afterAll, describe, expect, it } from 'vitest';
+import { toolchainSkipReason } from '../../../scripts/test-support/toolchain-skip-reason.ts';
 
 interface Shapes {
   /** The task (default HumanEval_23_strlen; PHP's `strlen` is a built-in it cannot redeclare). */
@@ -175,16 +176,12 @@ describe.each(Object.keys(SHAPES))('chat answer shapes in multipl-e/%s', (code) 
   it('every shape of a correct answer passes; a wrong answer fails', async (context) => {
     const dataset = createMultiplEDataset(code);
     const languageId = dataset.languages[0] as string;
-    const factory = (
-      builtinLanguages as Record<
-        string,
-        (() => ReturnType<(typeof builtinLanguages)['python']>) | undefined
-      >
-    )[languageId];
-    if (!factory) return context.skip(`no ${languageId} plugin`);
-    const language = factory();
+    const skip = await toolchainSkipReason(languageId);
+    if (skip !== undefined) return context.skip(skip);
+    const language = (
+      builtinLanguages as Record<string, () => ReturnType<(typeof builtinLanguages)['python']>>
+    )[languageId]?.() as ReturnType<(typeof builtinLanguages)['python']>;
     const toolchain = await language.detect();
-    if (!toolchain.available) return context.skip(toolchain.problem ?? 'no toolchain');
     const { problems } = await dataset.load(defaultDataContext(process.env));
     const problem = problems.find(
       (candidate) => candidate.id === (SHAPES[code]?.task ?? 'HumanEval_23_strlen'),

@@ -64,6 +64,8 @@ import { join } from 'node:path';
 import { scopedSubset, testScope } from '@passk/core/conformance';
 import { startFakeModelServer } from '@passk/providers/test';
 import { describe, expect, it } from 'vitest';
+import { numpySkipReason } from '../../../scripts/test-support/numpy-skip-reason.ts';
+import { toolchainSkipReason } from '../../../scripts/test-support/toolchain-skip-reason.ts';
 import {
   answerFor,
   CHAT_LANGUAGES,
@@ -362,11 +364,23 @@ const readLines = <T>(path: string): T[] =>
 
 const full = testScope() === 'full';
 
+/** passk's language id of each MultiPL-E / HumanEval-X code in CHAT_LANGUAGES. */
+const LANGUAGE_IDS: Readonly<Record<string, string>> = {
+  cs: 'csharp',
+  js: 'javascript',
+  sh: 'shell',
+  ts: 'typescript',
+};
+
 describe.each(
   CHAT_MODELS.flatMap((model) => CHAT_LANGUAGES.map((entry) => [model, entry] as const)),
 )('chat parity %s', (model: ChatModel, { lang, dataset }) => {
   const every = QUICK_EVERY[lang] ?? 16;
-  it(`${lang}: ${full ? 'pass@1 within 2 points of the published one' : `explained samples (quick scope: every ${every}th task)`}`, async () => {
+  it(`${lang}: ${full ? 'pass@1 within 2 points of the published one' : `explained samples (quick scope: every ${every}th task)`}`, async (context) => {
+    const skip =
+      (await toolchainSkipReason(LANGUAGE_IDS[lang] ?? lang)) ??
+      (lang === 'python' ? await numpySkipReason('HumanEval-X Python chat parity') : undefined);
+    if (skip !== undefined) return context.skip(skip);
     const answers = chatAnswers(model, lang);
     const explained = EXPLAINED[`${model}/${lang}`] ?? {};
     const selected = scopedSubset(answers, {
