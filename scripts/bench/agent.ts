@@ -2,7 +2,8 @@
  * Bench section `agent`: agent attempts (`passk run --agent`) against a local server that
  * answers every model turn after a fixed latency (default 100 ms) with a scripted 3-turn agent
  * (run_tests, run_tests, submit: two sandboxed visible-test runs and one hidden-test judgement
- * per attempt), over real HTTP through the `ai` SDK (OpenAI chat tool calling), without caches.
+ * per attempt, each a distinct program), over real HTTP through the `ai` SDK (OpenAI chat tool
+ * calling), without caches.
  *
  * Measured: the whole `passk run` wall time against the ideal turns × latency × attempts /
  * concurrency (target ≤ 1.2×: tool executions overlap other attempts' model calls), and the
@@ -61,7 +62,8 @@ async function run(context: BenchContext) {
         ...['run', '--dataset', 'demo', '--model', 'openai:bench-agent', '--api', 'chat'],
         ...['--base-url', `${server.url}/v1`, '--agent', '--limit', String(problems)],
         ...['-n', String(attempts / problems), '-k', '1', '--concurrency', String(concurrency)],
-        ...['--no-cache', '--resamples', '200', '--json', '--out', join(work, 'run')],
+        ...['--no-cache', '--seed', '1', '--resamples', '200', '--json'],
+        ...['--out', join(work, 'run')],
       ],
     ],
     {
