@@ -70,6 +70,8 @@ export interface LanguageRules<
 > {
   /** The judges (`Program.judge`) it implements; a program naming another is refused. */
   readonly judges: readonly Judge[];
+  /** The judge a feedback run uses in place of a scoring one (`Language.feedbackJudges`). */
+  readonly feedbackJudges?: Readonly<Partial<Record<Judge, Judge>>>;
   /** The commands that build and run `program` under `context.judge`. */
   readonly steps: (
     program: Program,
@@ -131,6 +133,9 @@ export function defineLanguageFactory<
     return {
       ...names,
       judges: rules.judges,
+      ...(rules.feedbackJudges
+        ? { feedbackJudges: rules.feedbackJudges as Readonly<Partial<Record<JudgeId, JudgeId>>> }
+        : {}),
       detect(context?: DetectContext) {
         detected ??= definition.detect({
           ...options,

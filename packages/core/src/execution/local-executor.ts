@@ -331,7 +331,7 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
     async execute(job, signal) {
       if (closed) throw closedError();
       assertValidJob(job);
-      const slot = await pool.acquire(signal);
+      const slot = await pool.acquire(signal, job.urgent === true);
       const run = runJob(job, slot, signal);
       running.add(run);
       try {

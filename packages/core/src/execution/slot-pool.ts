@@ -7,13 +7,14 @@ export interface PoolSlot<Servers> {
 }
 
 interface Waiter<Servers> {
+  readonly urgent: boolean;
   readonly resolve: (slot: PoolSlot<Servers>) => void;
   readonly reject: (reason: unknown) => void;
 }
 
 /**
  * A fixed set of slots handed out first come, first served: at most `size` holders at once,
- * later callers queue in FIFO order.
+ * later callers queue in FIFO order, urgent ones ahead of the others.
  */
 export class SlotPool<Servers> {
   /** Every slot, free or not. */
@@ -30,10 +31,10 @@ export class SlotPool<Servers> {
   }
 
   /**
-   * Resolves with a free slot, waiting in line when none is free.
-   * Rejects with `signal.reason` when `signal` aborts while waiting.
+   * Resolves with a free slot, waiting in line when none is free (an `urgent` caller behind
+   * the urgent ones only). Rejects with `signal.reason` when `signal` aborts while waiting.
    */
-  acquire(signal?: AbortSignal): Promise<PoolSlot<Servers>> {
+  acquire(signal?: AbortSignal, urgent = false): Promise<PoolSlot<Servers>> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     const slot = this.free.shift();
     if (slot !== undefined) return Promise.resolve(slot);
@@ -44,6 +45,7 @@ export class SlotPool<Servers> {
         reject(signal?.reason);
       };
       const waiter: Waiter<Servers> = {
+        urgent,
         resolve: (granted) => {
           signal?.removeEventListener('abort', onAbort);
           resolve(granted);
@@ -54,7 +56,9 @@ export class SlotPool<Servers> {
         },
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiters.push(waiter);
+      const behind = urgent ? this.waiters.findIndex((queued) => !queued.urgent) : -1;
+      if (behind === -1) this.waiters.push(waiter);
+      else this.waiters.splice(behind, 0, waiter);
     });
   }
 

@@ -1,28 +1,31 @@
-/** Runs at most `concurrency` tasks at once, FIFO. */
-export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
+/** Runs at most `concurrency` tasks at once, FIFO, urgent tasks ahead of the others. */
+export type Limiter = <T>(task: () => Promise<T>, urgent?: boolean) => Promise<T>;
 
 /** Creates a concurrency limiter (like p-limit). `concurrency` must be ≥ 1. */
 export function createLimiter(concurrency: number): Limiter {
   let active = 0;
-  const queue: (() => void)[] = [];
+  const queue: { readonly urgent: boolean; readonly start: () => void }[] = [];
   const next = () => {
     if (active >= concurrency) return;
-    const start = queue.shift();
-    if (start) {
+    const entry = queue.shift();
+    if (entry) {
       active++;
-      start();
+      entry.start();
     }
   };
-  return (task) =>
+  return (task, urgent = false) =>
     new Promise((resolve, reject) => {
-      queue.push(() => {
+      const start = () => {
         task()
           .then(resolve, reject)
           .finally(() => {
             active--;
             next();
           });
-      });
+      };
+      const behind = urgent ? queue.findIndex((entry) => !entry.urgent) : -1;
+      if (behind === -1) queue.push({ urgent, start });
+      else queue.splice(behind, 0, { urgent, start });
       next();
     });
 }

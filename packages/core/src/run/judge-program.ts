@@ -52,6 +52,8 @@ export interface JudgeProgramOptions {
    * after an infrastructure fault get `.retry<N>` appended. Default none.
    */
   readonly key?: string;
+  /** A conversation waits on it (`ExecutionJob.urgent`): queued ahead of scoring jobs. */
+  readonly urgent?: boolean;
   readonly signal?: AbortSignal;
 }
 
@@ -97,6 +99,7 @@ export async function judgeProgram(options: JudgeProgramOptions): Promise<Progra
         files: program.files,
         steps: job.steps,
         limits: job.limits,
+        ...(options.urgent ? { urgent: true } : {}),
         origin: {
           program,
           toolchain,

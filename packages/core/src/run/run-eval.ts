@@ -17,6 +17,7 @@ import { sampleKey } from '../store/run-files.ts';
 import type { RunStore } from '../store/run-store.ts';
 import { createAdaptiveGate } from './adaptive-gate.ts';
 import { createAttemptRunner } from './agent/create-attempt-runner.ts';
+import { feedbackProgram } from './agent/feedback-program.ts';
 import { readCandidate } from './agent/read-candidate.ts';
 import type { CostBudget } from './cost-budget.ts';
 import type { RunEvent, RunStopReason } from './events.ts';
@@ -172,9 +173,10 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
         executor: options.executor,
         sampling: options.sampling,
         timeoutFactor,
-        // run_tests programs take the samples' path: identical programs execute once per run.
+        // run_tests programs take the samples' path (identical programs execute once per run),
+        // under the language's feedback rule and ahead of scoring jobs.
         judgeVisible: async (visibleProblem, candidate) => {
-          const { entry } = await obtainExecution(visibleProblem, candidate);
+          const { entry } = await obtainExecution(visibleProblem, candidate, true);
           const { judgement } = scoredJudgement(entry, rule);
           return {
             status: judgement.status,
@@ -236,6 +238,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     toolchain: ToolchainInfo,
     job: ProgramJob,
     key: string,
+    urgent = false,
   ): Promise<CachedExecution> => {
     const { verdict, result } = await judgeProgram({
       language,
@@ -244,6 +247,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       program: job.program,
       job,
       key,
+      urgent,
       ...(options.maxInfrastructureRetries === undefined
         ? {}
         : { maxInfrastructureRetries: options.maxInfrastructureRetries }),
@@ -309,14 +313,19 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     });
   };
 
-  /** The execution of `candidate` for `problem`: from this run, the execution cache, or new. */
-  const obtainExecution = async (problem: Problem, candidate: Candidate) => {
+  /**
+   * The execution of `candidate` for `problem`: from this run, the execution cache, or new. A
+   * `feedback` execution (an agent's `run_tests`) is judged by the language's feedback rule
+   * (`feedbackProgram`) and queued ahead of scoring ones.
+   */
+  const obtainExecution = async (problem: Problem, candidate: Candidate, feedback = false) => {
     const language = options.language(problem.language);
     const toolchain = options.toolchains.get(problem.language) ?? {
       available: false,
       problem: 'not detected',
     };
-    const program = options.dataset.buildProgram(problem, candidate);
+    const built = options.dataset.buildProgram(problem, candidate);
+    const program = feedback ? feedbackProgram(language, built) : built;
     const job = programJob(language, program, toolchain, timeoutFactor);
     const { steps, limits } = job;
     const key = hashJson({
@@ -342,12 +351,12 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       else {
         cached = false;
         outcome = execute(async () => {
-          const entry = await executeProgram(language, toolchain, job, key);
+          const entry = await executeProgram(language, toolchain, job, key, feedback);
           if (!signal?.aborted && !awaitsRerun(entry)) {
             await options.executionCache?.set(key, entry);
           }
           return entry;
-        });
+        }, feedback);
         inFlight.set(key, outcome);
       }
     }
@@ -405,7 +414,11 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
   // A bounded window of samples in progress (generating, waiting to execute, executing): enough
   // to keep generation and the executor busy, while a 100,000-sample evaluate holds a few dozen
   // programs in memory instead of all of them.
-  const window = 2 * (generationConcurrency + 2 * options.executor.concurrency);
+  // Agent attempts: at most 2 × concurrency at once, so that a started conversation is not
+  // held up behind the model turns of attempts that started after it.
+  const window = options.agent
+    ? 2 * generationConcurrency
+    : 2 * (generationConcurrency + 2 * options.executor.concurrency);
   await forEachBounded(work, window, async (item) => {
     if (signal?.aborted) return;
     try {

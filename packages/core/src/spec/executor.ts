@@ -95,6 +95,11 @@ export interface ExecutionJob {
   /** Resource limits. */
   readonly limits: ExecutionLimits;
   /**
+   * A job a live conversation waits on (an agent's tool call): queued ahead of the jobs that
+   * only score. Default false.
+   */
+  readonly urgent?: boolean;
+  /**
    * What the steps were built from, for executors that run the job on another machine (which
    * rebuild the steps there with the same language plugin). The local executor ignores it.
    */

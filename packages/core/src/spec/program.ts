@@ -32,7 +32,13 @@ export interface ProgramFile {
  * (`multipl-e`; `script` for Python's exit-code rule) and EvalPlus's differential testing
  * (`evalplus`).
  */
-export type BuiltinJudgeId = 'humaneval-exec' | 'humaneval-x' | 'multipl-e' | 'script' | 'evalplus';
+export type BuiltinJudgeId =
+  | 'humaneval-exec'
+  | 'humaneval-check'
+  | 'humaneval-x'
+  | 'multipl-e'
+  | 'script'
+  | 'evalplus';
 
 /**
  * A judge id: a built-in one, or one a custom language plugin declares in its `judges` (the

