@@ -4,7 +4,6 @@ import { compareCommand } from './commands/compare.ts';
 import { datasetsCommand } from './commands/datasets.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
-import { mcpCommand } from './commands/mcp.ts';
 import { reportCommand } from './commands/report.ts';
 import { runCommand } from './commands/run.ts';
 import { selftestCommand } from './commands/selftest.ts';
@@ -51,7 +50,9 @@ export const COMMANDS: Readonly<
     help: SELFTEST_HELP,
   },
   mcp: {
-    run: mcpCommand,
+    // Loaded with its command only: the MCP SDK is most of the CLI's start-up otherwise.
+    run: async (argv, registry, io) =>
+      (await import('./commands/mcp.ts')).mcpCommand(argv, registry, io),
     summary: 'serve passk to agents over MCP (stdio or Streamable HTTP)',
     help: MCP_HELP,
   },

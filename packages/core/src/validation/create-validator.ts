@@ -1,18 +1,30 @@
-import { Ajv, type ErrorObject, type Schema } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ErrorObject, Schema, ValidateFunction } from 'ajv';
 import { type InputLocation, InvalidInputError } from '../errors/invalid-input-error.ts';
 
 /** A compiled validator: returns the value typed, or throws `InvalidInputError`. */
 export type Validator<T> = (value: unknown, location: InputLocation) => T;
 
-const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+let shared: Ajv | undefined;
+
+/** The one Ajv instance, loaded on first use (a command that validates nothing never loads it). */
+function ajv(): Ajv {
+  if (shared === undefined) {
+    const { Ajv: AjvClass } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    shared = new AjvClass({ allErrors: false, strict: true, allowUnionTypes: true });
+  }
+  return shared;
+}
 
 /**
- * Compiles a JSON Schema once. The returned function throws `InvalidInputError` naming the
- * file, line and JSON path of the first violation, with what was expected.
+ * Compiles a JSON Schema once, on the first validation. The returned function throws
+ * `InvalidInputError` naming the file, line and JSON path of the first violation, with what
+ * was expected.
  */
 export function createValidator<T>(schema: Schema): Validator<T> {
-  const validate = ajv.compile(schema);
+  let validate: ValidateFunction | undefined;
   return (value, location) => {
+    validate ??= ajv().compile(schema);
     if (validate(value)) return value as T;
     const error = validate.errors?.[0];
     throw new InvalidInputError({
