@@ -1,7 +1,19 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { args, runCli, workspace } from './run-cli.ts';
+import { args, BIN, runCli, workspace } from './run-cli.ts';
+
+/** Whether process `pid` is running (a zombie is not). */
+const alive = (pid: number) => {
+  try {
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z');
+  } catch {
+    return false;
+  }
+};
 
 /** An executable bash script `name` in `dir` with `body`. */
 function script(dir: string, name: string, body: string): string {
@@ -109,6 +121,60 @@ describe('--model command:<executable>', { timeout: 120_000 }, () => {
     expect(
       existsSync(`/proc/${child}`) && !readFileSync(`/proc/${child}/stat`, 'utf8').includes(') Z '),
     ).toBe(false);
+  });
+
+  it('records the program (path, sha256, protocol) in the run identity: an edited program is another run, and resuming its --out is refused', async () => {
+    const { dir, env } = workspace();
+    const path = script(dir, 'agent.sh', 'exit 0');
+    const run = (out?: string) =>
+      runCli(
+        [
+          ...args`run --dataset demo --model command:./agent.sh --agent --limit 1 --json --no-cache`,
+          ...(out ? ['--out', out] : []),
+        ],
+        { cwd: dir, env },
+      );
+    const first = await run('explicit');
+    expect(first.code, first.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'explicit', 'manifest.json'), 'utf8'));
+    const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
+    expect(manifest.agent.command).toEqual({ path, sha256, protocol: 'passk-agent-command/1' });
+    expect((await run()).code).toBe(0);
+    const before = readdirSync(join(dir, 'runs'));
+    expect(before).toHaveLength(1);
+
+    script(dir, 'agent.sh', 'exit 1');
+    expect((await run()).code).toBe(0);
+    const after = readdirSync(join(dir, 'runs'));
+    expect(after).toHaveLength(2);
+    const resumed = await run('explicit');
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toContain('--model command:');
+    expect(resumed.stderr).toContain('changed');
+  });
+
+  it('leaves no agent process behind when passk is killed with SIGKILL', async () => {
+    const { dir, env } = workspace();
+    const pids = join(dir, 'pids');
+    // The program and a child it starts in the background, both waiting for a long time.
+    script(dir, 'wait.sh', `sleep 300 &\necho "$$ $!" > ${pids}\nsleep 300`);
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        ...args`run --dataset demo --model command:./wait.sh --agent --limit 1 --out w --no-cache`,
+      ],
+      { cwd: dir, env, stdio: 'ignore' },
+    );
+    const exited = new Promise((resolve) => child.on('close', resolve));
+    while (!existsSync(pids) || readFileSync(pids, 'utf8').trim().split(' ').length < 2)
+      await sleep(50);
+    const started = readFileSync(pids, 'utf8').trim().split(' ').map(Number);
+    expect(started.every(alive)).toBe(true);
+    child.kill('SIGKILL');
+    await exited;
+    while (started.some(alive)) await sleep(50);
+    expect(started.filter(alive)).toEqual([]);
   });
 
   it('refuses a command model without --agent, and a path that is not executable', async () => {

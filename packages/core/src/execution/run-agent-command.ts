@@ -1,10 +1,30 @@
 import { spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { killGroup } from './kill-group.ts';
 import { OutputTail } from './output-tail.ts';
 
 /** How long output is still read after the agent program exited, in ms. */
 const STREAM_GRACE_MS = 500;
+
+/** util-linux's `setpriv`, which sets the parent-death signal of the program it runs. */
+const SETPRIV = '/usr/bin/setpriv';
+
+/**
+ * The launcher (`/bin/sh -c`, the program's path as `$0`), leader of the attempt's process
+ * group: a watchdog in the group reads its stdin, a pipe only passk holds open, and kills the
+ * group once the pipe closes (passk exited, even by SIGKILL); then the program replaces the
+ * launcher (same pid, passk its parent) under `setpriv --pdeathsig KILL` where setpriv exists,
+ * with stdin on /dev/null. Shell builtins only: the program's PATH may be anything.
+ */
+const LAUNCHER = [
+  // An asynchronous list's stdin is /dev/null unless redirected: the pipe goes as fd 3.
+  'exec 3<&0',
+  '(while read -r _ <&3; do :; done; kill -9 0) </dev/null >/dev/null 2>&1 &',
+  'exec 3<&-',
+  `if [ -x ${SETPRIV} ]; then exec ${SETPRIV} --pdeathsig KILL -- "$0" </dev/null; fi`,
+  'exec "$0" </dev/null',
+].join('\n');
 
 /** How `runAgentCommand` runs a user's agent program. */
 export interface AgentCommandLaunch {
@@ -40,8 +60,9 @@ export interface AgentCommandOutcome {
  * Runs a user's agent program (`--model command:<executable>`) outside the sandbox: it is the
  * user's own trusted program and may need the network to reach its model. It runs as a new
  * process group with stdin on /dev/null; the whole group is SIGKILLed at the time limit, on
- * abort, and once the main process has exited (nothing it started outlives the attempt).
- * Never rejects.
+ * abort, and once the main process has exited (nothing it started outlives the attempt). If
+ * passk itself dies (even `kill -9`), the program gets SIGKILL (`setpriv --pdeathsig`) and a
+ * watchdog kills the rest of its group (see {@link LAUNCHER}). Never rejects.
  */
 export function runAgentCommand(launch: AgentCommandLaunch): Promise<AgentCommandOutcome> {
   const started = performance.now();
@@ -50,12 +71,30 @@ export function runAgentCommand(launch: AgentCommandLaunch): Promise<AgentComman
   let timedOut = false;
   let aborted = false;
   return new Promise((resolve) => {
-    const child = spawn(launch.executable, [], {
+    try {
+      // What spawning it directly would say (the launcher would only exit 126 or 127).
+      accessSync(launch.executable, constants.X_OK);
+    } catch (error) {
+      resolve({
+        exitCode: null,
+        signal: null,
+        spawnError: (error as Error).message,
+        timedOut,
+        aborted,
+        stdoutTail: '',
+        stderrTail: '',
+        durationMs: Math.round(performance.now() - started),
+      });
+      return;
+    }
+    const child = spawn('/bin/sh', ['-c', LAUNCHER, launch.executable], {
       cwd: launch.cwd,
       env: launch.env,
       detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // stdin: the watchdog's pipe, never written; it closes when passk exits.
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    child.stdin.on('error', () => {});
     let done = false;
     const finish = (outcome: Pick<AgentCommandOutcome, 'exitCode' | 'signal' | 'spawnError'>) => {
       if (done) return;
@@ -63,6 +102,7 @@ export function runAgentCommand(launch: AgentCommandLaunch): Promise<AgentComman
       clearTimeout(timer);
       launch.signal?.removeEventListener('abort', onAbort);
       killGroup(child.pid);
+      child.stdin.destroy();
       resolve({
         ...outcome,
         timedOut,

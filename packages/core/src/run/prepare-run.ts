@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defaultDataContext } from '../data/default-data-context.ts';
+import { sha256File } from '../data/resolve-data-file.ts';
 import { UsageError } from '../errors/usage-error.ts';
 import {
   DEFAULT_MAX_FILE_BYTES,
@@ -13,6 +14,7 @@ import { type ProblemSlicing, RUN_FORMAT_VERSION, type RunManifest } from '../sp
 import { runIdFor } from '../store/run-identity.ts';
 import { agentPromptHash } from './agent/agent-prompt.ts';
 import { AGENT_TOOLS } from './agent/agent-tools.ts';
+import { AGENT_COMMAND_PROTOCOL } from './agent/run-command-attempt.ts';
 import type { RunEvaluationOptions } from './run-evaluation-options.ts';
 
 /** A run resolved from its options, before anything is written or executed. */
@@ -55,6 +57,14 @@ export async function prepareRun(options: RunEvaluationOptions): Promise<Prepare
   for (const id of new Set(problems.map((problem) => problem.language))) {
     toolchains.set(id, await options.language(id).detect());
   }
+  // An agent program is part of the run: an edited one gives another run.
+  const command = provider.agentCommand
+    ? {
+        path: provider.agentCommand,
+        sha256: await sha256File(provider.agentCommand),
+        protocol: AGENT_COMMAND_PROTOCOL,
+      }
+    : undefined;
   const identity = {
     mode: options.mode ?? 'run',
     dataset: { id: dataset.id, version: dataset.version, content_hash: loaded.contentHash },
@@ -71,6 +81,7 @@ export async function prepareRun(options: RunEvaluationOptions): Promise<Prepare
             max_tool_calls: options.agent.maxToolCalls,
             attempt_timeout_ms: options.agent.attemptTimeoutMs,
             hash: agentPromptHash(Object.values(AGENT_TOOLS)),
+            ...(command ? { command } : {}),
           },
         }
       : {}),

@@ -51,6 +51,15 @@ export interface RunManifest {
     readonly attempt_timeout_ms: number;
     /** sha256 of the system prompt, task message template and tool definitions. */
     readonly hash: string;
+    /**
+     * The agent program of a `--model command:` run: its path, the sha256 of the file (an
+     * edited program is another run) and the protocol passk speaks with it.
+     */
+    readonly command?: {
+      readonly path: string;
+      readonly sha256: string;
+      readonly protocol: 'passk-agent-command/1';
+    };
   };
   /** Samples per problem. */
   readonly n: number;

@@ -63,6 +63,14 @@ export async function openRunStore(directory: string, manifest: RunManifest): Pr
     if (existsSync(paths.manifest)) {
       const previous = await readManifest(paths.manifest);
       const differences = runIdentityDifferences(previous, manifest);
+      const before = previous.agent?.command;
+      const after = manifest.agent?.command;
+      if (before && after && before.sha256 !== after.sha256) {
+        throw new RunStoreError({
+          directory,
+          message: `${directory} holds a run of another agent program: --model command:${after.path} changed since (sha256 ${before.sha256.slice(0, 12)}… vs ${after.sha256.slice(0, 12)}…); restore the program, choose another --out or remove it`,
+        });
+      }
       if (differences.length > 0) {
         throw new RunStoreError({
           directory,

@@ -11,6 +11,9 @@ import type { SampleOutcome } from '../generate-sample.ts';
 import type { AgentToolbox } from './agent-toolbox.ts';
 import { readCandidate } from './read-candidate.ts';
 
+/** The protocol below (files, environment, `solution.<ext>`), as the manifest records it. */
+export const AGENT_COMMAND_PROTOCOL = 'passk-agent-command/1' as const;
+
 /** Characters of the agent program's stderr kept in the attempt record. */
 const STDERR_TAIL_CHARS = 2000;
 
