@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { testScope } from '@passk/core/conformance';
@@ -58,4 +58,66 @@ describe('agent runs resume per attempt', { timeout: 240_000 }, () => {
       expect(summary.agent.attempts).toBe(20);
     },
   );
+
+  it('(quick) kill -9 with 2 of 4 attempts in flight: the resumed run equals an uninterrupted one, the 2 redone from their start', async () => {
+    const { dir, env } = workspace();
+    const hold = join(dir, 'hold');
+    const seen = join(dir, 'seen');
+    // Attempts 0 and 2 right, 1 and 3 wrong; every start is logged; while `hold` exists,
+    // attempts 2 and 3 wait (in flight) after logging their start.
+    const agent = join(dir, 'agent.sh');
+    writeFileSync(
+      agent,
+      [
+        '#!/bin/bash',
+        `echo "$PASSK_ATTEMPT" >> ${seen}`,
+        `if [ -e ${hold} ] && [ "$PASSK_ATTEMPT" -ge 2 ]; then sleep 300; fi`,
+        "if [ $((PASSK_ATTEMPT % 2)) = 0 ]; then op='x * x'; else op='x'; fi",
+        'printf "def sum_odd_squares(nums):\\n    return sum(%s for x in nums if x %% 2)\\n" "$op" > solution.py',
+        '',
+      ].join('\n'),
+    );
+    chmodSync(agent, 0o755);
+    const command = (out: string) =>
+      args`run --dataset demo --model command:./agent.sh --agent --limit 1 -n 4 -k 1,2 --concurrency 2 --out ${out} --json --no-cache`;
+    const reference = await runCli(command('uninterrupted'), { cwd: dir, env });
+    expect(reference.code, reference.stderr).toBe(0);
+    expect(JSON.parse(reference.stdout).statuses).toMatchObject({ passed: 2, failed: 2 });
+
+    writeFileSync(hold, '');
+    writeFileSync(seen, '');
+    const child = spawn(process.execPath, [BIN, ...command('resumed')], {
+      cwd: dir,
+      env,
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.on('close', resolve));
+    const starts = () => lines(seen).map(Number);
+    while (
+      lines(join(dir, 'resumed/samples.jsonl')).length < 2 ||
+      !(starts().includes(2) && starts().includes(3))
+    )
+      await sleep(20);
+    child.kill('SIGKILL');
+    await exited;
+    const before = lines(join(dir, 'resumed/samples.jsonl'));
+    expect(keysOf(join(dir, 'resumed/samples.jsonl')).sort()).toEqual(['demo/0#0', 'demo/0#1']);
+
+    rmSync(hold);
+    const resumed = await runCli(command('resumed'), { cwd: dir, env });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    // The finished attempts stay as they were; the two in flight ran again from their start.
+    expect(lines(join(dir, 'resumed/samples.jsonl')).slice(0, 2)).toEqual(before);
+    expect(starts().sort()).toEqual([0, 1, 2, 2, 3, 3]);
+    expect(keysOf(join(dir, 'resumed/results.jsonl')).sort()).toEqual(
+      keysOf(join(dir, 'uninterrupted/results.jsonl')).sort(),
+    );
+    const verdicts = (out: string) =>
+      lines(join(dir, out, 'results.jsonl'))
+        .map((line) => JSON.parse(line) as { sample_index: number; status: string })
+        .map((record) => `${record.sample_index}:${record.status}`)
+        .sort();
+    expect(verdicts('resumed')).toEqual(verdicts('uninterrupted'));
+    expect(JSON.parse(resumed.stdout)).toEqual(JSON.parse(reference.stdout));
+  });
 });
