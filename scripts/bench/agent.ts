@@ -7,12 +7,13 @@
  *
  * Measured: the whole `passk run` wall time against the ideal turns × latency × attempts /
  * concurrency (target ≤ 1.2×: tool executions overlap other attempts' model calls), and the
- * server's window (first request to last answer). Set BENCH_ATTEMPTS (default 200, a multiple
+ * server's window (first request to last answer), and the CPU time of passk with its programs
+ * (GNU time): divided by the cores, the wall time the work needs without any waiting. Set BENCH_ATTEMPTS (default 200, a multiple
  * of 20), BENCH_CONCURRENCY (8), BENCH_LATENCY_MS (100).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext, BenchSection } from './section.ts';
 
@@ -20,6 +21,8 @@ const attempts = Number(process.env.BENCH_ATTEMPTS ?? 200);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const TURNS = 3;
+const TIME = '/usr/bin/time';
+const CPU_MARK = 'passk-bench-cpu';
 const problems = 20;
 
 interface ServerStats {
@@ -54,9 +57,13 @@ async function run(context: BenchContext) {
   const server = await startServer(context.root);
   const work = mkdtempSync(join(tmpdir(), 'passk-bench-agent-'));
   const started = performance.now();
+  // GNU time reports the CPU time of passk and every process it waited for (sandboxed
+  // programs, fork servers): the floor of the wall time on this machine's cores.
+  const time = existsSync(TIME) ? [TIME, '-f', `${CPU_MARK} %U %S`] : [];
   const child = spawn(
-    process.execPath,
+    time[0] ?? process.execPath,
     [
+      ...(time.length > 0 ? [...time.slice(1), process.execPath] : []),
       join(context.root, 'packages/cli/dist/bin.js'),
       ...[
         ...['run', '--dataset', 'demo', '--model', 'openai:bench-agent', '--api', 'chat'],
@@ -95,6 +102,10 @@ async function run(context: BenchContext) {
     agent: { per_attempt: { turns: number } };
   };
   const idealMs = (TURNS * latencyMs * attempts) / concurrency;
+  const cpu = new RegExp(`${CPU_MARK} ([\\d.]+) ([\\d.]+)`).exec(stderr);
+  const cpuMs = cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined;
+  // The wall time the CPU work alone needs on every core of the machine.
+  const cpuFloorMs = cpuMs === undefined ? undefined : cpuMs / availableParallelism();
   const windowMs = stats.lastAnswerAt - stats.firstRequestAt;
   const data = {
     attempts,
@@ -112,6 +123,9 @@ async function run(context: BenchContext) {
     turns_per_attempt: summary.agent.per_attempt.turns,
     samples_scored: summary.samples,
     passed: summary.statuses.passed,
+    cpu_ms: cpuMs === undefined ? null : Math.round(cpuMs),
+    cpu_ms_per_attempt: cpuMs === undefined ? null : cpuMs / attempts,
+    cpu_floor_vs_ideal: cpuFloorMs === undefined ? null : cpuFloorMs / idealMs,
     load_average_1min: loadavg()[0],
   };
   const ratio = (value: number) => `${(value / idealMs).toFixed(3)}×`;
@@ -127,6 +141,13 @@ async function run(context: BenchContext) {
       ],
       ['requests answered / peak in flight', `${stats.requests} / ${stats.peakInFlight}`, ''],
       ['attempts passed', `${summary.statuses.passed} of ${summary.samples}`, ''],
+      [
+        `CPU time of passk and its programs (÷ ${availableParallelism()} cores)`,
+        cpuMs === undefined
+          ? 'n/a (no /usr/bin/time)'
+          : `${(cpuMs / 1000).toFixed(2)} s (${(cpuMs / attempts).toFixed(0)} ms per attempt)`,
+        cpuFloorMs === undefined ? '' : ratio(cpuFloorMs),
+      ],
       ['load average (1 min) at the end', loadavg()[0]?.toFixed(2) ?? '', ''],
     ],
     data,
