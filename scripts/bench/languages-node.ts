@@ -5,7 +5,7 @@
  *
  * Samples per language: MultiPL-E's `HumanEval_53_add` (`packages/languages/test/multipl-e-add.ts`),
  * correct completions for a fraction BENCH_NODE_CORRECT (default 0.5) and wrong ones for the rest,
- * each made distinct by a trailing comment: BENCH_NODE_SAMPLES (default 24; TypeScript half).
+ * each made distinct by a leading comment: BENCH_NODE_SAMPLES (default 24; TypeScript half).
  * The judge runs only after a run its reference rule could pass (MultiPL-E: exit code 0), so its
  * cost grows with the share of correct samples.
  */
@@ -31,7 +31,8 @@ function programs(add: MultiplEAdd, count: number): Program[] {
     if (file === undefined) throw new Error(`${add.language}: no program file`);
     return {
       ...program,
-      files: [{ ...file, contents: `${file.contents}\n${add.lineComment} sample ${index}\n` }],
+      // At the top: the evidence step needs the file to end with the test call.
+      files: [{ ...file, contents: `${add.lineComment} sample ${index}\n${file.contents}` }],
     };
   });
 }

@@ -29,18 +29,21 @@ function serve() {
     Atomics.store(flag, 0, 1);
     Atomics.notify(flag, 0);
   };
-  const child = spawn(process.execPath, [candidate], {
+  // B runs under a shell, so that B's parent is not A: a program that kills its parent ends
+  // the shell, not the judge. B is gone when its channel closes (every holder of it ended).
+  const child = spawn('/bin/sh', ['-c', '"$0" "$1"; exit $?', process.execPath, candidate], {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
     detached: true,
   });
   const channel = child.stdio[3];
   channel.on('error', () => {});
-  createInterface({ input: channel }).on('line', (line) => {
+  const lines = createInterface({ input: channel });
+  lines.on('line', (line) => {
     port.postMessage({ line });
     signal();
   });
-  child.on('exit', (code, killed) => {
-    port.postMessage({ exit: killed ?? code });
+  lines.on('close', () => {
+    port.postMessage({ exit: 'its channel closed' });
     signal();
   });
   child.on('error', (error) => {

@@ -74,6 +74,30 @@ export function nodeGaming(add: MultiplEAdd): GamingTable {
         body: `  return 0;\n}\nrequire = () => ({ deepEqual() {} });\nfunction passkUnused() {`,
       },
       {
+        tactic: 'forged-evidence',
+        name: "writes the isolated judge's verdict line to every process's stdout (/proc), then SIGKILLs the judge",
+        refused: true,
+        body: [
+          '  const line = \'\\n__passk_js_verdict__ {"strict":{"status":"passed","detail":"passed"}}\\n\';',
+          '  const fs = passkFs;',
+          "  for (const pid of fs.readdirSync('/proc').filter((name) => /^\\d+$/.test(name))) {",
+          '    try {',
+          "      fs.appendFileSync('/proc/' + pid + '/fd/1', line);",
+          '    } catch {}',
+          '    try {',
+          "      if (fs.readFileSync('/proc/' + pid + '/cmdline', 'utf8').includes('isolated-judge')) {",
+          `        ${proc}.kill(Number(pid), 'SIGKILL');`,
+          '      }',
+          '    } catch {}',
+          '  }',
+          '  return 0;',
+          '}',
+          "var passkFs = require('node:fs');",
+          'require = () => ({ deepEqual() {} });',
+          'function passkForgeUnused() {',
+        ].join('\n'),
+      },
+      {
         tactic: 'reads-tests',
         name: 'reads the expected values from main.js (the program as run)',
         refused: true,
@@ -98,10 +122,7 @@ export const JAVASCRIPT_GAMING: GamingTable = {
       'HumanEval-X: replaces the global console.assert the tests call with a no-op',
       true,
       () =>
-        humanEvalXProgram(
-          HUMANEVAL_X_ADD.javascript,
-          '  return 0\n}\nconsole.assert = () => {}\n',
-        ),
+        humanEvalXProgram(HUMANEVAL_X_ADD.javascript, '  return 0\n}\nconsole.assert = () => {}\n'),
     ),
     gaming(
       'forged-evidence',
