@@ -13,12 +13,15 @@
  * come back as plain data decoded by A (no object of B's reaches the tests), synchronously (a
  * worker thread talks to B while the tests wait on Atomics.wait). A's own stdout carries exactly
  * one line, `__passk_js_verdict__ {"strict": {"status", "detail"} | null}`; B's output is dropped.
- * `strict` is null when the program has no test part to split off.
+ * `strict` is null when the program has no test part to split off. Nothing runs (a
+ * `runtime_error`) when the reference run left no completion report: it cannot have passed.
  */
 const { isMainThread, Worker, workerData, MessageChannel, receiveMessageOnPort } =
   require('node:worker_threads');
 
 const VERDICT_MARK = '__passk_js_verdict__ ';
+/** The completion hook's report of the reference run (`completion-hook.cjs`). */
+const COMPLETION_REPORT = 'passk-completion.json';
 
 /** Worker: starts B and relays lines between A's main thread and B. */
 function serve() {
@@ -74,6 +77,19 @@ function main() {
   const report = (strict) => {
     process.stdout.write(`\n${VERDICT_MARK}${JSON.stringify({ strict })}\n`, () => process.exit(0));
   };
+  // The reference rule passes only a run that ended naturally, which the completion hook
+  // reports in the work directory: without that report the tests need not run here. (A report
+  // gone missing after a pass is refused: the skip is reported as a runtime error.)
+  let completion;
+  try {
+    completion = JSON.parse(readFileSync(COMPLETION_REPORT, 'utf8'));
+  } catch {}
+  if (completion?.completed !== true || completion?.tests !== true) {
+    return report({
+      status: 'runtime_error',
+      detail: 'not run: the reference run did not complete',
+    });
+  }
   const source = readFileSync(file, 'utf8');
   for (const name of [file, ...hidden]) {
     try {
