@@ -15,6 +15,7 @@ import { evalPlusBench } from './bench/evalplus.ts';
 import { hostileBench } from './bench/hostile.ts';
 import { humanEvalBench } from './bench/humaneval.ts';
 import { languagesCompiledBench } from './bench/languages-compiled.ts';
+import { languagesNodeBench } from './bench/languages-node.ts';
 import { languagesScriptingBench } from './bench/languages-scripting.ts';
 import { mcpBench } from './bench/mcp.ts';
 import { mcpCancelBench } from './bench/mcp-cancel.ts';
@@ -28,6 +29,7 @@ const SECTIONS: readonly BenchSection[] = [
   providersBench,
   languagesCompiledBench,
   languagesScriptingBench,
+  languagesNodeBench,
   evalPlusBench,
   hostileBench,
   mcpBench,

@@ -2,15 +2,17 @@ import type { ExecutionResult, Verdict } from '@passk/core';
 import { judgement } from '../internal/verdict.ts';
 import { classifyHumanEvalXJavaScript } from './classify-humaneval-x-javascript.ts';
 import { classifyMultiplENodeRun } from './classify-multipl-e-node.ts';
+import { JUDGE_STEP, withIsolatedJudge } from './isolated-node-verdict.ts';
 import type { JavaScriptJudge } from './javascript-steps.ts';
 
 /**
  * The verdict of a JavaScript program under `judge`: `infra_error` when a step before the run
- * (`prepare`) failed, `toolchain_missing` when Node.js could not be started, else CodeGeeX's rule (`classifyHumanEvalXJavaScript`) or MultiPL-E's
- * (`classifyMultiplENodeRun`).
+ * (`prepare`) failed, `toolchain_missing` when Node.js could not be started, else CodeGeeX's rule
+ * (`classifyHumanEvalXJavaScript`) or MultiPL-E's (`classifyMultiplENodeRun`) on the `run` step,
+ * which a pass must also earn in the isolated judge's step (`withIsolatedJudge`).
  */
 export function classifyJavaScript(judge: JavaScriptJudge, result: ExecutionResult): Verdict {
-  const run = result.steps.at(-1);
+  const run = result.steps.filter((step) => step.name !== JUDGE_STEP).at(-1);
   if (run !== undefined && run.name !== 'run') {
     return judgement(
       'infra_error',
@@ -20,7 +22,10 @@ export function classifyJavaScript(judge: JavaScriptJudge, result: ExecutionResu
   if (run?.spawnError !== undefined) {
     return judgement('toolchain_missing', `Node.js could not be started: ${run.spawnError}`);
   }
-  if (judge === 'humaneval-x') return classifyHumanEvalXJavaScript(result);
   if (run === undefined) return judgement('infra_error', 'no step ran');
-  return classifyMultiplENodeRun(run);
+  const reference =
+    judge === 'humaneval-x'
+      ? classifyHumanEvalXJavaScript({ ...result, steps: [run] })
+      : classifyMultiplENodeRun(run);
+  return withIsolatedJudge(reference, result);
 }

@@ -6,6 +6,7 @@ import { hostMounts } from '../internal/host-mounts.ts';
 import { selectJudge } from '../internal/select-judge.ts';
 import { testEvidenceSteps, testFunctionEnd } from '../internal/test-evidence.ts';
 import type { NodeToolchain } from './detect-node.ts';
+import { JUDGE_STEP } from './isolated-node-verdict.ts';
 
 /** The verdict rules (`Program.judge`) of the JavaScript language. */
 export const JAVASCRIPT_JUDGES = ['humaneval-x', 'multipl-e'] as const;
@@ -77,10 +78,47 @@ export function nodeRunStep(
   };
 }
 
+/** passk's isolated judge for Node.js test programs (process A; see the file's header). */
+export const ISOLATED_JUDGE_PATH = assetPath('javascript/isolated-judge.cjs');
+/** The process B of the isolated judge: the candidate's part of the program, serving calls. */
+export const ISOLATED_CANDIDATE_PATH = assetPath('javascript/isolated-candidate.cjs');
+
+/**
+ * The step that runs the benchmark's tests of `file` apart from the candidate's code
+ * (`node isolated-judge.cjs <judge> <file> <hidden…>`): the tests get `timeoutMs`, the step
+ * `2 × timeoutMs + 3 s`; `hidden` are other files holding the tests, deleted before the
+ * candidate's code runs. Its exit code never stops the job.
+ */
+export function isolatedJudgeStep(
+  toolchain: NodeToolchain,
+  judge: JavaScriptJudge,
+  file: string,
+  timeoutMs: number,
+  extra: {
+    readonly hidden?: readonly string[];
+    readonly env?: Readonly<Record<string, string>>;
+    readonly mounts?: StepMount[];
+  } = {},
+): Step {
+  return {
+    name: JUDGE_STEP,
+    argv: [toolchain.path ?? 'node', ISOLATED_JUDGE_PATH, judge, file, ...(extra.hidden ?? [])],
+    timeoutMs: 2 * timeoutMs + 3000,
+    stopOnFailure: false,
+    env: { ...extra.env, PASSK_JUDGE_TIMEOUT_MS: String(timeoutMs) },
+    mounts: [
+      ...hostMounts([toolchain.directory, ISOLATED_JUDGE_PATH, ISOLATED_CANDIDATE_PATH]),
+      ...(extra.mounts ?? []),
+    ],
+  };
+}
+
 /**
  * The steps that run a JavaScript `program`: `prepare` writes {@link JS_TEST_EVIDENCE} into the
- * benchmark's test function (no step when the program does not end with it), then one `run` step, `node --require <hook> <mainFile>`
- * with the program's time limit × `timeoutFactor`. For `humaneval-x` the step also gets
+ * benchmark's test function (no step when the program does not end with it), then the reference
+ * run `run`, `node --require <hook> <mainFile>` with the program's time limit × `timeoutFactor`,
+ * then the isolated judge (`isolatedJudgeStep`; for MultiPL-E only after an exit code 0, the
+ * only one its rule passes). For `humaneval-x` the step also gets
  * `NODE_PATH` pointing at js-md5 (as HumanEval-X's reference image does).
  *
  * @throws UnknownIdError for another judge.
@@ -97,14 +135,18 @@ export function javascriptSteps(
     judge === 'humaneval-x' ? HUMANEVAL_X_JS_TEST_END : MULTIPL_E_JS_TEST_END,
     JS_TEST_EVIDENCE,
   );
-  if (judge === 'humaneval-x' && JS_MD5_MODULES_DIR !== undefined) {
-    return [
-      ...evidence,
-      nodeRunStep(toolchain, program.mainFile, timeoutMs, {
-        env: { NODE_PATH: JS_MD5_MODULES_DIR },
-        mounts: hostMounts([`${JS_MD5_MODULES_DIR}/js-md5`]),
-      }),
-    ];
-  }
-  return [...evidence, nodeRunStep(toolchain, program.mainFile, timeoutMs)];
+  const extra =
+    judge === 'humaneval-x' && JS_MD5_MODULES_DIR !== undefined
+      ? {
+          env: { NODE_PATH: JS_MD5_MODULES_DIR },
+          mounts: hostMounts([`${JS_MD5_MODULES_DIR}/js-md5`]),
+        }
+      : {};
+  const run = nodeRunStep(toolchain, program.mainFile, timeoutMs, extra);
+  return [
+    ...evidence,
+    // CodeGeeX ignores the exit code: the judge runs after any exit of the reference run.
+    judge === 'humaneval-x' ? { ...run, stopOnFailure: false } : run,
+    isolatedJudgeStep(toolchain, judge, program.mainFile, timeoutMs, extra),
+  ];
 }

@@ -7,7 +7,12 @@ import {
   type VerdictCase,
 } from '../../test/verdict-cases.ts';
 import { createJavaScriptLanguage } from './create-javascript-language.ts';
-import { COMPLETION_HOOK_PATH, JS_MD5_MODULES_DIR, JS_TEST_EVIDENCE } from './javascript-steps.ts';
+import {
+  COMPLETION_HOOK_PATH,
+  ISOLATED_JUDGE_PATH,
+  JS_MD5_MODULES_DIR,
+  JS_TEST_EVIDENCE,
+} from './javascript-steps.ts';
 
 const language: Language = createJavaScriptLanguage();
 const executor = testExecutor();
@@ -42,6 +47,25 @@ const multiplE = (source: string, timeoutMs = 5000) =>
   );
 
 const assert = "const assert = require('node:assert');\n";
+
+/** A MultiPL-E program as the benchmark builds it: the candidate's code, then its tests. */
+const multiplEAdd = (candidate: string) =>
+  program(
+    'javascript',
+    'main.js',
+    'multipl-e',
+    `function add(x, y) {\n${candidate}\n}\n\n${assert}\n\nfunction test() {\n  let candidate = add;\n  assert.deepEqual(candidate(1, 2),3);\n  assert.deepEqual(candidate([1], {a: [2]}),'1[object Object]');\n}\n\ntest();`,
+    5000,
+  );
+/** A HumanEval-X program as CodeGeeX builds it: the candidate's code, then its tests. */
+const humanEvalXAdd = (candidate: string) =>
+  program(
+    'javascript',
+    'test.js',
+    'humaneval-x',
+    `const add = (x, y) => {\n${candidate}\n}\n\nconst testAdd = () => {\n  console.assert(add(1, 2) === 3)\n  console.assert(JSON.stringify(add([1], [2])) === '"12"')\n}\n\ntestAdd()\n`,
+    5000,
+  );
 const CASES: readonly VerdictCase[] = [
   {
     name: 'HumanEval-X: silent asserts pass',
@@ -156,6 +180,47 @@ const CASES: readonly VerdictCase[] = [
     detail: /^failed: .*Array buffer allocation failed/,
   },
   {
+    name: 'MultiPL-E, judged apart: a solution passes both runs',
+    target: multiplEAdd('  return x + y;'),
+    status: 'passed',
+    detail: 'OK',
+  },
+  {
+    name: "MultiPL-E, judged apart: an assert.deepEqual patched by the program is not the tests'",
+    target: multiplEAdd(
+      "  return 0;\n}\nrequire('node:assert').deepEqual = () => {};\nfunction unused() {",
+    ),
+    status: 'failed',
+    detail: /^AssertionError: .*judged|apart|tests run in a process apart/,
+    reference: 'passed',
+  },
+  {
+    name: 'MultiPL-E, judged apart: the program cannot read its tests from main.js',
+    target: multiplEAdd(
+      [
+        "  const text = require('node:fs').readFileSync('main.js', 'utf8');",
+        '  const expected = /candidate\\(1, 2\\),(\\d+)/.exec(text);',
+        "  return typeof x === 'number' ? Number(expected[1]) : String(x) + String(y);",
+      ].join('\n'),
+    ),
+    status: 'runtime_error',
+    detail: /ENOENT.*tests run in a process apart/,
+    reference: 'passed',
+  },
+  {
+    name: 'HumanEval-X, judged apart: a solution passes both runs',
+    target: humanEvalXAdd('  return x + y;'),
+    status: 'passed',
+    detail: 'passed',
+  },
+  {
+    name: "HumanEval-X, judged apart: a console.assert replaced by the program is not the tests'",
+    target: humanEvalXAdd('  return 0;\n}\nconsole.assert = () => {};\n{'),
+    status: 'failed',
+    detail: /^Assertion failed; Assertion failed \(tests run in a process apart/,
+    reference: 'passed',
+  },
+  {
     name: 'MultiPL-E: the time limit',
     target: multiplE('while (true) {}\n', 500),
     status: 'timeout',
@@ -172,9 +237,9 @@ describe('createJavaScriptLanguage', () => {
     await expectCachedDetection(language, toolchain, missing, /PASSK_NODE/);
   });
 
-  it('builds the evidence step and one node step, with NODE_PATH for HumanEval-X', (context) => {
+  it('builds the evidence step, the node step and the judge step, with NODE_PATH for HumanEval-X', (context) => {
     if (skip) return context.skip(skip);
-    const [prepare, humanEvalXStep] = language.steps(humanEvalX(''), toolchain, {
+    const [prepare, humanEvalXStep, humanEvalXJudge] = language.steps(humanEvalX(''), toolchain, {
       timeoutFactor: 2,
     });
     // The evidence goes after the test function's last line, before its closing brace.
@@ -183,15 +248,33 @@ describe('createJavaScriptLanguage', () => {
       language.steps(program('javascript', 'test.js', 'humaneval-x', '', 5000), toolchain, {
         timeoutFactor: 1,
       }),
-    ).toHaveLength(1);
+    ).toHaveLength(2);
     expect(humanEvalXStep).toMatchObject({
       name: 'run',
       argv: [toolchain.path, '--require', COMPLETION_HOOK_PATH, 'test.js'],
       timeoutMs: 10_000,
       reportFile: 'passk-completion.json',
       env: { NODE_PATH: JS_MD5_MODULES_DIR },
+      stopOnFailure: false,
     });
-    const [, multiplEStep] = language.steps(multiplE(''), toolchain, { timeoutFactor: 1 });
+    // The judge gets the program's limit for its tests, and runs whatever the run's exit code.
+    expect(humanEvalXJudge).toMatchObject({
+      name: 'judge',
+      argv: [toolchain.path, ISOLATED_JUDGE_PATH, 'humaneval-x', 'test.js'],
+      timeoutMs: 23_000,
+      stopOnFailure: false,
+      env: { NODE_PATH: JS_MD5_MODULES_DIR, PASSK_JUDGE_TIMEOUT_MS: '10000' },
+    });
+    const [, multiplEStep, multiplEJudge] = language.steps(multiplE(''), toolchain, {
+      timeoutFactor: 1,
+    });
+    expect(multiplEStep?.stopOnFailure).toBeUndefined();
+    expect(multiplEJudge?.argv).toEqual([
+      toolchain.path,
+      ISOLATED_JUDGE_PATH,
+      'multipl-e',
+      'main.js',
+    ]);
     expect(multiplEStep?.argv).toEqual([
       toolchain.path,
       '--require',

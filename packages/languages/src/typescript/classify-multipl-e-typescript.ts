@@ -1,12 +1,13 @@
 import type { ExecutionResult, Verdict } from '@passk/core';
 import { judgement } from '../internal/verdict.ts';
 import { classifyMultiplENodeRun } from '../javascript/classify-multipl-e-node.ts';
+import { withIsolatedJudge } from '../javascript/isolated-node-verdict.ts';
 
 /**
  * The verdict for a MultiPL-E TypeScript program (`eval_ts.py`): any non-zero `tsc` exit,
  * type errors included, is `SyntaxError` (`compile_error`; a `tsc` killed at its limit is
  * `timeout` with the same word); otherwise the `node` run is judged like MultiPL-E JavaScript
- * (see `classifyMultiplENodeRun`).
+ * (see `classifyMultiplENodeRun`), and a pass must also earn the isolated judge's (`withIsolatedJudge`).
  */
 export function classifyMultiplETypeScript(result: ExecutionResult): Verdict {
   const prepare = result.steps.find((step) => step.name === 'prepare');
@@ -32,5 +33,5 @@ export function classifyMultiplETypeScript(result: ExecutionResult): Verdict {
   if (run.spawnError !== undefined) {
     return judgement('toolchain_missing', `Node.js could not be started: ${run.spawnError}`);
   }
-  return classifyMultiplENodeRun(run);
+  return withIsolatedJudge(classifyMultiplENodeRun(run), result);
 }

@@ -4,6 +4,7 @@ import { hostMounts } from '../internal/host-mounts.ts';
 import { selectJudge } from '../internal/select-judge.ts';
 import { testEvidenceSteps } from '../internal/test-evidence.ts';
 import {
+  isolatedJudgeStep,
   JS_TEST_EVIDENCE,
   MULTIPL_E_JS_TEST_END,
   nodeRunStep,
@@ -36,7 +37,8 @@ export function compiledFile(file: string): string {
  * `JS_TEST_EVIDENCE` into the test function `function test()`; no step when there is none):
  * - `compile`: `node <tsc> --target esnext <mainFile>` (no tsconfig, so no `strict`, default
  *   libraries including the DOM; type errors fail), 15 s × `timeoutFactor`;
- * - `run`: `node --require <completion hook> <mainFile as .js>`, the program's limit × factor.
+ * - `run`: `node --require <completion hook> <mainFile as .js>`, the program's limit × factor;
+ * - `judge`: the isolated judge on the compiled file (`isolatedJudgeStep`; it deletes both files).
  *
  * With `warmCompiler` the compile step offers {@link TSC_SERVER_PATH} as its warm server
  * (same result, without starting Node.js and loading the compiler per sample) and mounts it.
@@ -68,5 +70,12 @@ export function typescriptSteps(
     ...testEvidenceSteps(program, MULTIPL_E_JS_TEST_END, JS_TEST_EVIDENCE),
     compile,
     nodeRunStep(node, compiledFile(program.mainFile), program.timeoutMs * options.timeoutFactor),
+    isolatedJudgeStep(
+      node,
+      'multipl-e',
+      compiledFile(program.mainFile),
+      program.timeoutMs * options.timeoutFactor,
+      { hidden: [program.mainFile] },
+    ),
   ];
 }

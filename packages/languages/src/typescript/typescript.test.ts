@@ -1,7 +1,7 @@
 import type { Language, ToolchainInfo, VerdictStatus } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
-import { COMPLETION_HOOK_PATH } from '../javascript/javascript-steps.ts';
+import { COMPLETION_HOOK_PATH, ISOLATED_JUDGE_PATH } from '../javascript/javascript-steps.ts';
 import { createTypeScriptLanguage } from './create-typescript-language.ts';
 import { TSC_SERVER_PATH } from './typescript-steps.ts';
 
@@ -92,14 +92,16 @@ describe('createTypeScriptLanguage', () => {
     expect(missing.problem).toMatch(/PASSK_TSC/);
   });
 
-  it('compiles with `tsc --target esnext` (warm server offered) and runs the .js', (context) => {
+  it('compiles with `tsc --target esnext` (warm server offered), runs the .js, then judges it apart', (context) => {
     if (skip) return context.skip(skip);
     const steps = language.steps(multiplE(''), toolchain, { timeoutFactor: 1 });
     const node = (toolchain as { node?: { path?: string } }).node?.path;
     expect(steps.map((step) => [step.name, step.argv, step.timeoutMs])).toEqual([
       ['compile', [node, toolchain.path, '--target', 'esnext', 'main.ts'], 15_000],
       ['run', [node, '--require', COMPLETION_HOOK_PATH, 'main.js'], 15_000],
+      ['judge', [node, ISOLATED_JUDGE_PATH, 'multipl-e', 'main.js', 'main.ts'], 33_000],
     ]);
+    expect(steps[2]?.env).toEqual({ PASSK_JUDGE_TIMEOUT_MS: '15000' });
     expect(steps[0]?.server).toEqual({
       argv: [node, TSC_SERVER_PATH, toolchain.path],
       protocol: 'passk-fork-v1',
