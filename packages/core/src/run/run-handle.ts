@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { RunEvent } from './events.ts';
 
 /** The event of type `T`. */
@@ -32,6 +33,9 @@ export function createRunHandle<T>(
 ): RunHandle<T> {
   const controller = new AbortController();
   const signal = external ? AbortSignal.any([external, controller.signal]) : controller.signal;
+  // Every request, attempt and execution in flight listens to the run's signal: many at once is
+  // the normal case, not a leak (Node warns past 10).
+  setMaxListeners(0, signal);
   const listeners = new Set<(event: RunEvent) => void>();
   const endListeners = new Set<() => void>();
   const emit = (event: RunEvent) => {
