@@ -331,6 +331,15 @@ describe('other languages', () => {
     expect(result.code.trim()).toBe('fn add(a: isize, b: isize) -> isize {\n    a + b\n}');
   });
 
+  it("Shell (passk's `shell` id): a body that names the entry point in a comment stays a body", () => {
+    const shell = problem('shell', '#!/bin/bash\n# Unique words of $1.\nunique() {\n', 'unique');
+    const answer =
+      "```sh\n    # Return the unique words\n    echo \"$1\" | tr ' ' '\\n' | sort -u\n}\n```";
+    const result = extractCode(shell, answer);
+    expect(result.kind).toBe('completion');
+    expect(result.strategy).toBe('fenced-block:body');
+  });
+
   it('no code in any language: nothing found', () => {
     for (const p of [JS, TS, CPP, JAVA, GO, RUST]) {
       expect(extractCode(p, 'The answer is simply the sum of the two numbers.').foundCode).toBe(

@@ -37,6 +37,8 @@ export interface AssemblyRule {
    * the entry point in the program and not compile; it is dropped with the answer's `main`.
    */
   readonly declareBeforeUse?: boolean;
+  /** Shell: inside `case … esac`, a `)` without its `(` ends a pattern and closes nothing. */
+  readonly caseLabels?: boolean;
 }
 
 const C_LEXICON: Lexicon = {
@@ -228,6 +230,7 @@ export const ASSEMBLY_RULES: Readonly<Record<string, AssemblyRule>> = {
       /^\s*function\s+(?<name>[\w-]+)/,
     ],
     preamble: /^#!/,
+    caseLabels: true,
     driver: /^\s*(?!(?:[A-Za-z_]\w*=|declare\b|local\b|readonly\b|export\b|shopt\b|set\b))[^\s#]/,
   },
   ruby: {

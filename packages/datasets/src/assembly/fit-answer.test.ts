@@ -68,6 +68,16 @@ describe('fitAnswer: a body that goes on after closing its function', () => {
     );
   });
 
+  it("Shell: a `case` pattern's `)` closes nothing, so the body's closing brace is still found", () => {
+    const prompt = '#!/bin/bash\n# Doubles $1.\ntwice() {\n';
+    const tests = '}\n\ncandidate() {\n    twice "$@"\n}\n';
+    const answer =
+      "    case $1 in\n        0) echo 0;;\n        '-'|*) echo $(( 2 * $1 ));;\n    esac\n}\n";
+    expect(body('shell', prompt, tests, answer)).toBe(
+      `${prompt}    case $1 in\n        0) echo 0;;\n        '-'|*) echo $(( 2 * $1 ));;\n    esac\n`,
+    );
+  });
+
   it('a body that only closes its function (and the class) is completed as before', () => {
     const answer = '        return 2 * x;\n    }\n}\n';
     expect(body('java', JAVA_PROMPT, JAVA_TESTS, answer)).toBe(

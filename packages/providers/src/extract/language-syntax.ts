@@ -127,6 +127,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   jl: 'julia',
   rkt: 'racket',
   sh: 'bash',
+  shell: 'bash',
   golang: 'go',
   py: 'python',
 };

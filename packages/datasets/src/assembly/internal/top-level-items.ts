@@ -34,13 +34,22 @@ export function lineShapes(rule: AssemblyRule, lines: readonly string[]): LineSh
   const [open, close] = rule.block === 'parens' ? ['(', ')'] : ['{', '}'];
   const shapes: LineShape[] = [];
   let offset = 0;
+  // Open shell `case … esac` statements: there a `)` without its `(` ends a pattern.
+  let cases = 0;
   for (const line of lines) {
     let delta = 0;
     let code = false;
+    let parens = 0;
     for (let index = 0; index < line.length; index++) {
       if (!mask[offset + index]) continue;
       const character = line[index] as string;
       if (!/\s/.test(character)) code = true;
+      if (rule.caseLabels) cases += caseKeyword(line, index);
+      if (character === '(') parens++;
+      if (character === ')' && parens-- === 0 && cases > 0) {
+        parens = 0;
+        continue;
+      }
       if (character === open || (rule.block === 'braces' && character === '(')) delta++;
       else if (character === close || (rule.block === 'braces' && character === ')')) delta--;
     }
@@ -48,6 +57,13 @@ export function lineShapes(rule: AssemblyRule, lines: readonly string[]): LineSh
     offset += line.length + 1;
   }
   return shapes;
+}
+
+/** +1 where `line` has the word `case` at `index`, -1 for `esac`, else 0. */
+function caseKeyword(line: string, index: number): number {
+  if (index > 0 && /[\w$-]/.test(line[index - 1] as string)) return 0;
+  const word = /^(case|esac)(?![\w-])/.exec(line.slice(index, index + 5))?.[1];
+  return word === 'case' ? 1 : word === 'esac' ? -1 : 0;
 }
 
 const ANNOTATION = /^\s*(?:@\w|#\[)/;
