@@ -72,7 +72,16 @@ describe('gaming corpus', () => {
             ...(table.timeoutFactor === undefined ? {} : { timeoutFactor: table.timeoutFactor }),
           });
           rows.push(formatGamingTable(label, report));
-          expect(report.outcomes.filter((outcome) => !outcome.ok)).toEqual([]);
+          // A program whose judge needs more than the toolchain (EvalPlus needs NumPy) is
+          // skipped where that is missing, and says so.
+          const missing = report.outcomes.filter(
+            (outcome) => outcome.reference === 'toolchain_missing',
+          );
+          for (const outcome of missing)
+            console.warn(`skipped ${label}: ${outcome.name}: ${outcome.detail}`);
+          expect(
+            report.outcomes.filter((outcome) => !outcome.ok && !missing.includes(outcome)),
+          ).toEqual([]);
         },
         600_000,
       );
