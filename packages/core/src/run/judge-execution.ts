@@ -61,13 +61,16 @@ export function judgeExecution(
   if (fault?.infraError !== undefined) {
     return { status: 'infra_error', passed: false, detail: fault.infraError };
   }
-  const verdict = language.classify(program, result);
+  return withCpuBound(withLimitStatus(language.classify(program, result), result), result);
+}
+
+/** `verdict` with the status of the resource limit the last step exceeded, where that applies. */
+function withLimitStatus(verdict: Verdict, result: ExecutionResult): Verdict {
   const limit = result.steps.at(-1)?.limit;
-  if (limit === undefined || !OVERRIDDEN.has(verdict.status)) return withCpuBound(verdict, result);
+  if (limit === undefined || !OVERRIDDEN.has(verdict.status)) return verdict;
   const status = LIMIT_STATUSES[limit];
-  if (status === verdict.status) return withCpuBound(verdict, result);
-  const limited = { ...verdict, status, detail: `${verdict.detail} (${LIMIT_WORDS[limit]})` };
-  return withCpuBound(limited, result);
+  if (status === verdict.status) return verdict;
+  return { ...verdict, status, detail: `${verdict.detail} (${LIMIT_WORDS[limit]})` };
 }
 
 /** Adds `cpuBound` to a timeout the language left open: from the CPU limit or the CPU time. */
