@@ -8,6 +8,14 @@ import type { HostileTable } from './tables.ts';
 const { body } = multiplE(MULTIPL_E_ADD.csharp);
 
 /**
+ * Limit of the network program: mono's `ConnectAsync` to an unreachable address in the sandbox
+ * waits out its one-second `Wait` rather than failing at once, so the program takes over 2 s on
+ * a quiet machine, and MultiPL-E's 5 s limit ended it in `timeout` on a loaded one. A longer
+ * limit does not weaken the check: a connection that works ends it in `runtime_error`.
+ */
+const NETWORK_TIMEOUT_MS = 15000;
+
+/**
  * Writes `command` to a script and runs it with `/bin/sh`, with the program's stdin, stdout and
  * stderr (mono's `ProcessStartInfo.Arguments` follows Windows quoting rules).
  */
@@ -113,6 +121,7 @@ const PROGRAMS: readonly HostileProgram[] = [
         '        }',
         '        return x + y;',
       ].join('\n'),
+      NETWORK_TIMEOUT_MS,
     ),
   ),
   hostile(
