@@ -95,6 +95,15 @@ function createSamplesCollector(displayName: string) {
   const byTask = new Map<string, SampleInput[]>();
   const formats = new Set<string>();
   const perLanguage = new Map<string, number>();
+  // Identical answers share one string (samples at low temperature repeat): memory grows with
+  // the distinct answers, not with the samples.
+  const texts = new Map<string, string>();
+  const shared = (code: string): string => {
+    const known = texts.get(code);
+    if (known !== undefined) return known;
+    texts.set(code, code);
+    return code;
+  };
   let count = 0;
   return {
     add(line: number, value: unknown): void {
@@ -111,8 +120,11 @@ function createSamplesCollector(displayName: string) {
       }
       const candidate: Candidate =
         record.solution !== undefined
-          ? { code: record.solution, kind: 'solution' }
-          : { code: (record.completion ?? record.generation) as string, kind: 'completion' };
+          ? { code: shared(record.solution), kind: 'solution' }
+          : {
+              code: shared((record.completion ?? record.generation) as string),
+              kind: 'completion',
+            };
       formats.add(
         record.solution !== undefined
           ? 'evalplus'

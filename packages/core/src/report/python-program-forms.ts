@@ -58,7 +58,8 @@ export async function pythonProgramForms(
   for (const [i, text] of texts.entries()) {
     const form = normalized[i];
     if (form === null || form === undefined) continue;
-    for (const key of keysByText.get(text) ?? []) forms.set(key, `python-ast:${form}`);
+    const value = `python-ast:${form}`; // one string for every sample of this text
+    for (const key of keysByText.get(text) ?? []) forms.set(key, value);
   }
   return { forms, normalization: `${PYTHON_AST_NORMALIZATION} (samples that parse)` };
 }

@@ -122,7 +122,14 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
   const timeoutFactor = options.timeoutFactor ?? 1;
   const rerunTimeouts = options.rerunTimeouts ?? true;
   const execute = createLimiter(Math.max(1, options.executor.concurrency * 2));
-  const inFlight = new Map<string, Promise<CachedExecution>>();
+  /**
+   * This run's executions by key; `key` is the string of the first sample's key, which its
+   * duplicates' records share.
+   */
+  const inFlight = new Map<
+    string,
+    { readonly key: string; readonly outcome: Promise<CachedExecution> }
+  >();
   const pendingReruns = new Map<string, PendingRerun>();
   /** A timeout that is not a verdict yet: not CPU-bound, so it may be the machine's load. */
   const awaitsRerun = (entry: CachedExecution): boolean =>
@@ -328,7 +335,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
     const program = feedback ? feedbackProgram(language, built) : built;
     const job = programJob(language, program, toolchain, timeoutFactor);
     const { steps, limits } = job;
-    const key = hashJson({
+    const computed = hashJson({
       engine: options.engineRevision,
       files: program.files,
       judge: program.judge,
@@ -344,7 +351,9 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       toolchain: { path: toolchain.path, version: toolchain.version },
     });
     let cached = true;
-    let outcome = inFlight.get(key);
+    const known = inFlight.get(computed);
+    const key = known?.key ?? computed;
+    let outcome = known?.outcome;
     if (!outcome) {
       const fromCache = options.executionCache?.get(key);
       if (fromCache) outcome = Promise.resolve(fromCache);
@@ -357,7 +366,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
           }
           return entry;
         }, feedback);
-        inFlight.set(key, outcome);
+        inFlight.set(key, { key, outcome });
       }
     }
     const entry = await outcome;

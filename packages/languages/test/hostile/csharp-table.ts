@@ -112,15 +112,16 @@ const PROGRAMS: readonly HostileProgram[] = [
     'network',
     'connects to 127.0.0.1 and to the internet (TcpClient)',
     ['passed'],
-    body((c) =>
-      [
-        `        foreach (var target in new[] { Tuple.Create("127.0.0.1", ${c.port}), Tuple.Create("1.1.1.1", 80) }) {`,
-        '            bool connected;',
-        '            try { connected = new System.Net.Sockets.TcpClient().ConnectAsync(target.Item1, target.Item2).Wait(1000); } catch (Exception) { connected = false; }',
-        '            if (connected) throw new Exception("connected to " + target.Item1);',
-        '        }',
-        '        return x + y;',
-      ].join('\n'),
+    body(
+      (c) =>
+        [
+          `        foreach (var target in new[] { Tuple.Create("127.0.0.1", ${c.port}), Tuple.Create("1.1.1.1", 80) }) {`,
+          '            bool connected;',
+          '            try { connected = new System.Net.Sockets.TcpClient().ConnectAsync(target.Item1, target.Item2).Wait(1000); } catch (Exception) { connected = false; }',
+          '            if (connected) throw new Exception("connected to " + target.Item1);',
+          '        }',
+          '        return x + y;',
+        ].join('\n'),
       NETWORK_TIMEOUT_MS,
     ),
   ),
