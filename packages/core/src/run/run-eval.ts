@@ -7,7 +7,7 @@ import type { Dataset } from '../spec/dataset.ts';
 import type { ExecutionResult, Executor } from '../spec/executor.ts';
 import type { Language, ToolchainInfo } from '../spec/language.ts';
 import type { Problem } from '../spec/problem.ts';
-import type { Candidate } from '../spec/program.ts';
+import type { Candidate, Program } from '../spec/program.ts';
 import type { PromptFormat, Provider, SamplingParameters } from '../spec/provider.ts';
 import type { ResultRecord, SampleRecord } from '../spec/run.ts';
 import { INFRASTRUCTURE_STATUSES, type Verdict, type VerdictRule } from '../spec/verdict.ts';
@@ -23,6 +23,7 @@ import type { CostBudget } from './cost-budget.ts';
 import type { RunEvent, RunStopReason } from './events.ts';
 import { failedGenerationResult } from './failed-generation-result.ts';
 import { createSampleGenerator } from './generate-sample.ts';
+import { createKnownExecutionKeys } from './internal/known-execution-keys.ts';
 import { judgeProgram, type ProgramJob, programJob } from './judge-program.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-delay.ts';
 import { scoredJudgement } from './verdict-rule.ts';
@@ -122,14 +123,8 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
   const timeoutFactor = options.timeoutFactor ?? 1;
   const rerunTimeouts = options.rerunTimeouts ?? true;
   const execute = createLimiter(Math.max(1, options.executor.concurrency * 2));
-  /**
-   * This run's executions by key; `key` is the string of the first sample's key, which its
-   * duplicates' records share.
-   */
-  const inFlight = new Map<
-    string,
-    { readonly key: string; readonly outcome: Promise<CachedExecution> }
-  >();
+  const inFlight = new Map<string, Promise<CachedExecution>>();
+  const knownKeys = createKnownExecutionKeys();
   const pendingReruns = new Map<string, PendingRerun>();
   /** A timeout that is not a verdict yet: not CPU-bound, so it may be the machine's load. */
   const awaitsRerun = (entry: CachedExecution): boolean =>
@@ -331,42 +326,48 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       available: false,
       problem: 'not detected',
     };
-    const built = options.dataset.buildProgram(problem, candidate);
-    const program = feedback ? feedbackProgram(language, built) : built;
-    const job = programJob(language, program, toolchain, timeoutFactor);
-    const { steps, limits } = job;
-    const computed = hashJson({
-      engine: options.engineRevision,
-      files: program.files,
-      judge: program.judge,
-      steps: steps.map(({ name, argv, timeoutMs, reportFile, mounts, env }) => ({
-        name,
-        argv,
-        timeoutMs,
-        reportFile,
-        mounts,
-        env,
-      })),
-      limits,
-      toolchain: { path: toolchain.path, version: toolchain.version },
+    let prepared: { program: Program; job: ProgramJob } | undefined;
+    const prepare = () => {
+      if (prepared === undefined) {
+        const built = options.dataset.buildProgram(problem, candidate);
+        const program = feedback ? feedbackProgram(language, built) : built;
+        prepared = { program, job: programJob(language, program, toolchain, timeoutFactor) };
+      }
+      return prepared;
+    };
+    const key = knownKeys.obtain(problem, candidate, feedback, () => {
+      const { program, job } = prepare();
+      return hashJson({
+        engine: options.engineRevision,
+        files: program.files,
+        judge: program.judge,
+        steps: job.steps.map(({ name, argv, timeoutMs, reportFile, mounts, env }) => ({
+          name,
+          argv,
+          timeoutMs,
+          reportFile,
+          mounts,
+          env,
+        })),
+        limits: job.limits,
+        toolchain: { path: toolchain.path, version: toolchain.version },
+      });
     });
     let cached = true;
-    const known = inFlight.get(computed);
-    const key = known?.key ?? computed;
-    let outcome = known?.outcome;
+    let outcome = inFlight.get(key);
     if (!outcome) {
       const fromCache = options.executionCache?.get(key);
       if (fromCache) outcome = Promise.resolve(fromCache);
       else {
         cached = false;
         outcome = execute(async () => {
-          const entry = await executeProgram(language, toolchain, job, key, feedback);
+          const entry = await executeProgram(language, toolchain, prepare().job, key, feedback);
           if (!signal?.aborted && !awaitsRerun(entry)) {
             await options.executionCache?.set(key, entry);
           }
           return entry;
         }, feedback);
-        inFlight.set(key, { key, outcome });
+        inFlight.set(key, outcome);
       }
     }
     const entry = await outcome;
@@ -374,7 +375,7 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
       entry,
       key,
       cached,
-      rerun: () => executeProgram(language, toolchain, job, `${key}.rerun`),
+      rerun: () => executeProgram(language, toolchain, prepare().job, `${key}.rerun`),
     };
   };
 
