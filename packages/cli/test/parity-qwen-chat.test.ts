@@ -33,7 +33,8 @@
  * reproduced: 24.68, the same verdict on all 158 but the 6 listed). Earlier (before answers that repeat the prompt kept
  * the helpers after their function; answers changed by that: llama3 sh 1, ts 1, qwen2 cs 1, none in
  * python, qwen2 sh and ts): llama3 sh 20.25 / 20.89, python 64.02 / 64.02, ts 56.60 / 57.23;
- * qwen2 python 71.34 / 70.12, cs 55.06 / 55.06.
+ * qwen2 python 71.34 / 70.12, cs 55.06 / 55.06. After it: llama3 ts 57.23 / 57.23, qwen2 cs
+ * 56.33 / 55.06 (no answer without code in either).
  *
  * C++: Qwen's dc5af29 scorer starts every program with `using namespace std;` (the later rewrite
  * deletes it instead), keeps only the entry function and the include lines of the first fenced
