@@ -136,8 +136,8 @@ async function measurePasskEvaluate(
     PASSK_CACHE_DIR: join(work, `cache-${slug}`),
   };
   const measured = await measureProcess(
-    process.execPath,
-    [bin, 'evaluate', file, '--dataset', 'humaneval', '--out', out, '--json', '--no-cache'],
+    bin,
+    ['evaluate', file, '--dataset', 'humaneval', '--out', out, '--json', '--no-cache'],
     env,
   );
   const results = join(out, 'results.jsonl');
@@ -179,7 +179,9 @@ function agreement(a: Map<string, boolean>, b: Map<string, boolean>): number {
 async function run(context: BenchContext) {
   root = context.root;
   dataDir = context.dataDir;
-  bin = join(root, 'packages/cli/dist/bin.js');
+  // The command as users run it (its shebang's Node flags included; `node` is the PATH's, the
+  // Node 24 of `npm run bench`).
+  bin = join(root, 'packages/cli/bin/passk.js');
   work = mkdtempSync(join(tmpdir(), 'passk-bench-'));
   const natural = Array.from({ length: copies }, () => loadSamples()).flat();
   const distinct = natural.map((sample, index) => ({
