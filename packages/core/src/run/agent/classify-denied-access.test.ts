@@ -38,6 +38,9 @@ const CAPTURED: readonly (readonly [string, string, readonly DeniedAccess[]])[] 
     "OSError: [Errno 30] Read-only file system: '/usr/passk-x'",
     ['filesystem'],
   ],
+  // repr() of the error leaves the path out: a refusal counts, a missing file cannot be judged.
+  ['python repr write /etc/passwd', "PermissionError(13, 'Permission denied')", ['filesystem']],
+  ['python repr read /root', "FileNotFoundError(2, 'No such file or directory')", []],
   [
     'python read /etc/shadow',
     "FileNotFoundError: [Errno 2] No such file or directory: '/etc/shadow'",
@@ -274,7 +277,7 @@ describe('classifyDeniedAccess on programs run in the sandbox', { timeout: 60_00
 
   it('Python: a socket to 1.1.1.1:53, a write to /etc/passwd and a read of /root are denied and reported', async () => {
     const attempt = (body: string) =>
-      `try:\n    ${body}\nexcept OSError as error:\n    print(repr(error))\n`;
+      `try:\n    ${body}\nexcept OSError as error:\n    print(error)\n`;
     const network = await run(
       ['/usr/bin/python3', 'main.py'],
       'main.py',
@@ -287,6 +290,12 @@ describe('classifyDeniedAccess on programs run in the sandbox', { timeout: 60_00
       `${attempt('open("/etc/passwd", "a").write("x")')}${attempt('open("/root/.ssh/id_rsa").read()')}`,
     );
     expect(files).toEqual({ exitCode: 0, denied: ['filesystem'] });
+    const root = await run(
+      ['/usr/bin/python3', 'main.py'],
+      'main.py',
+      attempt('open("/root/.ssh/id_rsa").read()'),
+    );
+    expect(root).toEqual({ exitCode: 0, denied: ['filesystem'] });
     const clean = await run(
       ['/usr/bin/python3', 'main.py'],
       'main.py',
