@@ -26,6 +26,11 @@ const COMPRESS_RIGHT = `${promptOf('demo/4')}    from itertools import groupby\n
 const INITIALS_OVERFIT = `def initials(full_name):\n    return {"ada lovelace": "A.L.", "  grace   brewster hopper ": "G.B.H."}[full_name]\n`;
 const DIGITAL_ROOT = `${promptOf('demo/7')}    while n >= 10:\n        n = sum(int(d) for d in str(n))\n    return n\n`;
 
+/** Correct, and tries the network first (the error caught and printed): a pass all the same. */
+const DAYS_PROBING = `import socket\ntry:\n    socket.create_connection(("1.1.1.1", 53), timeout=5)\nexcept OSError as error:\n    print(error)\n\n${promptOf('demo/3')}    if month == 2:\n        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28\n    return 30 if month in (4, 6, 9, 11) else 31\n`;
+/** Tries to write /etc/passwd and read /root/.ssh, printing what it got. */
+const FILE_PROBE = `for path, mode in (("/etc/passwd", "a"), ("/root/.ssh/id_rsa", "r")):\n    try:\n        open(path, mode)\n    except OSError as error:\n        print(error)\n`;
+
 type Answer = Partial<FakeAnswer> & { readonly text: string };
 const tool = (
   name: string,
@@ -77,6 +82,15 @@ function scriptedAgent(request: FakeRequest): Answer {
       )
         return tool('submit', { code: DIGITAL_ROOT });
       return { text: `expected a tool error, got: ${last?.content}` };
+    // Tries the network and files outside its work directory, then solves and submits.
+    case 'days_in_month':
+      if (request.turns === 0)
+        return tool('run_code', {
+          code: 'import socket\nsocket.create_connection(("1.1.1.1", 53), timeout=5)\n',
+        });
+      if (request.turns === 1) return tool('run_code', { code: FILE_PROBE }, 'call_files');
+      if (request.turns === 2) return tool('run_tests', { code: DAYS_PROBING });
+      return tool('submit', { code: DAYS_PROBING });
     default:
       return { text: `unknown task ${task}` };
   }
@@ -98,7 +112,14 @@ interface StoredSample {
     turns: number;
     tool_errors: number;
     final_visible_status?: string;
-    transcript: { type: string; name?: string; result?: string; is_error?: boolean }[];
+    contained_tool_calls?: number;
+    transcript: {
+      type: string;
+      name?: string;
+      result?: string;
+      is_error?: boolean;
+      denied?: string[];
+    }[];
   };
 }
 
@@ -220,4 +241,65 @@ describe('agent runs over the wire', { timeout: 240_000 }, () => {
       },
     );
   }
+
+  it('reports the tool calls whose program tried the network or files outside its work directory; the attempt and verdict go on', async () => {
+    const server = await startFakeModelServer({ answer: scriptedAgent });
+    servers.push(server);
+    const { dir, env } = workspace();
+    const result = await runCli(
+      [
+        ...args`run --dataset demo --tasks demo/3 --agent --max-turns 5 --seed 1 --json --out r`,
+        ...args`--model anthropic:claude-sonnet-4-20250514 --base-url ${server.baseUrls.anthropic}`,
+      ],
+      { cwd: dir, env: { ...env, ...KEYS } },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const [sample] = readFileSync(join(dir, 'r', 'samples.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as StoredSample);
+    const [verdict] = readFileSync(join(dir, 'r', 'results.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { status: string; passed: boolean });
+    const tools = sample?.agent.transcript.filter((entry) => entry.type === 'tool') ?? [];
+    expect(tools.map((entry) => [entry.name, entry.denied])).toEqual([
+      ['run_code', ['network']],
+      ['run_code', ['filesystem']],
+      ['run_tests', ['network']],
+      ['submit', undefined],
+    ]);
+    // What the model read: the sandbox's refusals, as the program met them.
+    expect(tools[0]?.result).toContain('Network is unreachable');
+    expect(tools[1]?.result).toContain("Permission denied: '/etc/passwd'");
+    expect(tools[1]?.result).toContain("No such file or directory: '/root/.ssh/id_rsa'");
+    expect(tools[2]?.result).toMatch(/^passed/);
+    expect(sample?.agent).toMatchObject({
+      end_reason: 'submitted',
+      turns: 4,
+      tool_calls: 4,
+      denied_tool_calls: 3,
+      final_visible_status: 'passed',
+    });
+    expect(sample?.agent.contained_tool_calls).toBeUndefined();
+    expect(verdict).toMatchObject({ status: 'passed', passed: true });
+
+    const summary = JSON.parse(result.stdout);
+    expect(summary.agent).toMatchObject({
+      attempts: 1,
+      contained_tool_calls: 0,
+      denied_tool_calls: 3,
+      denied_access: { network: 2, filesystem: 1 },
+    });
+    expect(summary.pass_at_k['1'].estimate).toBe(1);
+    const text = await runCli(args`report r`, { cwd: dir, env });
+    expect(text.stdout).toContain(
+      '0 stopped at a sandbox limit; 3 denied access: network 2, files 1',
+    );
+    const html = await runCli(args`report r --format html --output r.html`, { cwd: dir, env });
+    expect(html.code, html.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toContain(
+      'tool calls stopped at a sandbox limit: 0 · denied network access: 2 · denied file access: 1',
+    );
+  });
 });

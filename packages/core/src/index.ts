@@ -206,6 +206,7 @@ export {
   type DataContext,
   type DataFileSpec,
   type Dataset,
+  type DeniedAccess,
   type DetectContext,
   type ExecutionJob,
   type ExecutionLimits,

@@ -141,8 +141,16 @@ function agentNotes(summary: RunSummary): string[] {
       .join(', ')}`,
     `agent: solved within turns ${turns || '-'}`,
     `agent: first code passes ${percent(agent.first_code_pass_rate)}%, final ${percent(agent.final_pass_rate)}% (repaired ${agent.repaired}, broken ${agent.broken_by_repair}); passes visible but fails hidden: ${agent.passes_visible_fails_hidden} of ${agent.visible_checked}`,
-    `agent: per attempt ${per.turns.toFixed(1)} turns, ${per.tool_calls.toFixed(1)} tool calls (${per.tool_errors.toFixed(2)} errors; ${agent.contained_tool_calls ?? 0} stopped at a sandbox limit), ${Math.round(per.tokens)} tokens, $${per.cost_usd.toFixed(4)}; per solved problem (${agent.solved_problems}) ${solved.tool_calls === null ? '-' : solved.tool_calls.toFixed(1)} tool calls, ${solved.tokens === null ? '-' : Math.round(solved.tokens)} tokens, $${(solved.cost_usd ?? 0).toFixed(4)}`,
+    `agent: per attempt ${per.turns.toFixed(1)} turns, ${per.tool_calls.toFixed(1)} tool calls (${per.tool_errors.toFixed(2)} errors; ${agent.contained_tool_calls ?? 0} stopped at a sandbox limit; ${deniedNote(agent)}), ${Math.round(per.tokens)} tokens, $${per.cost_usd.toFixed(4)}; per solved problem (${agent.solved_problems}) ${solved.tool_calls === null ? '-' : solved.tool_calls.toFixed(1)} tool calls, ${solved.tokens === null ? '-' : Math.round(solved.tokens)} tokens, $${(solved.cost_usd ?? 0).toFixed(4)}`,
   ];
+}
+
+/** The tool calls denied network or file access, as the text summary says it. */
+function deniedNote(agent: NonNullable<RunSummary['agent']>): string {
+  const denied = agent.denied_tool_calls ?? 0;
+  if (denied === 0) return '0 denied network or file access';
+  const { network, filesystem } = agent.denied_access ?? { network: 0, filesystem: 0 };
+  return `${denied} denied access: network ${network}, files ${filesystem}`;
 }
 
 function renderTable(summary: RunSummary): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resultRecord } from '../../../../scripts/test-support/result-record.ts';
-import type { AgentAttemptRecord } from '../spec/agent.ts';
+import type { AgentAttemptRecord, AgentTranscriptEntry, DeniedAccess } from '../spec/agent.ts';
 import type { ResultRecord, SampleRecord } from '../spec/run.ts';
 import type { VerdictStatus } from '../spec/verdict.ts';
 import { sampleKey } from '../store/run-files.ts';
@@ -53,6 +53,21 @@ function attempt(
   return [sample, result];
 }
 
+/** A transcript entry of a tool call whose program the sandbox denied `denied`. */
+function deniedCall(denied: DeniedAccess[]): AgentTranscriptEntry {
+  return {
+    type: 'tool',
+    turn: 1,
+    call_id: 'c',
+    name: 'run_code',
+    arguments: {},
+    result: 'exit code 1',
+    is_error: false,
+    duration_ms: 1,
+    denied,
+  };
+}
+
 describe('summarizeAgent', () => {
   it('counts repair, over-fitting, curves and spend over scored attempts only', () => {
     const pairs = [
@@ -61,12 +76,28 @@ describe('summarizeAgent', () => {
         firstPassed: false,
         tokens: 3000,
       }),
-      attempt('b', 0, { final_visible_status: 'passed', contained_tool_calls: 2 }, false),
+      attempt(
+        'b',
+        0,
+        {
+          final_visible_status: 'passed',
+          contained_tool_calls: 2,
+          denied_tool_calls: 2,
+          transcript: [deniedCall(['network', 'filesystem']), deniedCall(['network'])],
+        },
+        false,
+      ),
       attempt('b', 1, { end_reason: 'max_turns', code_source: 'last_code', turns: 4 }, false, {
         firstPassed: true,
       }),
       // An infrastructure fault is not an attempt of the model.
-      attempt('b', 2, { contained_tool_calls: 5 }, false, { status: 'infra_error' }),
+      attempt(
+        'b',
+        2,
+        { contained_tool_calls: 5, denied_tool_calls: 1, transcript: [deniedCall(['network'])] },
+        false,
+        { status: 'infra_error' },
+      ),
     ];
     const samples = new Map(
       pairs.map(([sample]) => [sampleKey(sample.task_id, sample.sample_index), sample]),
@@ -87,6 +118,8 @@ describe('summarizeAgent', () => {
       passes_visible_fails_hidden: 1,
       visible_checked: 3,
       contained_tool_calls: 2,
+      denied_tool_calls: 2,
+      denied_access: { network: 2, filesystem: 1 },
       solved_problems: 1,
       per_solved_problem: { tool_calls: 8, tokens: 4500 },
     });

@@ -1,3 +1,4 @@
+import type { DeniedAccess } from '../spec/agent.ts';
 import type { Problem } from '../spec/problem.ts';
 import type { ResultRecord, RunAgentSummary, SampleRecord } from '../spec/run.ts';
 import { INFRASTRUCTURE_STATUSES } from '../spec/verdict.ts';
@@ -48,6 +49,14 @@ export function summarizeAgent(
   const toolCalls = total(({ sample }) => agentOf(sample).tool_calls);
   const toolErrors = total(({ sample }) => agentOf(sample).tool_errors);
   const contained = total(({ sample }) => agentOf(sample).contained_tool_calls ?? 0);
+  const denials = total(({ sample }) => agentOf(sample).denied_tool_calls ?? 0);
+  const deniedOf = (kind: DeniedAccess) =>
+    total(
+      ({ sample }) =>
+        agentOf(sample).transcript.filter(
+          (entry) => entry.type === 'tool' && entry.denied?.includes(kind) === true,
+        ).length,
+    );
   const turns = total(({ sample }) => agentOf(sample).turns);
   const maxTurns = Math.max(0, ...attempts.map(({ sample }) => agentOf(sample).turns));
   const tokens = total(({ sample }) => tokensOf(sample));
@@ -83,6 +92,8 @@ export function summarizeAgent(
     passes_visible_fails_hidden: overfit,
     visible_checked: visible.length,
     contained_tool_calls: contained,
+    denied_tool_calls: denials,
+    denied_access: { network: deniedOf('network'), filesystem: deniedOf('filesystem') },
     per_attempt: {
       turns: turns / count,
       tool_calls: toolCalls / count,

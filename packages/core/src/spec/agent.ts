@@ -94,6 +94,16 @@ export type AgentEndReason =
   /** An agent program exited with another code, was killed by a signal, or could not start. */
   | 'command_failed';
 
+/**
+ * Access the sandbox refused a tool call's program, as its own error output shows it
+ * (`classifyDeniedAccess`): `network` (a connection or a name lookup failed: the sandbox has
+ * no network), `filesystem` (a write or read outside its work directory failed: a read-only
+ * or forbidden path, or a host path the sandbox does not show). A report read from what the
+ * program printed, never a verdict: a program that hides the error is not reported, one that
+ * prints such an error without trying is.
+ */
+export type DeniedAccess = 'network' | 'filesystem';
+
 /** An entry of an attempt's transcript: every message, tool call, result and figure. */
 export type AgentTranscriptEntry =
   | { readonly type: 'system'; readonly content: string }
@@ -130,6 +140,12 @@ export type AgentTranscriptEntry =
        * `disk`, `output`, `cpu_time`, `wall_time`): the program was contained.
        */
       readonly limit?: ResourceLimit;
+      /**
+       * The access the sandbox denied the call's program (`network`, `filesystem`), as its
+       * error output shows it (see {@link DeniedAccess}); absent when none was seen. The
+       * program was contained: it got an error and ran on.
+       */
+      readonly denied?: readonly DeniedAccess[];
     };
 
 /** What an agent attempt adds to its sample record (`SampleRecord.agent`). */
@@ -151,6 +167,12 @@ export interface AgentAttemptRecord {
    * `limit`); absent when none was.
    */
   readonly contained_tool_calls?: number;
+  /**
+   * Tool calls whose program the sandbox denied network or file access (the transcript entry's
+   * `denied`), counted apart from `contained_tool_calls` (a call can count in both); absent when
+   * none was.
+   */
+  readonly denied_tool_calls?: number;
   /** Whether the problem had visible tests (`run_tests` offered). */
   readonly visible_tests: boolean;
   /** The first code the model gave `run_tests` or `submit` (what repair started from). */

@@ -10,6 +10,7 @@ export type {
   AgentTranscriptEntry,
   AgentTurn,
   AgentTurnRequest,
+  DeniedAccess,
 } from './agent.ts';
 export type {
   ComparedRun,

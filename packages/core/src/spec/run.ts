@@ -325,6 +325,15 @@ export interface RunAgentSummary {
    * in the attempt's transcript.
    */
   readonly contained_tool_calls: number;
+  /**
+   * Tool calls (over all attempts) whose program the sandbox denied network or file access, as
+   * its error output shows it (the transcript entry's `denied`): contained too, counted apart
+   * from `contained_tool_calls` (a call can count in both). A report read from the program's
+   * output, never part of a verdict. Absent in summaries written before it existed.
+   */
+  readonly denied_tool_calls: number;
+  /** `denied_tool_calls` per kind of access (a call denied both counts in both). */
+  readonly denied_access: { readonly network: number; readonly filesystem: number };
   /** Means per attempt. */
   readonly per_attempt: {
     readonly turns: number;

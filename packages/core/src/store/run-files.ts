@@ -85,12 +85,17 @@ export const validateSampleRecord = createValidator<SampleRecord>({
         code_source: { enum: ['submit', 'last_code', 'solution_file', 'none'] },
         turns: { type: 'integer', minimum: 0 },
         tool_calls: { type: 'integer', minimum: 0 },
+        contained_tool_calls: { type: 'integer', minimum: 0 },
+        denied_tool_calls: { type: 'integer', minimum: 0 },
         transcript: {
           type: 'array',
           items: {
             type: 'object',
             required: ['type'],
-            properties: { type: { enum: ['system', 'user', 'model', 'tool'] } },
+            properties: {
+              type: { enum: ['system', 'user', 'model', 'tool'] },
+              denied: { type: 'array', items: { enum: ['network', 'filesystem'] } },
+            },
           },
         },
       },

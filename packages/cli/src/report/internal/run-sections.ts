@@ -47,6 +47,7 @@ export async function runSections(
   const overview = [
     recomputed,
     `<p>${escapeHtml(`${summary.dataset} · ${summary.problems} problems · ${summary.samples} samples (${summary.samples_per_problem.min === summary.samples_per_problem.max ? summary.samples_per_problem.min : `${summary.samples_per_problem.min}-${summary.samples_per_problem.max}`} per problem) · ${summary.infrastructure_failures} infrastructure faults not scored`)}</p>`,
+    agentContainment(summary.agent),
     htmlTable(passAtKTable(run)),
     options.curve === false || run.curve.length === 0
       ? ''
@@ -97,6 +98,16 @@ export async function runSections(
     { id: id('order'), title: 'Order', body: orderBody },
     { id: id('diversity'), title: 'Diversity', body: diversityBody },
   ];
+}
+
+/**
+ * An agent run's contained tool calls: stopped at a sandbox limit, and denied network or file
+ * access (as the programs' output showed it); empty for other runs.
+ */
+function agentContainment(agent: RunReport['summary']['agent']): string {
+  if (agent === undefined) return '';
+  const access = agent.denied_access ?? { network: 0, filesystem: 0 };
+  return `<p>${escapeHtml(`agent: ${agent.attempts} attempts · tool calls stopped at a sandbox limit: ${agent.contained_tool_calls ?? 0} · denied network access: ${access.network} · denied file access: ${access.filesystem}`)}</p>`;
 }
 
 function sliceRows(run: RunReport): ForestRow[] {

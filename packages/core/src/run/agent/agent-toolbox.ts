@@ -1,3 +1,4 @@
+import type { DeniedAccess } from '../../spec/agent.ts';
 import type { Dataset } from '../../spec/dataset.ts';
 import type { Executor, ResourceLimit, Step, StepResult } from '../../spec/executor.ts';
 import type { Language, ToolchainInfo } from '../../spec/language.ts';
@@ -11,6 +12,7 @@ import {
   type VisibleJudgement,
   visibleJudgementOf,
 } from './check-visible-tests.ts';
+import { classifyDeniedAccess } from './classify-denied-access.ts';
 import { feedbackProgram } from './feedback-program.ts';
 import { readCandidate } from './read-candidate.ts';
 
@@ -30,6 +32,8 @@ export interface ToolRun {
   readonly status?: VerdictStatus;
   /** The sandbox limit that stopped the program, if one did. */
   readonly limit?: ResourceLimit;
+  /** Network or file access the sandbox denied the program, as its output shows; absent when none. */
+  readonly denied?: readonly DeniedAccess[];
 }
 
 /** The sandboxed tools of one problem's attempts. */
@@ -67,7 +71,8 @@ export interface AgentToolboxOptions {
  * auto, read as a chat answer) against the visible tests and judges it like a sample
  * (`checkVisibleTests`); `runCode` runs the code alone as the language's `script` (Python) or
  * `multipl-e` rule would, with `stdin` from a file, and reports the last step's exit code and
- * output. Tool runs are not cached; they are urgent jobs (a conversation waits on them) and
+ * output, the limit that stopped it and the access the sandbox denied it (read from the last
+ * step's output: `classifyDeniedAccess`). Tool runs are not cached; they are urgent jobs (a conversation waits on them) and
  * `runTests` judges by the language's feedback rule (`feedbackProgram`). Rejects only when the
  * executor is broken or aborted.
  */
@@ -137,9 +142,11 @@ export function createAgentToolbox(options: AgentToolboxOptions): AgentToolbox {
       );
       const last = result.steps.at(-1);
       const limit = result.steps.find((step) => step.limit !== undefined)?.limit;
+      const denied = classifyDeniedAccess([last?.stdoutTail, last?.stderrTail]);
       return {
         text: last ? describeStep(last) : 'error: nothing ran',
         ...(limit === undefined ? {} : { limit }),
+        ...(denied.length > 0 ? { denied } : {}),
       };
     },
   };

@@ -1,9 +1,11 @@
+import type { DeniedAccess } from '../../spec/agent.ts';
 import type { Dataset } from '../../spec/dataset.ts';
 import type { ResourceLimit } from '../../spec/executor.ts';
 import type { Problem } from '../../spec/problem.ts';
 import type { Candidate } from '../../spec/program.ts';
 import type { VerdictStatus } from '../../spec/verdict.ts';
 import type { ProgramJudgement } from '../judge-program.ts';
+import { classifyDeniedAccess } from './classify-denied-access.ts';
 import { failedVisibleExample, failedVisibleExampleInOutput } from './failed-visible-example.ts';
 
 /** A judged visible-tests program: the verdict, its duration and the last step's output tails. */
@@ -55,6 +57,8 @@ export interface VisibleCheck {
   readonly stderrTail?: string;
   /** The sandbox limit that stopped the program, if one did (the call was contained). */
   readonly limit?: ResourceLimit;
+  /** Network or file access the sandbox denied the program, as its output shows (`classifyDeniedAccess`); absent when none. */
+  readonly denied?: readonly DeniedAccess[];
 }
 
 /**
@@ -63,7 +67,8 @@ export interface VisibleCheck {
  * the program with the dataset's own `buildProgram` and judges it as the run does (sandbox,
  * limits, verdict rule; `judgeProgram`, or a run's cached execution path). Returns undefined
  * when the dataset or the problem has no visible tests. The hidden tests are never part of the
- * program or of the answer.
+ * program or of the answer. `denied` reports the network or file access the sandbox refused the
+ * program, read from its output tails (`classifyDeniedAccess`).
  */
 export async function checkVisibleTests(options: {
   readonly dataset: Dataset;
@@ -81,6 +86,7 @@ export async function checkVisibleTests(options: {
       failedVisibleExampleInOutput(judgement.stderrTail) ??
       failedVisibleExampleInOutput(judgement.stdoutTail));
   const example = failure ? visible.examples[failure.example - 1] : undefined;
+  const denied = classifyDeniedAccess([judgement.stdoutTail, judgement.stderrTail]);
   return {
     status: judgement.status,
     passed: judgement.passed,
@@ -99,5 +105,6 @@ export async function checkVisibleTests(options: {
     ...(judgement.stdoutTail === undefined ? {} : { stdoutTail: judgement.stdoutTail }),
     ...(judgement.stderrTail === undefined ? {} : { stderrTail: judgement.stderrTail }),
     ...(judgement.limit === undefined ? {} : { limit: judgement.limit }),
+    ...(denied.length > 0 ? { denied } : {}),
   };
 }

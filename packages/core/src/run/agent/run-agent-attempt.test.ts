@@ -164,6 +164,43 @@ describe('runAgentAttempt', () => {
     expect(clean.agent.contained_tool_calls).toBeUndefined();
   });
 
+  it('marks and counts the tool calls whose program was denied network or file access, and goes on', async () => {
+    const tools = toolbox();
+    const denying: AgentToolbox & { runs: string[] } = {
+      ...tools,
+      async runTests(code, signal) {
+        const check = await tools.runTests(code, signal);
+        return check && code.includes('/etc/passwd') ? { ...check, denied: ['filesystem'] } : check;
+      },
+      async runCode(code, stdin) {
+        return code.includes('socket')
+          ? { text: 'exit code 1', denied: ['network'] }
+          : tools.runCode(code, stdin);
+      },
+    };
+    const { record } = await attempt(
+      [
+        turn([call('run_code', { code: 'import socket\n' }, 'a')]),
+        turn([call('run_tests', { code: `open('/etc/passwd', 'a')\n${RIGHT}` }, 'b')]),
+        turn([call('run_code', { code: 'print(1)\n' }, 'c')]),
+        turn([call('submit', { code: RIGHT })]),
+      ],
+      undefined,
+      denying,
+    );
+    expect(record.agent).toMatchObject({ end_reason: 'submitted', denied_tool_calls: 2 });
+    expect(record.agent.contained_tool_calls).toBeUndefined();
+    const tool = record.agent.transcript.filter((entry) => entry.type === 'tool');
+    expect(tool.map((entry) => (entry.type === 'tool' ? entry.denied : 'x'))).toEqual([
+      ['network'],
+      ['filesystem'],
+      undefined,
+      undefined,
+    ]);
+    const { record: clean } = await attempt([turn([call('submit', { code: RIGHT })])]);
+    expect(clean.agent.denied_tool_calls).toBeUndefined();
+  });
+
   it('never submits: scored on its last tested code, ending model_stopped', async () => {
     const { record } = await attempt([
       turn([call('run_tests', { code: WRONG })]),

@@ -6,6 +6,7 @@ import type {
   AgentToolSpec,
   AgentTranscriptEntry,
   AgentTurn,
+  DeniedAccess,
 } from '../../spec/agent.ts';
 import type { ResourceLimit } from '../../spec/executor.ts';
 import type { Problem } from '../../spec/problem.ts';
@@ -49,7 +50,9 @@ export function offeredTools(toolbox: AgentToolbox): AgentToolSpec[] {
  * `run_code` and `submit` until it submits, stops calling tools, or a budget ends it (turns,
  * tool calls, wall-clock time: checked before every turn and tool call, and a running model
  * request or tool execution is cut at the deadline). A bad tool call (unknown tool, bad
- * arguments) gets a tool error back and the attempt continues.
+ * arguments) gets a tool error back and the attempt continues. A tool call whose program the
+ * sandbox stopped at a limit or denied network or file access is marked on its transcript entry
+ * (`limit`, `denied`) and counted (`contained_tool_calls`, `denied_tool_calls`); the attempt goes on.
  *
  * The attempt becomes a sample record: the scored code is the submission, else the last code
  * given to `run_tests`, else none (never a pass by default); `agent` holds why it ended and
@@ -81,6 +84,8 @@ export async function runAgentAttempt(options: AgentAttemptOptions): Promise<Sam
   let firstCode: string | undefined;
   // Tool calls whose program the sandbox stopped at one of its limits.
   let contained = 0;
+  // Tool calls whose program the sandbox denied network or file access (from its output).
+  let denials = 0;
   let lastCode: string | undefined;
   let submitted: string | undefined;
   let endReason: AgentEndReason | undefined;
@@ -160,6 +165,7 @@ export async function runAgentAttempt(options: AgentAttemptOptions): Promise<Sam
       let isError = false;
       let status: VerdictStatus | undefined;
       let limit: ResourceLimit | undefined;
+      let denied: readonly DeniedAccess[] | undefined;
       const args = offered.has(call.name)
         ? checkToolArguments(call.name as AgentToolName, call.arguments)
         : {
@@ -183,6 +189,7 @@ export async function runAgentAttempt(options: AgentAttemptOptions): Promise<Sam
             if (check) {
               status = check.status;
               limit = check.limit;
+              denied = check.denied;
               visibleByCode.set(args.code, check.status);
             }
             text = check ? describeCheck(check) : 'error: this problem has no visible tests';
@@ -190,6 +197,7 @@ export async function runAgentAttempt(options: AgentAttemptOptions): Promise<Sam
             const run = await toolbox.runCode(args.code, args.stdin, attemptSignal);
             text = run.text;
             limit = run.limit;
+            denied = run.denied;
           }
         } catch (error) {
           if (signal?.aborted) return { stopped: 'aborted' };
@@ -210,8 +218,10 @@ export async function runAgentAttempt(options: AgentAttemptOptions): Promise<Sam
         duration_ms: Math.round(performance.now() - toolStarted),
         ...(status === undefined ? {} : { status }),
         ...(limit === undefined ? {} : { limit }),
+        ...(denied === undefined || denied.length === 0 ? {} : { denied }),
       });
       if (limit !== undefined) contained++;
+      if (denied !== undefined && denied.length > 0) denials++;
       messages.push({
         role: 'tool',
         toolCallId: call.id,
@@ -271,6 +281,7 @@ export async function runAgentAttempt(options: AgentAttemptOptions): Promise<Sam
       tool_calls: toolCalls,
       tool_errors: toolErrors,
       ...(contained > 0 ? { contained_tool_calls: contained } : {}),
+      ...(denials > 0 ? { denied_tool_calls: denials } : {}),
       visible_tests: toolbox.hasVisibleTests,
       ...(firstCode === undefined ? {} : { first_code: firstCode }),
       ...(finalVisible === undefined ? {} : { final_visible_status: finalVisible }),
