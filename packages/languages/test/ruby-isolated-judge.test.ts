@@ -58,6 +58,12 @@ const HONEST: readonly [string, string, string, readonly string[]][] = [
     ['assert_equal(3, candidate.call(3))', 'assert_equal(10, candidate.call(99))'],
   ],
   [
+    "what the reference's Test::Unit has loaded when the tests call (English's $MATCH), unrequired",
+    'def first_digit(s)\n  s =~ /\\d/ ? $MATCH.to_i : -1\nend',
+    'first_digit',
+    ['assert_equal(4, candidate.call("ab4c"))', 'assert_equal(-1, candidate.call("x"))'],
+  ],
+  [
     'an entry point named like a Kernel method',
     'def format(items)\n  items.map(&:to_s).join(",")\nend',
     'format',

@@ -5,7 +5,8 @@
 # fd 4 (its answers) as its only channel; stdin, stdout and stderr are /dev/null. One JSON
 # document per line (forms: `isolated_plain_data.rb`):
 #
-#   A → B  {"load": code, "names": [...]}   run the candidate part at the top level (as main.rb)
+#   A → B  {"load": code, "names": [...]}   run the candidate part at the top level (as main.rb),
+#                                           then load Test::Unit as the reference run's tests do
 #   B → A  {"names": [...]}                 those of the names it defined or redefined
 #   A → B  {"call": name, "args": [forms], "kwargs": [[name, form], …]}
 #   B → A  {"value": form} | {"error": {"class", "message"}}
@@ -13,7 +14,6 @@
 # What B answers is the candidate's answer, whatever the candidate does to B: A decodes it into
 # its own plain values, so no object of B's (its ==, coerce, to_str …) reaches the tests.
 require 'json'
-require 'set'
 require_relative 'isolated_plain_data'
 
 # B's loop, in a module so that the candidate's top-level code sees none of its variables.
@@ -22,6 +22,11 @@ module PasskIsolatedCandidate
   PARSE = JSON.method(:parse)
   MAIN = TOPLEVEL_BINDING.receiver
   METHOD = Kernel.instance_method(:method)
+  REQUIRE = Kernel.instance_method(:require)
+  # What the reference run has loaded when the tests call the program's functions (after its
+  # top-level code): Test::Unit and its runner, with what they load (optparse, English,
+  # power_assert …), which a function may use without requiring it.
+  TEST_LIBRARIES = %w[test/unit test/unit/collector/descendant test/unit/ui/console/testrunner].freeze
 
   module_function
 
@@ -69,6 +74,8 @@ module PasskIsolatedCandidate
     before = names.to_h { |name| [name, lookup(name)] }
     $PROGRAM_NAME = 'main.rb'
     TOPLEVEL_BINDING.eval(code, 'main.rb', 1)
+    TEST_LIBRARIES.each { |library| REQUIRE.bind_call(MAIN, library) }
+    Test::Unit::AutoRunner.need_auto_run = false
     names.select do |name|
       found = lookup(name)
       !found.nil? && found != before[name]

@@ -11,7 +11,7 @@
 # Here:
 #
 # - A makes itself non-dumpable (no other process of the same user can ptrace it, read its memory
-#   or open its descriptors through /proc), loads everything it needs, then reads <file>, splits
+#   or open its descriptors through /proc), then reads <file>, splits
 #   it at the benchmark's tests (the last line `require 'test/unit'` followed by
 #   `class <Name> < Test::Unit::TestCase`) and removes the file. Without such a split the program
 #   is judged by the reference rule alone (`strict` is null) and the file is left as it was.
@@ -46,11 +46,6 @@ require 'bigdecimal'
 require 'stringio'
 require 'rbconfig'
 require 'fileutils'
-require 'pp'
-require 'test/unit'
-Test::Unit::AutoRunner.need_auto_run = false
-require 'test/unit/collector/descendant'
-require 'test/unit/ui/console/testrunner'
 require_relative 'isolated_plain_data'
 
 # Process A.
@@ -110,6 +105,12 @@ module PasskIsolatedJudge
 
   def run_apart(candidate, tests, line)
     start_candidate
+    # While B starts: Test::Unit, from the system's gem directories only (HOME is not the work
+    # directory), so nothing B could write is loaded.
+    require 'test/unit'
+    Test::Unit::AutoRunner.need_auto_run = false
+    require 'test/unit/collector/descendant'
+    require 'test/unit/ui/console/testrunner'
     names = (tests.scan(NAMED).flatten + tests.scan(CALLED).flatten).uniq
     loaded = ask({ 'load' => candidate, 'names' => names })
     if loaded.key?('error')
