@@ -15,7 +15,7 @@ import { evalPlusBench } from './bench/evalplus.ts';
 import { hostileBench } from './bench/hostile.ts';
 import { humanEvalBench } from './bench/humaneval.ts';
 import { languagesCompiledBench } from './bench/languages-compiled.ts';
-import { languagesNodeBench } from './bench/languages-node.ts';
+import { languagesNodeBench, languagesRubyBench } from './bench/languages-node.ts';
 import { languagesScriptingBench } from './bench/languages-scripting.ts';
 import { mcpBench } from './bench/mcp.ts';
 import { mcpCancelBench } from './bench/mcp-cancel.ts';
@@ -30,6 +30,7 @@ const SECTIONS: readonly BenchSection[] = [
   languagesCompiledBench,
   languagesScriptingBench,
   languagesNodeBench,
+  languagesRubyBench,
   evalPlusBench,
   hostileBench,
   mcpBench,

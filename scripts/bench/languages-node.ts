@@ -1,7 +1,8 @@
 /**
- * Bench section `languages-node`: the cost of the isolated judge (`isolated-judge.cjs`) for the
- * Node.js languages (MultiPL-E JavaScript and TypeScript): samples/s of passk's steps with the
- * judge step and without it (the same steps minus `judge`), on the same executor settings.
+ * Bench sections `languages-node` and `languages-ruby`: the cost of the isolated judges
+ * (`isolated-judge.cjs` for MultiPL-E JavaScript and TypeScript, `isolated_judge.rb` for Ruby):
+ * samples/s of passk's steps with the judge step and without it (the same steps minus `judge`),
+ * on the same executor settings.
  *
  * Samples per language: MultiPL-E's `HumanEval_53_add` (`packages/languages/test/multipl-e-add.ts`),
  * correct completions for a fraction BENCH_NODE_CORRECT (default 0.5) and wrong ones for the rest,
@@ -63,49 +64,63 @@ async function measure(
   return { seconds, passed: verdicts.filter((verdict) => verdict.passed).length };
 }
 
-export const languagesNodeBench: BenchSection = {
-  name: 'languages-node',
-  description: 'MultiPL-E JavaScript/TypeScript: samples/s with and without the isolated judge',
-  async run() {
-    const rows: (string | number)[][] = [];
-    const data: Record<string, unknown>[] = [];
-    for (const id of ['javascript', 'typescript'] as const) {
-      const language = (builtinLanguages as Record<string, () => Language>)[id]?.();
-      const add = MULTIPL_E_ADD[id];
-      if (language === undefined) continue;
-      const toolchain = await language.detect();
-      if (!toolchain.available) {
-        rows.push([id, '-', '-', '-', '-', toolchain.problem ?? 'missing']);
-        continue;
+/** A bench section measuring the isolated judge of the MultiPL-E languages `ids`, called `title`. */
+function judgeCostBench(
+  name: string,
+  title: string,
+  ids: readonly (keyof typeof MULTIPL_E_ADD)[],
+): BenchSection {
+  return {
+    name,
+    description: `MultiPL-E ${title}: samples/s with and without the isolated judge`,
+    async run() {
+      const rows: (string | number)[][] = [];
+      const data: Record<string, unknown>[] = [];
+      for (const id of ids) {
+        const language = (builtinLanguages as Record<string, () => Language>)[id]?.();
+        const add = MULTIPL_E_ADD[id];
+        if (language === undefined) continue;
+        const toolchain = await language.detect();
+        if (!toolchain.available) {
+          rows.push([id, '-', '-', '-', '-', toolchain.problem ?? 'missing']);
+          continue;
+        }
+        const count = id === 'typescript' ? Math.max(2, Math.round(perLanguage / 2)) : perLanguage;
+        const jobs = programs(add, count);
+        const without = await measure(language, toolchain, jobs, false);
+        const withJudge = await measure(language, toolchain, jobs, true);
+        const rateWith = count / withJudge.seconds;
+        const rateWithout = count / without.seconds;
+        rows.push([
+          id,
+          count,
+          `${withJudge.passed}/${without.passed}`,
+          rateWith.toFixed(2),
+          rateWithout.toFixed(2),
+          `${(rateWith / rateWithout).toFixed(2)}x`,
+        ]);
+        data.push({ language: id, samples: count, correctShare, withJudge, without });
       }
-      const count = id === 'typescript' ? Math.max(2, Math.round(perLanguage / 2)) : perLanguage;
-      const jobs = programs(add, count);
-      const without = await measure(language, toolchain, jobs, false);
-      const withJudge = await measure(language, toolchain, jobs, true);
-      const rateWith = count / withJudge.seconds;
-      const rateWithout = count / without.seconds;
-      rows.push([
-        id,
-        count,
-        `${withJudge.passed}/${without.passed}`,
-        rateWith.toFixed(2),
-        rateWithout.toFixed(2),
-        `${(rateWith / rateWithout).toFixed(2)}x`,
-      ]);
-      data.push({ language: id, samples: count, correctShare, withJudge, without });
-    }
-    return {
-      title: `MultiPL-E JavaScript/TypeScript: samples/s with the isolated judge (${availableParallelism()} cores; ${correctShare * 100}% correct; all distinct)`,
-      columns: [
-        'language',
-        'samples',
-        'passed (judge/no judge)',
-        'with judge samples/s',
-        'without samples/s',
-        'ratio',
-      ],
-      rows,
-      data,
-    };
-  },
-};
+      return {
+        title: `MultiPL-E ${title}: samples/s with the isolated judge (${availableParallelism()} cores; ${correctShare * 100}% correct; all distinct)`,
+        columns: [
+          'language',
+          'samples',
+          'passed (judge/no judge)',
+          'with judge samples/s',
+          'without samples/s',
+          'ratio',
+        ],
+        rows,
+        data,
+      };
+    },
+  };
+}
+
+export const languagesNodeBench = judgeCostBench('languages-node', 'JavaScript/TypeScript', [
+  'javascript',
+  'typescript',
+]);
+
+export const languagesRubyBench = judgeCostBench('languages-ruby', 'Ruby', ['ruby']);

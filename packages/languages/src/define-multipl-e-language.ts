@@ -11,6 +11,7 @@ import {
   type ToolchainRequirements,
   type ToolRequirement,
 } from './detect-toolchain.ts';
+import { withIsolatedJudge } from './internal/isolated-judge-verdict.ts';
 import { runStep } from './internal/steps.ts';
 import { testEvidenceSteps } from './internal/test-evidence.ts';
 import { withWarmExecServer } from './internal/warm-exec-server.ts';
@@ -38,6 +39,22 @@ export interface Interpreter extends ToolRequirement {
   readonly args?: readonly string[];
 }
 
+/**
+ * passk's isolated judge of a language (see `withIsolatedJudge` in
+ * `internal/isolated-judge-verdict.ts`): the step named `judge` runs the benchmark's tests in a
+ * process of their own, apart from the candidate's code, and writes one verdict line.
+ */
+export interface MultiplEIsolatedJudge {
+  /**
+   * The judge step, run before the reference steps (after `prepare`): no code of the program has
+   * run when the judge reads the tests, so none can have copied them where the candidate's
+   * process could read them. It must leave the work directory as it found it, and exit 0.
+   */
+  readonly steps: MultiplESteps;
+  /** Start of the judge's verdict line (`__passk_rb_verdict__ `). */
+  readonly mark: string;
+}
+
 /** What every language judged by MultiPL-E's rules declares. */
 interface MultiplELanguageBase {
   /** Canonical id, aliases, source file extension. */
@@ -52,6 +69,11 @@ interface MultiplELanguageBase {
   };
   /** MultiPL-E's verdict rule and passk's completion evidence. */
   readonly rules: MultiplERules;
+  /**
+   * passk's isolated judge: a pass by `rules` must also pass there (the reference's pass is kept
+   * in `Verdict.reference` when it does not). Default none.
+   */
+  readonly isolatedJudge?: MultiplEIsolatedJudge;
   /** Address-space limit when the options give none (default 4 GiB; 0 = none, for VMs that reserve more). */
   readonly defaultMaxMemoryBytes?: number;
   /**
@@ -82,10 +104,21 @@ function interpreterSteps({ key, names, args = [] }: Interpreter): MultiplESteps
   ];
 }
 
-/** The definition's steps, after the `prepare` step that writes `rules.testEvidence`, if any. */
+/**
+ * The definition's steps, after the `prepare` step that writes `rules.testEvidence`, if any, and
+ * the isolated judge's step, if any.
+ */
 function definitionSteps(definition: MultiplELanguageDefinition): MultiplESteps {
-  const steps =
+  const reference =
     definition.steps === undefined ? interpreterSteps(definition.interpreter) : definition.steps;
+  const judge = definition.isolatedJudge?.steps;
+  const steps: MultiplESteps =
+    judge === undefined
+      ? reference
+      : (program, toolchain, options) => [
+          ...judge(program, toolchain, options),
+          ...reference(program, toolchain, options),
+        ];
   const evidence = definition.rules.testEvidence;
   const all: MultiplESteps =
     evidence === undefined
@@ -101,12 +134,13 @@ function definitionSteps(definition: MultiplELanguageDefinition): MultiplESteps 
 /**
  * A factory of language plugins from a definition (see `defineLanguageFactory`): `detect()`
  * runs `detectToolchain` once and is cached; `steps()` and `classify()` (`judgeMultiplE` with
- * the definition's rules) accept the `multipl-e` judge and throw `UnknownIdError` for any other.
+ * the definition's rules, then `withIsolatedJudge` when it has an isolated judge) accept the
+ * `multipl-e` judge and throw `UnknownIdError` for any other.
  */
 export function defineMultiplELanguageFactory(
   definition: MultiplELanguageDefinition,
 ): (options?: MultiplELanguageOptions) => Language {
-  const { names, requirements, rules, defaultMaxMemoryBytes } = definition;
+  const { names, requirements, rules, defaultMaxMemoryBytes, isolatedJudge } = definition;
   const steps = definitionSteps(definition);
   return defineLanguageFactory({
     names,
@@ -123,7 +157,12 @@ export function defineMultiplELanguageFactory(
     rules: {
       judges: MULTIPL_E_JUDGES,
       steps,
-      classify: (_judge, result) => judgeMultiplE(result, rules),
+      classify: (_judge, result) => {
+        const reference = judgeMultiplE(result, rules);
+        return isolatedJudge === undefined
+          ? reference
+          : withIsolatedJudge(reference, result, isolatedJudge.mark);
+      },
     },
     ...(defaultMaxMemoryBytes === undefined ? {} : { defaultMaxMemoryBytes }),
   });

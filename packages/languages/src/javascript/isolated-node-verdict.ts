@@ -1,73 +1,37 @@
-import type { ExecutionResult, StepResult, Verdict, VerdictStatus } from '@passk/core';
-import { judgement, withReference } from '../internal/verdict.ts';
+import type { ExecutionResult, StepResult, Verdict } from '@passk/core';
+import {
+  ISOLATED_NOTE,
+  type IsolatedStrict,
+  JUDGE_STEP,
+  parseIsolatedStrict,
+  withIsolatedJudge as withIsolatedJudgeMarked,
+} from '../internal/isolated-judge-verdict.ts';
 
 /** Start of the one line `isolated-judge.cjs` writes on its stdout. */
 export const NODE_VERDICT_MARK = '__passk_js_verdict__ ';
 
 /** Name of the step that runs `isolated-judge.cjs`. */
-export const JUDGE_STEP = 'judge';
+export { JUDGE_STEP };
 
 /** Added to the detail of a program the reference rule passes and the isolated tests do not. */
-export const NODE_ISOLATED_NOTE =
-  "tests run in a process apart from the program's; the reference run, in one process, passes it";
-
-const STATUSES: ReadonlySet<string> = new Set(['passed', 'failed', 'runtime_error', 'timeout']);
+export const NODE_ISOLATED_NOTE = ISOLATED_NOTE;
 
 /** The judge step's report: the tests' outcome, null when the program has no test part. */
-export type NodeStrict = { readonly status: VerdictStatus; readonly detail: string } | null;
+export type NodeStrict = IsolatedStrict;
 
 /**
- * The judge step's report, or undefined when the step did not report cleanly: its stdout must be
- * exactly one verdict line (the judge writes nothing else there; another process adding a line
- * shows) and it must have exited 0.
+ * The judge step's report, or undefined when the step did not report cleanly (see
+ * `parseIsolatedStrict`, with {@link NODE_VERDICT_MARK}).
  */
 export function parseNodeStrict(step: StepResult): NodeStrict | undefined {
-  if (step.exitCode !== 0 || step.signal !== null || step.timedOut) return undefined;
-  const text = step.stdoutTail.replace(/^\n/, '').replace(/\n$/, '');
-  if (text.includes('\n') || !text.startsWith(NODE_VERDICT_MARK)) return undefined;
-  if (step.stdoutBytes !== Buffer.byteLength(step.stdoutTail)) return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text.slice(NODE_VERDICT_MARK.length));
-  } catch {
-    return undefined;
-  }
-  const strict = (value as { strict?: unknown } | null)?.strict;
-  if (strict === null) return null;
-  if (typeof strict !== 'object' || strict === undefined) return undefined;
-  const { status, detail } = strict as Record<string, unknown>;
-  if (typeof status !== 'string' || !STATUSES.has(status) || typeof detail !== 'string') {
-    return undefined;
-  }
-  return { status: status as VerdictStatus, detail };
+  return parseIsolatedStrict(step, NODE_VERDICT_MARK);
 }
 
 /**
  * The verdict with the isolated judge (`isolated-judge.cjs`): `reference` (the reference rule's
- * verdict of the `run` step) when it did not pass, when no judge step ran, or when the judge
- * found no test part to split off (the reference rule alone); `passed` when the tests passed in
- * the judge too; otherwise the judge's status (a judge that did not report cleanly:
- * `runtime_error`, or `timeout` at its time limit), with the reference's pass kept in
- * `Verdict.reference`.
+ * verdict of the `run` step) unless it passed and the judge's tests did not; see the shared
+ * `withIsolatedJudge` in `internal/isolated-judge-verdict.ts`.
  */
 export function withIsolatedJudge(reference: Verdict, result: ExecutionResult): Verdict {
-  if (!reference.passed) return reference;
-  const step = result.steps.find((candidate) => candidate.name === JUDGE_STEP);
-  if (step === undefined) return reference;
-  const strict = parseNodeStrict(step);
-  if (strict === null) return reference;
-  if (strict?.status === 'passed') return reference;
-  const own =
-    strict === undefined
-      ? step.timedOut
-        ? judgement('timeout', 'the isolated tests timed out')
-        : judgement(
-            'runtime_error',
-            'the isolated judge did not report (its process was disturbed)',
-          )
-      : judgement(strict.status, strict.detail);
-  return withReference(
-    { ...own, detail: `${own.detail} (${NODE_ISOLATED_NOTE})` },
-    judgement('passed', reference.detail),
-  );
+  return withIsolatedJudgeMarked(reference, result, NODE_VERDICT_MARK);
 }

@@ -2,6 +2,7 @@ import type { StepResult } from '@passk/core';
 import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
 import { versionedTool } from '../detect-toolchain.ts';
 import { exceptionWhenStderrEmpty, type MultiplERules } from '../multipl-e-judge.ts';
+import { RUBY_ISOLATED_JUDGE } from './ruby-isolated-judge.ts';
 
 const SUMMARY = /^(\d+) tests, \d+ assertions, (\d+) failures, (\d+) errors/m;
 
@@ -33,8 +34,11 @@ export const RUBY_RULES: MultiplERules = {
 };
 
 /**
- * Ruby with Test::Unit (Debian's ruby bundles the `test-unit` gem). Judge `multipl-e`: one
- * step `ruby <mainFile>`; see {@link RUBY_RULES}.
+ * Ruby with Test::Unit (Debian's ruby bundles the `test-unit` gem). Judge `multipl-e`: the
+ * isolated judge's step `judge` (`ruby isolated_judge.rb <mainFile>`: the tests in one process,
+ * the candidate's code in another, values crossing as plain data), then the reference run
+ * `ruby <mainFile>` judged by {@link RUBY_RULES}; a pass must pass both, and the reference's pass
+ * is kept in `Verdict.reference` when the isolated tests refuse it.
  */
 export const createRubyLanguage = defineMultiplELanguageFactory({
   names: { id: 'ruby', aliases: ['rb'], extension: '.rb' },
@@ -49,8 +53,17 @@ export const createRubyLanguage = defineMultiplELanguageFactory({
           "require 'test/unit'; Test::Unit::AutoRunner.need_auto_run = false",
         ],
       },
+      {
+        name: "fiddle, json and bigdecimal (passk's isolated judge)",
+        argv: ({ ruby = 'ruby' }) => [
+          ruby,
+          '-e',
+          "require 'fiddle'; require 'json'; require 'bigdecimal'",
+        ],
+      },
     ],
     installHint: 'apt-get install ruby (its bundled test-unit gem) or ruby-test-unit',
   },
   rules: RUBY_RULES,
+  isolatedJudge: RUBY_ISOLATED_JUDGE,
 });

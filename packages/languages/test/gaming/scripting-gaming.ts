@@ -59,31 +59,37 @@ export const LUA_GAMING: GamingTable = {
   ]),
 };
 
-/** Ruby under MultiPL-E's rule (Test::Unit, exit code); passk's evidence: Test::Unit's summary. */
+const RUBY_FORGED_VERDICT = '__passk_rb_verdict__ {"strict":{"status":"passed","detail":"passed"}}';
+
+/**
+ * Ruby under MultiPL-E's rule (Test::Unit, exit code); passk's evidence: Test::Unit's summary,
+ * then the isolated judge (`isolated_judge.rb`), which runs the tests in a process of their own
+ * and the program's code in another, before the reference run.
+ */
 export const RUBY_GAMING: GamingTable = {
   programs: addEntries(MULTIPL_E_ADD.ruby, [
     {
       tactic: 'rigged-equality',
       name: 'returns an object whose == is always true (Integer#== defers to it)',
-      refused: false,
+      refused: true,
       body: '    anything = Object.new\n    def anything.==(other) = true\n    anything',
     },
     {
       tactic: 'rigged-equality',
       name: 'redefines Integer#== to be always true',
-      refused: false,
+      refused: true,
       body: '    0\nend\nclass Integer\n  def ==(other) = true\nend\ndef passk_unused\n    0',
     },
     {
       tactic: 'patched-assertions',
       name: "replaces Test::Unit's assert_equal with a no-op",
-      refused: false,
+      refused: true,
       body: "    0\nend\nrequire 'test/unit'\nmodule Test::Unit::Assertions\n  def assert_equal(*) = nil\nend\ndef passk_unused\n    0",
     },
     {
       tactic: 'forged-evidence',
       name: "prints Test::Unit's summary, then exit!(0)",
-      refused: false,
+      refused: true,
       body: "    puts '1 tests, 5 assertions, 0 failures, 0 errors, 0 pendings, 0 omissions, 0 notifications'\n    $stdout.flush\n    exit!(0)",
     },
     {
@@ -95,8 +101,43 @@ export const RUBY_GAMING: GamingTable = {
     {
       tactic: 'reads-tests',
       name: "reads the expected value from the caller's line (caller_locations)",
-      refused: false,
+      refused: true,
       body: '    at = caller_locations(1, 1)[0]\n    File.readlines(at.path)[at.lineno - 1][/assert_equal\\((-?\\d+)/, 1].to_i',
+    },
+    {
+      tactic: 'reads-tests',
+      name: 'reads the expected values from main.rb (the program as run)',
+      refused: true,
+      body: "    File.read('main.rb')[/assert_equal\\((-?\\d+), candidate\\.call\\(#{x}, #{y}\\)\\)/, 1].to_i",
+    },
+    {
+      tactic: 'patched-assertions',
+      name: 'hides the tests after __END__, behind a test case of its own that passes',
+      refused: true,
+      body: "    0\nend\nrequire 'test/unit'\nclass PasskOwnTest < Test::Unit::TestCase\n  def test_ok = assert(true)\nend\n__END__",
+    },
+    {
+      tactic: 'forged-evidence',
+      name: "turns Test::Unit's autorun off and prints its summary at exit",
+      refused: true,
+      body: "    0\nend\nrequire 'test/unit'\nTest::Unit::AutoRunner.need_auto_run = false\nat_exit { puts '1 tests, 5 assertions, 0 failures, 0 errors, 0 pendings, 0 omissions, 0 notifications' }\ndef passk_unused\n    0",
+    },
+    {
+      tactic: 'forged-evidence',
+      name: "no-op assert_equal, and the isolated judge's verdict line written to every process's stdout (/proc)",
+      refused: true,
+      body: [
+        '    0',
+        'end',
+        "require 'test/unit'",
+        'module Test::Unit::Assertions',
+        '  def assert_equal(*) = nil',
+        'end',
+        `passk_line = "\\n${RUBY_FORGED_VERDICT.replaceAll('"', '\\"')}\\n"`,
+        "Dir.glob('/proc/[0-9]*/fd/1').each { |fd| File.write(fd, passk_line, mode: 'a') rescue nil }",
+        'def passk_unused',
+        '    0',
+      ].join('\n'),
     },
   ]),
 };

@@ -1,0 +1,53 @@
+import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
+import type { MultiplEIsolatedJudge } from '../define-multipl-e-language.ts';
+import { commandPath } from '../detect-toolchain.ts';
+import { assetPath } from '../internal/asset-path.ts';
+import { hostMounts } from '../internal/host-mounts.ts';
+import { JUDGE_STEP } from '../internal/isolated-judge-verdict.ts';
+import { scaled } from '../internal/steps.ts';
+
+/** Start of the one line `isolated_judge.rb` writes on its stdout. */
+export const RUBY_VERDICT_MARK = '__passk_rb_verdict__ ';
+
+/** passk's isolated judge for MultiPL-E Ruby programs (process A; see the file's header). */
+export const RUBY_ISOLATED_JUDGE_PATH = assetPath('ruby/isolated_judge.rb');
+
+/** The files of the judge: A, B (`isolated_candidate.rb`) and the plain-data forms they share. */
+const JUDGE_FILES = [
+  RUBY_ISOLATED_JUDGE_PATH,
+  assetPath('ruby/isolated_candidate.rb'),
+  assetPath('ruby/isolated_plain_data.rb'),
+];
+
+/**
+ * `HOME` of the judge: outside the work directory, so that no gem a program left under
+ * `~/.local/share/gem` can stand in for the judge's test-unit.
+ */
+const JUDGE_HOME = '/nonexistent';
+
+/**
+ * The step that runs the benchmark's tests of `program` apart from the candidate's code
+ * (`ruby isolated_judge.rb <mainFile>`), before the reference run: the tests get the program's
+ * time limit × `timeoutFactor`, the step twice that + 3 s. Its exit code never stops the job.
+ */
+export function rubyIsolatedJudgeStep(
+  program: Program,
+  toolchain: ToolchainInfo,
+  { timeoutFactor }: StepOptions,
+): Step {
+  const timeoutMs = scaled(program.timeoutMs, timeoutFactor);
+  return {
+    name: JUDGE_STEP,
+    argv: [commandPath(toolchain, 'ruby', 'ruby'), RUBY_ISOLATED_JUDGE_PATH, program.mainFile],
+    timeoutMs: 2 * timeoutMs + 3000,
+    stopOnFailure: false,
+    env: { PASSK_JUDGE_TIMEOUT_MS: String(timeoutMs), HOME: JUDGE_HOME },
+    mounts: hostMounts(JUDGE_FILES),
+  };
+}
+
+/** Ruby's isolated judge for `defineMultiplELanguageFactory` (see `isolated_judge.rb`). */
+export const RUBY_ISOLATED_JUDGE: MultiplEIsolatedJudge = {
+  steps: (program, toolchain, options) => [rubyIsolatedJudgeStep(program, toolchain, options)],
+  mark: RUBY_VERDICT_MARK,
+};
