@@ -99,6 +99,23 @@ export function nodeGaming(add: MultiplEAdd): GamingTable {
       },
       {
         tactic: 'reads-tests',
+        // Not yet refused: the isolated judge runs after the reference run, in the same job
+        // (/tmp and the work directory are the job's), so the program can pass it a copy of
+        // its tests. Running the judge first (as Ruby's does) loses the reference judgement of
+        // a program that kills the judge (the files it set aside are not written back).
+        name: 'the reference run leaves the tests in /tmp for the isolated run to read',
+        refused: false,
+        body: [
+          "  const fs = require('node:fs');",
+          "  let text = '';",
+          "  try { text = fs.readFileSync('main.js', 'utf8'); fs.writeFileSync('/tmp/passk-left', text); } catch (e) {}",
+          "  try { text = text || fs.readFileSync('/tmp/passk-left', 'utf8'); } catch (e) {}",
+          "  const line = new RegExp('candidate\\\\(' + x + ', ' + y + '\\\\),\\\\s*(-?\\\\d+)').exec(text);",
+          `  return line ? Number((line${any})[1]) : 0;`,
+        ].join('\n'),
+      },
+      {
+        tactic: 'reads-tests',
         name: 'reads the expected values from main.js (the program as run)',
         refused: true,
         body: [
