@@ -10,6 +10,7 @@ Usage::
     python3 -B evalplus_runner.py exec check <solution.py> --task <dir>/<n>.pkl --kind humaneval|mbpp
         --min-time-limit <s> --gt-factor <f> [--time-factor <x>] --report <report.json>
         [--max-memory <bytes>] [--mbpp-oracles v0.1.0|v0.2.0]
+    python3 -B evalplus_runner.py exec judge <solution.py> (check's options without --report)
     python3 -B evalplus_runner.py serve
 
 ``groundtruth`` is EvalPlus's ``get_groundtruth``: for every task of the data file (in file order)
@@ -33,12 +34,23 @@ EvalPlus releases that scored MBPP+ v0.1.0 did; the default ``v0.2.0`` is EvalPl
 ``min(60 x, sum(limits)) + 2`` seconds, then terminates and kills the child. Statuses are
 EvalPlus's: ``pass``; ``fail`` (the child reported a failure, or finished without every input
 passing); ``timeout`` (the child left no status: it overran, crashed or ended the process).
+This is EvalPlus's own judgement, with the solution and the comparison in one process: a
+solution can forge the shared memory the verdict travels in, read the expected outputs from the
+check's frame or replace the comparison. passk adds no defence to it (the ``evalplus-check`` rule).
 
-Exit codes: 0 after writing the report (or the ground truth), 2 for bad arguments, 3 when the
-runner could not set up (missing files, a canonical solution that raises).
+``judge`` is passk's judgement (the ``evalplus`` rule, ``evalplus_judge.py``): the solution runs
+in a process of its own, forked before this one reads the solution or the expected outputs,
+which calls the entry point on each input sent to it as plain data and returns the output as
+plain data; this process compares with the same ``_evalplus_compare`` under the same per-input
+limits and budgets, then runs ``check``'s judgement as the reference, and writes both as one
+``__passk_verdict__`` line on its stdout (the only report; no file).
+
+Exit codes: 0 after writing the report, the verdict line or the ground truth, 2 for bad
+arguments, 3 when the runner could not set up (missing files, a canonical solution that raises,
+no numpy).
 
 ``serve`` is humaneval_runner.py's ``passk-fork-v1`` server running this module's ``main``, with
-numpy preloaded. Every mode runs with ``PYTHONHASHSEED=0`` (see HASH_SEED).
+numpy and the judges preloaded. Every mode runs with ``PYTHONHASHSEED=0`` (see HASH_SEED).
 """
 
 import json
