@@ -8,7 +8,10 @@ the check's globals. This judge keeps all of them out of its reach, with the mac
 ``isolated_judge.py`` (imported, see its header):
 
 - A (this process, not dumpable) forks B, the candidate process, through a watcher *before* it
-  reads the solution or the task's expected outputs. B sets itself up as EvalPlus's child does
+  reads the solution or the task's expected outputs. B first hides the directory of the
+  expected outputs (the ground-truth cache the step mounts) under an empty tmpfs in a mount
+  namespace of its own (where the kernel refuses, it says so on stderr and goes on), then sets
+  itself up as EvalPlus's child does
   (a fresh temporary directory, ``reliability_guard`` with the memory limit; output swallowed),
   gets the solution's text, ``exec``s it and serves calls (``isolated_judge._candidate_main``),
   its entry point called at the stack depth of EvalPlus's child (``EVALPLUS_STACK_DEPTH``).
@@ -19,8 +22,11 @@ the check's globals. This judge keeps all of them out of its reach, with the mac
   only to itself). A compares with EvalPlus's own comparison (``_evalplus_compare``: ``==``, the
   special oracles, ``atol`` 1e-6 for floats, sticky; type, length and ``np.allclose``) under
   EvalPlus's per-input limits ``x * max(min_time_limit, gt_factor * gt_time)`` (A's alarm, which
-  the solution cannot catch) and subset budgets ``min(60 x, sum(limits)) + 2`` s, stopping at the
-  first failing input. Integers cross with no digit limit (B inherits that; A restores its own).
+  the solution cannot catch, from sending the input until B starts sending the output: the
+  output's transfer and decoding count toward the budget only) and twice EvalPlus's subset
+  budgets ``min(60 x, sum(limits)) + 2`` s (moving outputs takes time EvalPlus does not spend;
+  the reference run holds the solution to EvalPlus's budgets exactly), stopping at the first
+  failing input. Integers cross with no digit limit (B inherits that; A restores its own).
 - B's group is killed. C, forked through a watcher after B is gone, runs EvalPlus's own
   judgement (``check_solution``: base and plus inputs each in a forked child, exactly as
   ``exec check``) with its stdout on A's stderr, and sends its report to A through a pipe.
@@ -47,6 +53,9 @@ _SETUP_LIMIT_S = 10.0
 
 _GONE_STATUS_WAIT_S = 1.0
 """How long A waits for the exit status of a B that ended, in seconds."""
+
+_STRICT_BUDGET_FACTOR = 2
+"""The judgement apart waits this many times EvalPlus's wait for a subset (see _strict_subset)."""
 
 _REFERENCE_SLACK_S = 5.0
 """C's time beyond EvalPlus's own waits (``untrusted_check`` kills a child 5.1 s after its
@@ -161,15 +170,34 @@ def _arm(deadline, limit):
     kind = "budget"
     if limit is not None and limit < seconds:
         seconds, kind = limit, "input"
-    _ALARM_KIND[0] = kind
+    _ALARM[:] = [kind, deadline]
     signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-6))
 
 
-_ALARM_KIND = ["budget"]
+_ALARM = ["budget", 0.0]
+"""The armed alarm's kind and the subset's deadline."""
 
 
-def _on_alarm(_signum, _frame):
-    raise _Alarm(_ALARM_KIND[0])
+def _on_alarm(_signum, frame):
+    if _ALARM[0] == "input" and _receiving_answer(frame):
+        # B has returned and sends the output: as EvalPlus times only the call, moving the
+        # output (its transfer and decoding here) counts toward the subset's budget only.
+        _arm(_ALARM[1], None)
+        return
+    raise _Alarm(_ALARM[0])
+
+
+def _receiving_answer(frame):
+    """Whether A, interrupted in ``frame``, is past the header of B's answer (reading or decoding
+    it): a frame of ``isolated_judge._recv`` that has read the size, or of its ``decode``."""
+    while frame is not None:
+        code = frame.f_code
+        if code is isolated_judge.decode.__code__:
+            return True
+        if code is isolated_judge._recv.__code__ and "size" in frame.f_locals:
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _reason(report, index, phase, error, time_limits):
@@ -208,7 +236,10 @@ def _strict_subset(runner, base, session, state, task, subset, settings):
     inputs, expected = task[f"{subset}_input"], task[subset]
     time_limits, budget = _subset_limits(runner, task, subset, settings)
     started = time.monotonic()
-    deadline = started + budget + 1
+    # Twice EvalPlus's wait (min(60 x, sum(limits)) + 2 s): moving outputs between processes
+    # takes time EvalPlus does not spend (a 70 MiB string: seconds), and the reference run
+    # holds the solution to EvalPlus's budget exactly.
+    deadline = started + _STRICT_BUDGET_FACTOR * (budget + 1)
     kind, entry_point, oracles = settings["kind"], task["entry_point"], settings["oracles"]
     atol = task["atol"]
     report = {"status": "fail", "inputs": len(inputs), "passed_inputs": 0}
@@ -246,7 +277,7 @@ def _strict_subset(runner, base, session, state, task, subset, settings):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
     report["seconds"] = time.monotonic() - started
-    report["budget_seconds"] = budget + 1
+    report["budget_seconds"] = _STRICT_BUDGET_FACTOR * (budget + 1)
     return report
 
 
@@ -274,9 +305,35 @@ def _strict(runner, base, session, code, task, settings):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _candidate(runner, base, command_r, answer_w, max_memory):
-    """Body of B (never returns): isolated_judge's candidate process, its calls at the stack
-    depth of EvalPlus's child."""
+_CLONE_NEWNS = 0x00020000
+_HIDING_MOUNT_FLAGS = 1 | 2 | 4 | 8
+"""MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC."""
+
+
+def _hide(base, directory):
+    """Hides ``directory`` from this process and all it starts: an empty read-only tmpfs over it,
+    in a mount namespace of its own (``humaneval_runner._isolate_job``: in a user namespace of its
+    own, whose capabilities are given up after the mount). Raises OSError when the kernel
+    refuses."""
+
+    def mount(libc):
+        import ctypes
+
+        target = os.fsencode(directory)
+        if libc.mount(b"tmpfs", target, b"tmpfs", _HIDING_MOUNT_FLAGS, b"size=4k,mode=0") != 0:
+            error = ctypes.get_errno()
+            raise OSError(error, f"mount over {directory}: {os.strerror(error)}")
+
+    base._isolate_job(base._CLONE_NEWUSER | _CLONE_NEWNS, mount)
+
+
+def _candidate(runner, base, command_r, answer_w, max_memory, hidden):
+    """Body of B (never returns): the expected outputs' directory ``hidden`` made unreachable,
+    then isolated_judge's candidate process, its calls at the stack depth of EvalPlus's child."""
+    try:
+        _hide(base, hidden)
+    except Exception as error:
+        os.write(2, f"passk-runner: the expected outputs stay visible to the solution ({error})\n".encode())
     candidate_runner = _candidate_runner(runner, base, max_memory)
     runner._at_stack_depth(
         runner.EVALPLUS_STACK_DEPTH - 1,
@@ -304,7 +361,8 @@ def run_judge(runner, solution_path, options):
     if watched is None:
         os.close(command_w)
         os.close(answer_r)
-        _candidate(runner, base, command_r, answer_w, settings["max_memory"])
+        hidden = os.path.dirname(os.path.abspath(options["--task"]))
+        _candidate(runner, base, command_r, answer_w, settings["max_memory"], hidden)
     os.close(command_r)
     os.close(answer_w)
     session = _PlainSession(watched, command_w, answer_r)

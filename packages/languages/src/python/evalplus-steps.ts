@@ -24,7 +24,7 @@ export const EVALPLUS_SUBSET_CAP_MS = 60_000;
 
 /**
  * Slack of the check step beyond the runner's own budgets (per run of EvalPlus's check: two
- * subsets, each at most the cap + 3 s; the `evalplus` judge makes two runs), in milliseconds,
+ * subsets, each at most the cap + 3 s; the `evalplus` judge's run apart counts twice), in milliseconds,
  * for setting up and loading a task's expected outputs (up to a few seconds for the largest
  * MBPP+ task); the runner ends its children itself, so this limit only stops a hung runner.
  */
@@ -49,7 +49,8 @@ export interface EvalPlusStepSettings {
  *    --kind <kind> --min-time-limit <s> --gt-factor <f> --time-factor <timeoutFactor>
  *    --max-memory <bytes> --mbpp-oracles <release>`, with the ground truth mounted read-only:
  *    - `evalplus`: mode `judge` (`evalplus_judge.py`: the solution called in a process of its
- *      own, then EvalPlus's own check; a verdict line on stdout), limit twice the check's;
+ *      own within twice EvalPlus's budgets, then EvalPlus's own check; a verdict line on
+ *      stdout), limit `3 * 2 * (60 s * factor + 3 s)` + {@link EVALPLUS_CHECK_SLACK_MS};
  *    - `evalplus-check`: mode `check` and `--report report.json` (EvalPlus's check alone),
  *      limit `2 * (60 s * factor + 3 s)` + {@link EVALPLUS_CHECK_SLACK_MS}.
  * Both can run in the runner's `passk-fork-v1` warm server. The ground-truth cache's parent
@@ -116,7 +117,8 @@ export function evalPlusSteps(
         '--mbpp-oracles',
         config.mbppOracles ?? 'v0.2.0',
       ],
-      timeoutMs: (isolated ? 2 : 1) * runMs + EVALPLUS_CHECK_SLACK_MS,
+      // The judge: the run apart (twice EvalPlus's budgets), then EvalPlus's own.
+      timeoutMs: (isolated ? 3 : 1) * runMs + EVALPLUS_CHECK_SLACK_MS,
       ...(isolated ? {} : { reportFile: EVALPLUS_REPORT_FILE }),
       server,
       mounts: [assets, { path: config.groundTruthDir }],

@@ -605,7 +605,7 @@ describe.skipIf(skip !== undefined)('evalplus ground truth', () => {
     expect(check?.argv).toEqual(checkArgv('judge', []));
     expect(check?.reportFile).toBeUndefined();
     expect(check?.mounts?.some((mount) => mount.writable)).toBe(false);
-    expect(check?.timeoutMs).toBe(2 * 2 * (120_000 + 3000) + 30_000);
+    expect(check?.timeoutMs).toBe(3 * 2 * (120_000 + 3000) + 30_000);
     // EvalPlus's check alone.
     const [, alone] = language.steps({ ...target, judge: 'evalplus-check' }, toolchain, {
       timeoutFactor: 2,

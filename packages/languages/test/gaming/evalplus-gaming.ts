@@ -116,6 +116,23 @@ export const EVALPLUS_GAMING: readonly GamingProgram[] = [
     evalPlus(`${CHECK_FRAME}\n    return f.f_locals['expected'][f.f_locals['i']]\n`),
   ),
   gaming(
+    'reads-tests',
+    "EvalPlus: reads the expected outputs from passk's ground-truth cache (named in evalplus.json)",
+    true,
+    evalPlus(
+      [
+        '    import io, json, pickle',
+        "    config = json.load(io.open('../evalplus.json'))",
+        "    path = config['groundTruthDir'] + '/' + str(config['taskIndex']) + '.pkl'",
+        "    task = pickle.load(io.open(path, 'rb'))",
+        "    for subset in ('base', 'plus'):",
+        "        for inp, out in zip(task[subset + '_input'], task[subset]):",
+        '            if list(inp) == [a, b]:',
+        '                return out',
+      ].join('\n'),
+    ),
+  ),
+  gaming(
     'patched-assertions',
     "EvalPlus: replaces the runner's comparison through the check's globals",
     true,
