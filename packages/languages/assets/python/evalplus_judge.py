@@ -200,7 +200,7 @@ def _receiving_answer(frame):
     return False
 
 
-def _reason(report, index, phase, error, time_limits):
+def _reason(runner, report, index, phase, error, time_limits):
     """Adds why the subset failed to ``report`` (as ``untrusted_check`` reports it)."""
     try:
         message = str(error)
@@ -211,7 +211,7 @@ def _reason(report, index, phase, error, time_limits):
         report["time_limit_seconds"] = time_limits[index] if index < len(time_limits) else None
     report["phase"] = phase
     report["exception"] = type(error).__name__[:64]
-    report["message"] = message[:200]
+    report["message"] = message[: runner.TAIL_CHARS].encode("utf-8", "replace")[:200].decode("utf-8", "ignore")
 
 
 def _gone(session, base, report):
@@ -264,16 +264,16 @@ def _strict_subset(runner, base, session, state, task, subset, settings):
             report["status"] = "timeout"
             report["killed"] = True
         else:
-            _reason(report, index, phase, runner.TimeoutException("Timed out!"), time_limits)
+            _reason(runner, report, index, phase, runner.TimeoutException("Timed out!"), time_limits)
     except _Phase as failure:
-        _reason(report, index, failure.phase, failure.error, time_limits)
+        _reason(runner, report, index, failure.phase, failure.error, time_limits)
     except BaseException as error:
         signal.setitimer(signal.ITIMER_REAL, 0)
         # B's own exceptions arrive as subclasses (never these exact classes).
         if type(error) in (isolated_judge._CandidateGone, BrokenPipeError):
             _gone(session, base, report)
         else:
-            _reason(report, index, phase, error, time_limits)
+            _reason(runner, report, index, phase, error, time_limits)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
     report["seconds"] = time.monotonic() - started
