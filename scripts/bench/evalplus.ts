@@ -11,14 +11,25 @@
  *  - passk: `passk evaluate --dataset humaneval-plus-v0.1.9 --no-cache` (warm fork server,
  *    one job per core, base and plus inputs each in a forked child);
  *  - baseline: a fresh interpreter per sample, one sample at a time, checking its inputs one
- *    by one (`python3 evalplus_runner.py exec check` spawned per sample: the same checks).
+ *    by one (`python3 evalplus_runner.py exec check` spawned per sample: the same checks);
+ *  - the cost of passk's isolated judge: the same programs through passk's executor (sandbox,
+ *    warm fork server, one job per core), judged by `evalplus-check` (EvalPlus's check alone:
+ *    base and plus inputs each in a forked child) and by `evalplus` (the solution called in a
+ *    process of its own and compared apart, then EvalPlus's check as the reference), with the
+ *    passes each judge gives (they must agree on real samples).
  * Ratios, not absolute times, are the result.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import {
+  createLocalExecutor,
+  evalPlusConfigFile,
+  type Program,
+} from '../../packages/core/src/index.ts';
+import { builtinLanguages } from '../../packages/languages/src/index.ts';
 import type { BenchContext, BenchSection } from './section.ts';
 
 const repeat = Number(process.env.BENCH_REPEAT_EVALPLUS ?? 2);
@@ -34,6 +45,40 @@ interface Measurement {
   readonly samples: number;
   readonly seconds: number;
   readonly samplesPerSecond: number;
+  /** Samples passed (plus verdict), where known. */
+  readonly passed?: number;
+}
+
+/** `programs` judged by `judge` through passk's executor (sandbox, warm server, a job per core). */
+async function measureJudge(
+  name: string,
+  programs: readonly Program[],
+  judge: 'evalplus' | 'evalplus-check',
+): Promise<Measurement> {
+  const language = builtinLanguages.python();
+  const toolchain = await language.detect();
+  const executor = createLocalExecutor({ concurrency: availableParallelism() });
+  const started = performance.now();
+  const verdicts = await Promise.all(
+    programs.map(async (base) => {
+      const program = { ...base, judge };
+      const result = await executor.execute({
+        files: program.files,
+        steps: language.steps(program, toolchain, { timeoutFactor: 1 }),
+        limits: language.limits(program),
+      });
+      return language.classify(program, result);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await executor.close();
+  return {
+    name,
+    samples: programs.length,
+    seconds,
+    samplesPerSecond: programs.length / seconds,
+    passed: verdicts.filter((verdict) => verdict.passed).length,
+  };
 }
 
 const readLines = (path: string): Record<string, unknown>[] => {
@@ -159,15 +204,45 @@ async function run(context: BenchContext) {
     samplesPerSecond: unique.length / passkSeconds,
   });
 
+  // The cost of the isolated judge: the same programs, EvalPlus's check alone, then the judge.
+  const programs: Program[] = unique.map((sample, index) => ({
+    language: 'python',
+    files: [
+      { path: 'solution.py', contents: `${prompts.get(sample.task_id)}${sample.completion}` },
+      evalPlusConfigFile({
+        kind: 'humaneval',
+        dataFile,
+        groundTruthDir: groundTruth,
+        taskIndex: taskIndex.get(sample.task_id) ?? index,
+        taskId: sample.task_id,
+        // humaneval-plus-v0.1.9's limits (EvalPlus's minimum of the time).
+        minTimeLimitMs: 1000,
+        gtTimeLimitFactor: 4,
+      }),
+    ],
+    mainFile: 'solution.py',
+    judge: 'evalplus',
+    timeoutMs: 2 * (60_000 + 3000),
+  }));
+  measurements.push(
+    await measureJudge(
+      "passk executor, evalplus-check (EvalPlus's check alone)",
+      programs,
+      'evalplus-check',
+    ),
+    await measureJudge('passk executor, evalplus (isolated judge)', programs, 'evalplus'),
+  );
+
   // The work directory holds the ground truth (about 250 MB).
   rmSync(work, { recursive: true, force: true });
   const baseline = measurements[0] as Measurement;
   return {
     title: `HumanEval+ v0.1.9 evaluation throughput (this machine, this run; ground truth computed once in ${gtSeconds.toFixed(1)} s, not counted)`,
-    columns: ['run', 'samples', 'seconds', 'samples/s', '× baseline'],
+    columns: ['run', 'samples', 'passed', 'seconds', 'samples/s', '× baseline'],
     rows: measurements.map((row) => [
       row.name,
       row.samples,
+      row.passed ?? '-',
       row.seconds.toFixed(1),
       row.samplesPerSecond.toFixed(2),
       (row.samplesPerSecond / baseline.samplesPerSecond).toFixed(1),
@@ -178,6 +253,7 @@ async function run(context: BenchContext) {
 
 export const evalPlusBench: BenchSection = {
   name: 'evalplus',
-  description: 'HumanEval+ throughput vs a fresh interpreter per sample checking inputs one by one',
+  description:
+    "HumanEval+ throughput vs a fresh interpreter per sample checking inputs one by one; the isolated judge vs EvalPlus's check alone",
   run,
 };

@@ -118,6 +118,7 @@ async function evaluate(dataset: string, samples: string) {
             passed: boolean;
             detail: string;
             subsets: { base: boolean };
+            reference?: { status: string };
           },
       )
       .map((record) => [record.task_id, record]),
@@ -184,11 +185,12 @@ describe.skipIf(skip !== undefined)(
         }
         expect(unexplained).toEqual([]);
         const agreement = 1 - disagreements.length / reference.size;
-        // passk's plain-value comparison flags no real sample: EvalPlus's passes stay passes.
-        const rigged = [...run.results].filter(([, ours]) => /rigged equality/.test(ours.detail));
-        expect(rigged.map(([taskId, ours]) => `${taskId}: ${ours.detail}`)).toEqual([]);
+        // passk's judge (the solution in a process of its own, outputs compared apart as plain
+        // data) flags no real sample: its verdict is EvalPlus's own check's everywhere.
+        const flagged = [...run.results].filter(([, ours]) => ours.reference !== undefined);
+        expect(flagged.map(([taskId, ours]) => `${taskId}: ${ours.detail}`)).toEqual([]);
         console.log(
-          `${set.name}: ${reference.size - disagreements.length}/${reference.size} agree (${disagreements.length} explained); ${rigged.length} flagged as rigged equality`,
+          `${set.name}: ${reference.size - disagreements.length}/${reference.size} agree (${disagreements.length} explained); ${flagged.length} judged differently from EvalPlus's own check`,
         );
         if (!FULL) return;
         expect(agreement).toBeGreaterThanOrEqual(0.99);

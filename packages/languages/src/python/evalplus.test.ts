@@ -12,6 +12,7 @@ import {
 } from '@passk/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { numpySkipReason } from '../../../../scripts/test-support/numpy-skip-reason.ts';
+import { EVALPLUS_ISOLATED_NOTE } from './classify-evalplus.ts';
 import { createPythonLanguage } from './create-python-language.ts';
 import { EVALPLUS_RUNNER_PATH } from './evalplus-runner-path.ts';
 
@@ -436,6 +437,33 @@ describe.skipIf(skip !== undefined).each([
   });
 });
 
+describe.skipIf(skip !== undefined)('evalplus isolated judge', () => {
+  const rigged = `${ADD}    class Anything:\n        def __eq__(self, other):\n            return True\n    return Anything()\n`;
+
+  it("refuses what only EvalPlus's in-process comparison passes, keeping EvalPlus's pass", async () => {
+    const verdict = await judge(server, program(rigged, 0));
+    expect(verdict).toMatchObject({
+      status: 'failed',
+      passed: false,
+      subsets: { base: false },
+      reference: { status: 'passed', passed: true, detail: 'base: pass, plus: pass' },
+    });
+    expect(verdict.detail).toBe(
+      `base: fail, plus: not run (base input 0: wrong output) (${EVALPLUS_ISOLATED_NOTE})`,
+    );
+  });
+
+  it("evalplus-check is EvalPlus's check alone: it passes the same solution", async () => {
+    const verdict = await judge(server, { ...program(rigged, 0), judge: 'evalplus-check' });
+    expect(verdict).toEqual({
+      status: 'passed',
+      passed: true,
+      detail: 'base: pass, plus: pass',
+      subsets: { base: true },
+    });
+  });
+});
+
 describe.skipIf(skip !== undefined)('evalplus server mode', () => {
   it('serves both steps from the warm server without declining or failing', async () => {
     const warnings: string[] = [];
@@ -551,10 +579,10 @@ describe.skipIf(skip !== undefined)('evalplus ground truth', () => {
       path: join(scratch, 'groundtruth'),
       writable: true,
     });
-    expect(check?.argv).toEqual([
+    const checkArgv = (mode: string, report: readonly string[]) => [
       ...runner,
       'exec',
-      'check',
+      mode,
       'solution.py',
       '--task',
       join(gtDir, '0.pkl'),
@@ -566,15 +594,25 @@ describe.skipIf(skip !== undefined)('evalplus ground truth', () => {
       '4',
       '--time-factor',
       '2',
-      '--report',
-      'report.json',
+      ...report,
       '--max-memory',
       String(4 * 1024 ** 3),
       '--mbpp-oracles',
       'v0.2.0',
-    ]);
+    ];
+    // The isolated judge: two runs of EvalPlus's check (apart, then EvalPlus's own), a verdict
+    // line on stdout.
+    expect(check?.argv).toEqual(checkArgv('judge', []));
+    expect(check?.reportFile).toBeUndefined();
     expect(check?.mounts?.some((mount) => mount.writable)).toBe(false);
-    expect(check?.timeoutMs).toBe(2 * (120_000 + 3000) + 30_000);
+    expect(check?.timeoutMs).toBe(3 * 2 * (120_000 + 3000) + 30_000);
+    // EvalPlus's check alone.
+    const [, alone] = language.steps({ ...target, judge: 'evalplus-check' }, toolchain, {
+      timeoutFactor: 2,
+    });
+    expect(alone?.argv).toEqual(checkArgv('check', ['--report', 'report.json']));
+    expect(alone?.reportFile).toBe('report.json');
+    expect(alone?.timeoutMs).toBe(2 * (120_000 + 3000) + 30_000);
     expect(language.limits(target).maxMemoryBytes).toBe(0);
     expect(() =>
       language.steps(

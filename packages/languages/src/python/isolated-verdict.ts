@@ -33,6 +33,22 @@ export interface IsolatedVerdict {
  * none or it is malformed: the judge was killed before it could write it (a limit, a crash).
  */
 export function parseIsolatedVerdict(stdout: string): IsolatedVerdict | null {
+  const value = lastVerdictLine(stdout);
+  if (value === null) return null;
+  const { strict, reference } = value;
+  const strictReport = strict === null ? null : parseHumanEvalReport(strict);
+  if (strict !== null && strictReport === null) return null;
+  if (reference === null) return strictReport === null ? null : { strict: strictReport, reference };
+  const referenceReport = parseHumanEvalReport(reference) ?? parseReferenceEnding(reference);
+  if (referenceReport === null) return null;
+  return { strict: strictReport, reference: referenceReport };
+}
+
+/**
+ * The JSON object on the last verdict line of `stdout` (a Python judge writes exactly one,
+ * last), or null when there is none or it is not a JSON object.
+ */
+export function lastVerdictLine(stdout: string): Record<string, unknown> | null {
   const at = stdout.lastIndexOf(`\n${ISOLATED_VERDICT_MARK}`);
   if (at < 0) return null;
   const end = stdout.indexOf('\n', at + 1);
@@ -43,17 +59,11 @@ export function parseIsolatedVerdict(stdout: string): IsolatedVerdict | null {
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const { strict, reference } = value as Record<string, unknown>;
-  const strictReport = strict === null ? null : parseHumanEvalReport(strict);
-  if (strict !== null && strictReport === null) return null;
-  if (reference === null) return strictReport === null ? null : { strict: strictReport, reference };
-  const referenceReport = parseHumanEvalReport(reference) ?? parseEnding(reference);
-  if (referenceReport === null) return null;
-  return { strict: strictReport, reference: referenceReport };
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
 }
 
-function parseEnding(value: unknown): ReferenceEnding | null {
+/** How the reference run ended without a report (`{"ended": {...}}`), or null. */
+export function parseReferenceEnding(value: unknown): ReferenceEnding | null {
   if (typeof value !== 'object' || value === null) return null;
   const ended = (value as Record<string, unknown>).ended;
   if (typeof ended !== 'object' || ended === null) return null;

