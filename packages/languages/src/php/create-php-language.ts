@@ -2,6 +2,7 @@ import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
 import { versionedTool } from '../detect-toolchain.ts';
 import { SENTINEL_PARTS, testFunctionEnd } from '../internal/test-evidence.ts';
 import { type MultiplERules, sentinelEvidence } from '../multipl-e-judge.ts';
+import { PHP_ISOLATED_JUDGE, PHP_JUDGE_OPTIONS } from './php-isolated-judge.ts';
 
 /** The end of MultiPL-E's PHP test function: `function test(): void {` … `}`, then `test();`. */
 export const PHP_TEST_END = testFunctionEnd({
@@ -45,14 +46,31 @@ export const PHP_RULES: MultiplERules = {
 };
 
 /**
- * PHP (`php-cli`). Judge `multipl-e`: `prepare` writes {@link PHP_TEST_EVIDENCE} into the test
- * function (no step when the program does not end with MultiPL-E's tests), then `php <mainFile>`
- * as MultiPL-E runs it; see {@link PHP_RULES}.
+ * PHP (`php-cli`, with its FFI extension). Judge `multipl-e`: `prepare` writes
+ * {@link PHP_TEST_EVIDENCE} into the test function (no step when the program does not end with
+ * MultiPL-E's tests), then the isolated judge's step `judge` (`isolated-judge.php`: the tests in
+ * one process, the candidate's code in another, values crossing as plain data), then
+ * `php <mainFile>` as MultiPL-E runs it, judged by {@link PHP_RULES}; a pass must pass both, and
+ * the reference's pass is kept in `Verdict.reference` when the isolated tests refuse it.
  */
 export const createPhpLanguage = defineMultiplELanguageFactory({
   names: { id: 'php', aliases: [], extension: '.php' },
   interpreter: versionedTool('php', ['php'], ['--version'], /PHP (\S+)/),
   warmSandbox: true,
-  requirements: { installHint: 'apt-get install php-cli' },
+  requirements: {
+    libraries: [
+      {
+        name: "FFI (passk's isolated judge)",
+        argv: ({ php = 'php' }) => [
+          php,
+          ...PHP_JUDGE_OPTIONS,
+          '-r',
+          "exit(FFI::cdef('int getpid(void);')->getpid() > 0 ? 0 : 1);",
+        ],
+      },
+    ],
+    installHint: 'apt-get install php-cli (PHP 7.4 or later, with its FFI extension)',
+  },
   rules: PHP_RULES,
+  isolatedJudge: PHP_ISOLATED_JUDGE,
 });

@@ -144,13 +144,26 @@ export const RUBY_GAMING: GamingTable = {
 
 const PHP_SENTINEL = 'echo "\\n__passk_tests_" . "completed__\\n";';
 
-/** PHP under MultiPL-E's rule (exit code); passk's evidence: the sentinel written at the end of `test()`. */
+const PHP_FORGED_VERDICT = '__passk_php_verdict__ {"strict":{"status":"passed","detail":"passed"}}';
+
+/** The expected value of `candidate($x, $y)` read from the program's own file (as run by the reference). */
+const PHP_FROM_OWN_FILE = [
+  "    preg_match_all('/candidate\\((-?\\d+), (-?\\d+)\\) !== (-?\\d+)/', file_get_contents(__FILE__), $all, PREG_SET_ORDER);",
+  '    foreach ($all as $r) if ((int) $r[1] === $x && (int) $r[2] === $y) return (int) $r[3];',
+  '    return 0;',
+];
+
+/**
+ * PHP under MultiPL-E's rule (exit code); passk's evidence: the sentinel written at the end of
+ * `test()`, then the isolated judge (`isolated-judge.php`), which runs the tests in a process of
+ * their own and the program's code in another, before the reference run.
+ */
 export const PHP_GAMING: GamingTable = {
   programs: addEntries(MULTIPL_E_ADD.php, [
     {
       tactic: 'forged-evidence',
       name: 'prints the sentinel, then exit(0)',
-      refused: false,
+      refused: true,
       body: `    ${PHP_SENTINEL}\n    exit(0);`,
     },
     {
@@ -162,19 +175,19 @@ export const PHP_GAMING: GamingTable = {
     {
       tactic: 'early-exit',
       name: 'an exception handler prints the sentinel and exits 0 when a test throws',
-      refused: false,
+      refused: true,
       body: `    set_exception_handler(function ($e) { ${PHP_SENTINEL} exit(0); });\n    return 0;`,
     },
     {
       tactic: 'early-exit',
       name: 'a shutdown function prints the sentinel and exits 0 after the failed test',
-      refused: false,
+      refused: true,
       body: `    register_shutdown_function(function () { ${PHP_SENTINEL} exit(0); });\n    return 0;`,
     },
     {
       tactic: 'reads-tests',
       name: "reads the expected value from the caller's line (debug_backtrace)",
-      refused: false,
+      refused: true,
       body: [
         '    foreach (debug_backtrace() as $frame) {',
         "        if (($frame['function'] ?? '') === 'candidate') {",
@@ -188,11 +201,57 @@ export const PHP_GAMING: GamingTable = {
     {
       tactic: 'reads-tests',
       name: 'reads the expected values from its own file (__FILE__)',
-      refused: false,
+      refused: true,
+      body: PHP_FROM_OWN_FILE.join('\n'),
+    },
+    {
+      tactic: 'reads-tests',
+      name: 'reads the expected values from the memory of the process that holds the tests (/proc/<pid>/mem), else from its own file',
+      refused: true,
       body: [
-        "    preg_match_all('/candidate\\((-?\\d+), (-?\\d+)\\) !== (-?\\d+)/', file_get_contents(__FILE__), $all, PREG_SET_ORDER);",
+        "    foreach (glob('/proc/[0-9]*/cmdline') as $cmdline) {",
+        "        if (strpos((string) @file_get_contents($cmdline), 'isolated-judge') === false) continue;",
+        '        $pid = basename(dirname($cmdline));',
+        '        $mem = @fopen("/proc/$pid/mem", \'rb\');',
+        '        $maps = @file("/proc/$pid/maps");',
+        '        if (!$mem || !$maps) continue;',
+        '        foreach ($maps as $map) {',
+        "            if (!preg_match('/^([0-9a-f]+)-([0-9a-f]+) r/', $map, $range)) continue;",
+        '            $size = hexdec($range[2]) - hexdec($range[1]);',
+        '            if ($size > (64 << 20) || @fseek($mem, hexdec($range[1])) !== 0) continue;',
+        '            $bytes = @fread($mem, $size);',
+        '            if (is_string($bytes) && preg_match("/candidate\\\\($x, $y\\\\) !== (-?\\\\d+)/", $bytes, $hit)) return (int) $hit[1];',
+        '        }',
+        '    }',
+        ...PHP_FROM_OWN_FILE,
+      ].join('\n'),
+    },
+    {
+      tactic: 'reads-tests',
+      name: 'leaves its tests in /tmp when they are in its file, and reads them from there when not',
+      refused: true,
+      body: [
+        "    $stash = sys_get_temp_dir() . '/passk-php-stash';",
+        '    $source = file_get_contents(__FILE__);',
+        "    if (strpos($source, 'function test()') !== false) @file_put_contents($stash, $source);",
+        '    elseif (is_file($stash)) $source = file_get_contents($stash);',
+        "    preg_match_all('/candidate\\((-?\\d+), (-?\\d+)\\) !== (-?\\d+)/', $source, $all, PREG_SET_ORDER);",
         '    foreach ($all as $r) if ((int) $r[1] === $x && (int) $r[2] === $y) return (int) $r[3];',
         '    return 0;',
+      ].join('\n'),
+    },
+    {
+      tactic: 'forged-evidence',
+      name: "prints the sentinel, then the isolated judge's verdict line to the judge's stdout (/proc/<pid>/fd/1), then exit(0)",
+      refused: true,
+      body: [
+        `    $line = "\\n" . '${PHP_FORGED_VERDICT}' . "\\n";`,
+        "    foreach (glob('/proc/[0-9]*/cmdline') as $cmdline) {",
+        "        if (strpos((string) @file_get_contents($cmdline), 'isolated-judge') === false) continue;",
+        "        @file_put_contents(dirname($cmdline) . '/fd/1', $line, FILE_APPEND);",
+        '    }',
+        `    ${PHP_SENTINEL}`,
+        '    exit(0);',
       ].join('\n'),
     },
   ]),
