@@ -15,7 +15,11 @@ import { evalPlusBench } from './bench/evalplus.ts';
 import { hostileBench } from './bench/hostile.ts';
 import { humanEvalBench } from './bench/humaneval.ts';
 import { languagesCompiledBench } from './bench/languages-compiled.ts';
-import { languagesNodeBench, languagesRubyBench } from './bench/languages-node.ts';
+import {
+  languagesNodeBench,
+  languagesPhpBench,
+  languagesRubyBench,
+} from './bench/languages-node.ts';
 import { languagesScriptingBench } from './bench/languages-scripting.ts';
 import { mcpBench } from './bench/mcp.ts';
 import { mcpCancelBench } from './bench/mcp-cancel.ts';
@@ -31,6 +35,7 @@ const SECTIONS: readonly BenchSection[] = [
   languagesScriptingBench,
   languagesNodeBench,
   languagesRubyBench,
+  languagesPhpBench,
   evalPlusBench,
   hostileBench,
   mcpBench,

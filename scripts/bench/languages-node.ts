@@ -1,14 +1,16 @@
 /**
- * Bench sections `languages-node` and `languages-ruby`: the cost of the isolated judges
- * (`isolated-judge.cjs` for MultiPL-E JavaScript and TypeScript, `isolated_judge.rb` for Ruby):
+ * Bench sections `languages-node`, `languages-ruby` and `languages-php`: the cost of the isolated
+ * judges (`isolated-judge.cjs` for MultiPL-E JavaScript and TypeScript, `isolated_judge.rb` for
+ * Ruby, `isolated-judge.php` for PHP):
  * samples/s of passk's steps with the judge step and without it (the same steps minus `judge`),
  * on the same executor settings.
  *
  * Samples per language: MultiPL-E's `HumanEval_53_add` (`packages/languages/test/multipl-e-add.ts`),
  * correct completions for a fraction BENCH_NODE_CORRECT (default 0.5) and wrong ones for the rest,
  * each made distinct by a leading comment: BENCH_NODE_SAMPLES (default 24; TypeScript half).
- * The judge runs only after a run its reference rule could pass (MultiPL-E: exit code 0), so its
- * cost grows with the share of correct samples.
+ * The Node.js judge runs only after a run its reference rule could pass (MultiPL-E: exit code 0),
+ * so its cost grows with the share of correct samples; Ruby's and PHP's run before the reference
+ * run, for every sample.
  */
 import { availableParallelism } from 'node:os';
 import type { Language, Program } from '../../packages/core/src/index.ts';
@@ -124,3 +126,5 @@ export const languagesNodeBench = judgeCostBench('languages-node', 'JavaScript/T
 ]);
 
 export const languagesRubyBench = judgeCostBench('languages-ruby', 'Ruby', ['ruby']);
+
+export const languagesPhpBench = judgeCostBench('languages-php', 'PHP', ['php']);
