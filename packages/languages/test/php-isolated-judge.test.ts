@@ -9,12 +9,10 @@
  * order, an object, an exception) fail both. Run through the real executor in the sandbox
  * (`judgeProgram`).
  */
-import type { Verdict } from '@passk/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { JUDGE_STEP, parseIsolatedStrict } from '../src/internal/isolated-judge-verdict.ts';
 import { createPhpLanguage } from '../src/php/create-php-language.ts';
 import { PHP_VERDICT_MARK } from '../src/php/php-isolated-judge.ts';
-import { judgeProgram, program, skipReason, testExecutor } from './run-program.ts';
+import { judgeApart, program, testExecutor } from './run-program.ts';
 
 /** MultiPL-E's PHP program: `code` (prompt + completion), then its tests of `entry`. */
 function multiplEPhp(code: string, entry: string, checks: readonly string[]): string {
@@ -124,36 +122,31 @@ const DISHONEST: readonly [string, string, string, readonly string[], string][] 
 const executor = testExecutor();
 afterAll(() => executor.close());
 
-/** The verdict, and the status the isolated judge reported (undefined: no clean report). */
-async function verdictOf(
-  code: string,
-  entry: string,
-  checks: readonly string[],
-): Promise<{ verdict: Verdict; judged?: string } | undefined> {
-  const language = createPhpLanguage();
-  const toolchain = await language.detect();
-  if (skipReason('php', toolchain)) return undefined;
-  const target = program('php', 'main.php', 'multipl-e', multiplEPhp(code, entry, checks), 15_000);
-  const { verdict, result } = await judgeProgram(language, toolchain, executor, target);
-  const step = result.steps.find((candidate) => candidate.name === JUDGE_STEP);
-  const strict = step === undefined ? undefined : parseIsolatedStrict(step, PHP_VERDICT_MARK);
-  return { verdict, ...(strict ? { judged: strict.status } : {}) };
-}
+/** Each program with the status both runs give it: the reference run and the isolated judge. */
+const CASES = [
+  ...HONEST.map(([name, ...program]) => [`passes ${name}`, 'passed', ...program] as const),
+  ...DISHONEST.map(([name, code, entry, checks, status]) => {
+    return [`fails ${name}`, status, code, entry, checks] as const;
+  }),
+];
 
-describe("PHP's isolated judge keeps honest verdicts", () => {
-  it.each(HONEST)('passes %s', async (_name, code, entry, checks) => {
-    const outcome = await verdictOf(code, entry, checks);
+describe("PHP's isolated judge keeps every honest verdict", () => {
+  it.each(CASES)('%s (%s in both)', async (_name, status, code, entry, checks) => {
+    const target = program(
+      'php',
+      'main.php',
+      'multipl-e',
+      multiplEPhp(code, entry, checks),
+      15_000,
+    );
+    const outcome = await judgeApart(createPhpLanguage(), executor, target, PHP_VERDICT_MARK);
     if (outcome === undefined) return;
-    expect(outcome.verdict).toMatchObject({ status: 'passed', passed: true });
-    expect(outcome.verdict.reference).toBeUndefined();
-    expect(outcome.judged).toBe('passed');
-  });
-
-  it.each(DISHONEST)('fails %s in both', async (_name, code, entry, checks, judged) => {
-    const outcome = await verdictOf(code, entry, checks);
-    if (outcome === undefined) return;
-    expect(outcome.verdict.passed).toBe(false);
-    expect(outcome.verdict.reference).toBeUndefined();
-    expect(outcome.judged).toBe(judged);
+    const { verdict, judged } = outcome;
+    expect([verdict.passed, verdict.reference, judged]).toEqual([
+      status === 'passed',
+      undefined,
+      status,
+    ]);
+    if (status === 'passed') expect(verdict.status).toBe('passed');
   });
 });

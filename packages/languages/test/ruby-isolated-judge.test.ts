@@ -7,12 +7,10 @@
  * Kernel method, `if __FILE__ == $0`, output), pass both the reference run and the judge; wrong
  * answers fail both. Run through the real executor in the sandbox (`judgeProgram`).
  */
-import type { Verdict } from '@passk/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { JUDGE_STEP, parseIsolatedStrict } from '../src/internal/isolated-judge-verdict.ts';
 import { createRubyLanguage } from '../src/ruby/create-ruby-language.ts';
 import { RUBY_VERDICT_MARK } from '../src/ruby/ruby-isolated-judge.ts';
-import { judgeProgram, program, skipReason, testExecutor } from './run-program.ts';
+import { type JudgedApart, judgeApart, program, testExecutor } from './run-program.ts';
 
 /** MultiPL-E's Ruby program: `code` (prompt + completion), then its Test::Unit tests of `entry`. */
 function multiplERuby(code: string, entry: string, asserts: readonly string[]): string {
@@ -85,19 +83,13 @@ const executor = testExecutor();
 afterAll(() => executor.close());
 
 /** The verdict, and the status the isolated judge reported (undefined: no clean report). */
-async function verdictOf(
+function verdictOf(
   code: string,
   entry: string,
   asserts: readonly string[],
-): Promise<{ verdict: Verdict; judged?: string } | undefined> {
-  const language = createRubyLanguage();
-  const toolchain = await language.detect();
-  if (skipReason('ruby', toolchain)) return undefined;
+): Promise<JudgedApart | undefined> {
   const target = program('ruby', 'main.rb', 'multipl-e', multiplERuby(code, entry, asserts), 5000);
-  const { verdict, result } = await judgeProgram(language, toolchain, executor, target);
-  const step = result.steps.find((candidate) => candidate.name === JUDGE_STEP);
-  const strict = step === undefined ? undefined : parseIsolatedStrict(step, RUBY_VERDICT_MARK);
-  return { verdict, ...(strict ? { judged: strict.status } : {}) };
+  return judgeApart(createRubyLanguage(), executor, target, RUBY_VERDICT_MARK);
 }
 
 describe("Ruby's isolated judge keeps honest verdicts", () => {

@@ -8,6 +8,7 @@ import {
   type ToolchainInfo,
   type Verdict,
 } from '@passk/core';
+import { JUDGE_STEP, parseIsolatedStrict } from '../src/internal/isolated-judge-verdict.ts';
 
 /** A one-file program as a dataset would build it. */
 export function program(
@@ -63,4 +64,29 @@ export function skipReason(language: string, toolchain: ToolchainInfo): string |
   const reason = `${language} toolchain missing: ${toolchain.problem ?? 'not found'}`;
   process.stderr.write(`SKIPPED: ${reason}\n`);
   return reason;
+}
+
+/** A verdict, and the status the program's isolated judge reported (undefined: no clean report). */
+export interface JudgedApart {
+  readonly verdict: Verdict;
+  readonly judged?: string;
+}
+
+/**
+ * Runs `target` with `language` (detected here) through `judgeProgram`, and reads the report of
+ * its isolated judge step (lines starting with `mark`); undefined when the toolchain is missing
+ * (the reason printed, see {@link skipReason}).
+ */
+export async function judgeApart(
+  language: Language,
+  executor: Executor,
+  target: Program,
+  mark: string,
+): Promise<JudgedApart | undefined> {
+  const toolchain = await language.detect();
+  if (skipReason(language.id, toolchain)) return undefined;
+  const { verdict, result } = await judgeProgram(language, toolchain, executor, target);
+  const step = result.steps.find((candidate) => candidate.name === JUDGE_STEP);
+  const strict = step === undefined ? undefined : parseIsolatedStrict(step, mark);
+  return { verdict, ...(strict ? { judged: strict.status } : {}) };
 }

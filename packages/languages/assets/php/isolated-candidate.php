@@ -44,7 +44,7 @@ final class PasskPhpCandidate
     {
         $entry = self::$entry;
         $defined = $entry !== '' && function_exists($entry) && (new ReflectionFunction($entry))->isUserDefined();
-        self::send(['defined' => $defined]);
+        self::send(serialize(['defined' => $defined]));
         while (($message = self::receive()) !== null) {
             try {
                 $name = (string) ($message['call'] ?? '');
@@ -55,15 +55,14 @@ final class PasskPhpCandidate
             } catch (Throwable $error) {
                 $data = serialize(['error' => substr(get_class($error) . ': ' . $error->getMessage(), 0, 500)]);
             }
-            fwrite(self::$answers, strlen($data) . "\n" . $data);
-            fflush(self::$answers);
+            self::send($data);
         }
         exit(0);
     }
 
-    private static function send(array $message): void
+    /** One frame: the length of `$data` in decimal, a newline, then `$data`. */
+    private static function send(string $data): void
     {
-        $data = serialize($message);
         fwrite(self::$answers, strlen($data) . "\n" . $data);
         fflush(self::$answers);
     }

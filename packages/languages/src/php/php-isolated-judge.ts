@@ -2,9 +2,7 @@ import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
 import type { MultiplEIsolatedJudge } from '../define-multipl-e-language.ts';
 import { commandPath } from '../detect-toolchain.ts';
 import { assetPath } from '../internal/asset-path.ts';
-import { hostMounts } from '../internal/host-mounts.ts';
-import { JUDGE_STEP } from '../internal/isolated-judge-verdict.ts';
-import { scaled } from '../internal/steps.ts';
+import { judgeStepBeforeReference } from '../internal/judge-step-before-reference.ts';
 
 /** Start of the one line `isolated-judge.php` writes on its stdout. */
 export const PHP_VERDICT_MARK = '__passk_php_verdict__ ';
@@ -38,22 +36,18 @@ export const PHP_JUDGE_OPTIONS = [
 export function phpIsolatedJudgeStep(
   program: Program,
   toolchain: ToolchainInfo,
-  { timeoutFactor }: StepOptions,
+  options: StepOptions,
 ): Step {
-  const timeoutMs = scaled(program.timeoutMs, timeoutFactor);
-  return {
-    name: JUDGE_STEP,
-    argv: [
+  return judgeStepBeforeReference(program, options, {
+    argv: (timeoutMs) => [
       commandPath(toolchain, 'php', 'php'),
       ...PHP_JUDGE_OPTIONS,
       PHP_ISOLATED_JUDGE_PATH,
       program.mainFile,
       String(timeoutMs),
     ],
-    timeoutMs: 2 * timeoutMs + 3000,
-    stopOnFailure: false,
-    mounts: hostMounts(JUDGE_FILES),
-  };
+    files: JUDGE_FILES,
+  });
 }
 
 /** PHP's isolated judge for `defineMultiplELanguageFactory` (see `isolated-judge.php`). */

@@ -2,9 +2,7 @@ import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
 import type { MultiplEIsolatedJudge } from '../define-multipl-e-language.ts';
 import { commandPath } from '../detect-toolchain.ts';
 import { assetPath } from '../internal/asset-path.ts';
-import { hostMounts } from '../internal/host-mounts.ts';
-import { JUDGE_STEP } from '../internal/isolated-judge-verdict.ts';
-import { scaled } from '../internal/steps.ts';
+import { judgeStepBeforeReference } from '../internal/judge-step-before-reference.ts';
 
 /** Start of the one line `isolated_judge.rb` writes on its stdout. */
 export const RUBY_VERDICT_MARK = '__passk_rb_verdict__ ';
@@ -33,17 +31,17 @@ const JUDGE_HOME = '/nonexistent';
 export function rubyIsolatedJudgeStep(
   program: Program,
   toolchain: ToolchainInfo,
-  { timeoutFactor }: StepOptions,
+  options: StepOptions,
 ): Step {
-  const timeoutMs = scaled(program.timeoutMs, timeoutFactor);
-  return {
-    name: JUDGE_STEP,
-    argv: [commandPath(toolchain, 'ruby', 'ruby'), RUBY_ISOLATED_JUDGE_PATH, program.mainFile],
-    timeoutMs: 2 * timeoutMs + 3000,
-    stopOnFailure: false,
-    env: { PASSK_JUDGE_TIMEOUT_MS: String(timeoutMs), HOME: JUDGE_HOME },
-    mounts: hostMounts(JUDGE_FILES),
-  };
+  return judgeStepBeforeReference(program, options, {
+    argv: () => [
+      commandPath(toolchain, 'ruby', 'ruby'),
+      RUBY_ISOLATED_JUDGE_PATH,
+      program.mainFile,
+    ],
+    env: (timeoutMs) => ({ PASSK_JUDGE_TIMEOUT_MS: String(timeoutMs), HOME: JUDGE_HOME }),
+    files: JUDGE_FILES,
+  });
 }
 
 /** Ruby's isolated judge for `defineMultiplELanguageFactory` (see `isolated_judge.rb`). */
