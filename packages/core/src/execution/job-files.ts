@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ExecutorError } from '../errors/executor-error.ts';
+import type { JobFile } from '../spec/executor.ts';
 
 /**
  * Checks that `path` is a relative POSIX path inside the work directory: not empty, not
@@ -28,10 +29,7 @@ export function assertRelativePath(path: string, what: string): void {
  *
  * @throws the file system's error when a file cannot be written.
  */
-export function writeJobFiles(
-  workDir: string,
-  files: readonly { readonly path: string; readonly contents: string }[],
-): void {
+export function writeJobFiles(workDir: string, files: readonly JobFile[]): void {
   for (const file of files) {
     const target = join(workDir, file.path);
     const parent = dirname(target);

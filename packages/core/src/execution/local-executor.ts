@@ -70,7 +70,8 @@ interface SlotState {
  * Each job gets a fresh work directory holding `job.files`; its steps run in order (see
  * `spawnStep` for how one step runs, and fork-protocol.ts for warm servers, which run in a
  * sandbox of their own per slot and end whatever a program left running after each job);
- * the first failing step ends the job unless it sets `stopOnFailure: false`; the work
+ * the first failing step ends the job unless it sets `stopOnFailure: false`; a step with
+ * `freshFiles` starts in a renewed work area (see `SlotIsolation.resetJob`); the work
  * directory is removed afterwards. Each step result says which resource limit was exceeded
  * (`limit`), and `infraError` when the step could not run for a reason outside the program
  * (the sandbox did not start, the machine ran out of memory).
@@ -288,6 +289,16 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
       for (const step of job.steps) {
         signal?.throwIfAborted();
         if (closed) throw closedError();
+        if (step.freshFiles !== undefined) {
+          try {
+            await isolation.resetJob(directory, step.freshFiles);
+          } catch (error) {
+            throw new ExecutorError({
+              message: `cannot renew the work area of ${directory.hostWorkDir} for step '${step.name}'`,
+              cause: error,
+            });
+          }
+        }
         const rlimits = stepRlimits(job.limits, step.timeoutMs, sandbox?.processLimit ?? false);
         const context: StepContext = {
           workDir: directory.workDir,

@@ -341,13 +341,14 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
         engine: options.engineRevision,
         files: program.files,
         judge: program.judge,
-        steps: job.steps.map(({ name, argv, timeoutMs, reportFile, mounts, env }) => ({
+        steps: job.steps.map(({ name, argv, timeoutMs, reportFile, mounts, env, freshFiles }) => ({
           name,
           argv,
           timeoutMs,
           reportFile,
           mounts,
           env,
+          freshFiles,
         })),
         limits: job.limits,
         toolchain: { path: toolchain.path, version: toolchain.version },
