@@ -1,4 +1,4 @@
-import type { ExecutionResult, StepResult, Verdict, VerdictStatus } from '@passk/core';
+import type { ExecutionResult, Judgement, StepResult, Verdict, VerdictStatus } from '@passk/core';
 import { judgement, withReference } from './verdict.ts';
 
 /** Name of the step that runs an isolated judge (JavaScript's `isolated-judge.cjs`, Ruby's `isolated_judge.rb`). */
@@ -71,6 +71,15 @@ export function withIsolatedJudge(
             'the isolated judge did not report (its process was disturbed)',
           )
       : judgement(strict.status, strict.detail);
+  return isolatedVerdict(reference, own);
+}
+
+/**
+ * An isolated judge's `own` judgement of a program the reference rule passed (`reference`):
+ * `own`, its detail followed by {@link ISOLATED_NOTE}, with the reference's pass kept in
+ * `Verdict.reference`.
+ */
+export function isolatedVerdict(reference: Verdict, own: Judgement): Verdict {
   return withReference(
     { ...own, detail: `${own.detail} (${ISOLATED_NOTE})` },
     judgement('passed', reference.detail),
