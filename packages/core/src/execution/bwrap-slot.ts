@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import { ExecutorError } from '../errors/executor-error.ts';
-import type { JobFile, StepMount } from '../spec/executor.ts';
+import type { StepMount } from '../spec/executor.ts';
 import { writeJobFiles } from './job-files.ts';
 import { removeDirectory } from './remove-directory.ts';
 import { resolveCommand } from './resolve-command.ts';
@@ -21,7 +21,7 @@ import { DEFAULT_MAX_PROCESSES } from './sandbox/resource-limits.ts';
 import { type SandboxLayout, sandboxArgv } from './sandbox/sandbox-argv.ts';
 import { SYSTEM_DIRECTORIES } from './sandbox/system-mounts.ts';
 import { WorkArea } from './sandbox/work-area.ts';
-import type { JobDirectory, SlotIsolation } from './slot-isolation.ts';
+import type { JobDirectory, SlotIsolation, WorkFile } from './slot-isolation.ts';
 import { STEP_PATH } from './step-environment.ts';
 
 /** Where job directories appear inside every sandbox. */
@@ -96,7 +96,7 @@ export function createBwrapSlot(options: BwrapSlotOptions): SlotIsolation {
     mkdirSync(path, { mode: 0o755 });
     own(path);
   };
-  const writeFiles = (job: JobDirectory, files: readonly JobFile[]): void => {
+  const writeFiles = (job: JobDirectory, files: readonly WorkFile[]): void => {
     writeJobFiles(job.hostWorkDir, files);
     if (uid !== undefined) chownTree(job.hostWorkDir, uid);
   };

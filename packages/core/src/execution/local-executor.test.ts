@@ -164,6 +164,28 @@ describe.each(MODES)('createLocalExecutor (sandbox %s)', (sandboxMode) => {
     expect(after?.stdoutTail).toBe('.: judge mine.txt \n');
   });
 
+  it('gives a fresh work area the files earlier steps kept, never through a link', async () => {
+    const secret = join(sandbox, `host-secret-${mode}.json`);
+    writeFileSync(secret, '{"secret": true}');
+    const build = `echo built > out.txt; mkdir d; echo deep > d/f; ln -s ${secret} link.json; ln -s ${secret} report.json`;
+    const result = await executor().execute(
+      job([
+        step(['sh', '-c', build], {
+          name: 'build',
+          keepFiles: ['out.txt', 'd/f', 'link.json', 'missing.txt'],
+          reportFile: 'report.json',
+        }),
+        step(['sh', '-c', 'echo changed > out.txt'], { name: 'program', keepFiles: [] }),
+        step(['sh', '-c', 'ls -A . d; cat out.txt d/f'], {
+          name: 'judge',
+          freshFiles: [{ path: 'mine.txt', contents: '' }],
+        }),
+      ]),
+    );
+    expect(result.steps[0]?.report).toBeNull();
+    expect(result.steps[2]?.stdoutTail).toBe('.:\nd\nmine.txt\nout.txt\n\nd:\nf\nbuilt\ndeep\n');
+  });
+
   it('kills the whole process tree on timeout', async () => {
     const duration = uniqueSleep();
     const result = await executor().execute(

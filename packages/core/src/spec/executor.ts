@@ -55,6 +55,13 @@ export interface Step {
    * Without a sandbox only the work directory is renewed (programs share the host's `/tmp`).
    */
   readonly freshFiles?: readonly JobFile[];
+  /**
+   * Paths (relative to the work directory) of files this step leaves that later steps with
+   * `freshFiles` get back: passk copies those that exist (regular files) when the step ends,
+   * and writes them into each renewed area after its fresh files. For what a build step made
+   * or a report a judge may read, taken before the program under test can change them.
+   */
+  readonly keepFiles?: readonly string[];
 }
 
 /** A file of a job: a path relative to the work directory, and its UTF-8 contents. */
