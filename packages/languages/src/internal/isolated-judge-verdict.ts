@@ -4,6 +4,17 @@ import { judgement, withReference } from './verdict.ts';
 /** Name of the step that runs an isolated judge (JavaScript's `isolated-judge.cjs`, Ruby's `isolated_judge.rb`). */
 export const JUDGE_STEP = 'judge';
 
+/**
+ * The steps of the reference rule: those before the first judge step (named {@link JUDGE_STEP}
+ * or `judge-…`, which isolated and output judges run after the reference steps).
+ */
+export function referenceSteps(steps: readonly StepResult[]): readonly StepResult[] {
+  const judge = steps.findIndex(
+    (step) => step.name === JUDGE_STEP || step.name.startsWith(`${JUDGE_STEP}-`),
+  );
+  return judge < 0 ? steps : steps.slice(0, judge);
+}
+
 /** Added to the detail of a program the reference rule passes and the isolated tests do not. */
 export const ISOLATED_NOTE =
   "tests run in a process apart from the program's; the reference run, in one process, passes it";
