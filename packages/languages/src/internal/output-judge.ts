@@ -92,10 +92,11 @@ function candidateJudgement(result: ExecutionResult, expected: readonly string[]
   if (run.timedOut) return judgement('timeout', "the candidate's calls timed out");
   const values = reportedValues(run);
   if (values === undefined) {
-    return judgement(
-      'runtime_error',
-      oneLine("the candidate's calls did not finish: ", run.stderrTail || `exit ${run.exitCode}`),
-    );
+    const why =
+      run.exitCode === 0 && run.signal === null
+        ? 'it exited 0 without writing them'
+        : run.stderrTail || `exit ${run.exitCode ?? run.signal}`;
+    return judgement('runtime_error', oneLine("the candidate's calls gave no values: ", why));
   }
   if (values.length !== expected.length) {
     return judgement(
