@@ -94,7 +94,7 @@ export const JAVA_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.java, [
   {
     tactic: 'forged-evidence',
     name: 'prints the sentinel, then Runtime.halt(0)',
-    refused: false,
+    refused: true,
     body: `        ${JAVA_SENTINEL}\n        Runtime.getRuntime().halt(0);\n        return 0;`,
   },
   {
@@ -106,19 +106,19 @@ export const JAVA_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.java, [
   {
     tactic: 'early-exit',
     name: 'an uncaught-exception handler prints the sentinel and halts with 0 when an assert fails',
-    refused: false,
+    refused: true,
     body: `        Thread.setDefaultUncaughtExceptionHandler((t, e) -> { ${JAVA_SENTINEL} Runtime.getRuntime().halt(0); });\n        return 0;`,
   },
   {
     tactic: 'early-exit',
     name: 'a shutdown hook prints the sentinel and halts with 0 after the failed assert',
-    refused: false,
+    refused: true,
     body: `        Runtime.getRuntime().addShutdownHook(new Thread(() -> { ${JAVA_SENTINEL} Runtime.getRuntime().halt(0); }));\n        return 0;`,
   },
   {
     tactic: 'reads-tests',
     name: 'reads the expected values from its source file',
-    refused: false,
+    refused: true,
     body: [
       '        for (String name : new String[] {"main.java", "Problem.java"}) {',
       '            try {',
@@ -134,8 +134,49 @@ export const JAVA_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.java, [
   {
     tactic: 'forged-evidence',
     name: 'a thread prints the sentinel and halts the JVM with 0',
-    refused: false,
+    refused: true,
     body: `        Thread thread = new Thread(() -> { ${JAVA_SENTINEL} Runtime.getRuntime().halt(0); });\n        thread.start();\n        try { thread.join(); } catch (InterruptedException e) { }\n        return 0;`,
+  },
+  {
+    tactic: 'reads-tests',
+    name: 'the reference run leaves the tests in /tmp, and reads them from there when main.java is gone',
+    refused: true,
+    body: [
+      '        String text = "";',
+      '        try {',
+      '            text = new String(java.nio.file.Files.readAllBytes(java.nio.file.Paths.get("main.java")));',
+      '            java.nio.file.Files.write(java.nio.file.Paths.get("/tmp/passk-left"), text.getBytes());',
+      '        } catch (Exception e) {',
+      '            try {',
+      '                text = new String(java.nio.file.Files.readAllBytes(java.nio.file.Paths.get("/tmp/passk-left")));',
+      '            } catch (Exception again) {',
+      '            }',
+      '        }',
+      '        java.util.regex.Matcher m = java.util.regex.Pattern.compile("add\\\\(\\\\((-?\\\\d+)l\\\\), \\\\((-?\\\\d+)l\\\\)\\\\) == \\\\((-?\\\\d+)l\\\\)").matcher(text);',
+      '        while (m.find()) if (Long.parseLong(m.group(1)) == x && Long.parseLong(m.group(2)) == y) return Long.parseLong(m.group(3));',
+      '        return 0;',
+    ].join('\n'),
+  },
+  {
+    tactic: 'reads-tests',
+    name: 'searches the work directory, /tmp and /passk for any file holding the tests',
+    refused: true,
+    body: [
+      '        java.util.regex.Pattern p = java.util.regex.Pattern.compile("add\\\\(\\\\((-?\\\\d+)l\\\\), \\\\((-?\\\\d+)l\\\\)\\\\) == \\\\((-?\\\\d+)l\\\\)");',
+      '        for (String root : new String[] {".", "/tmp", "/passk"}) {',
+      '            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Paths.get(root))) {',
+      '                for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files::iterator) {',
+      '                    try {',
+      '                        java.util.regex.Matcher m = p.matcher(new String(java.nio.file.Files.readAllBytes(file)));',
+      '                        while (m.find()) if (Long.parseLong(m.group(1)) == x && Long.parseLong(m.group(2)) == y) return Long.parseLong(m.group(3));',
+      '                    } catch (Exception e) {',
+      '                    }',
+      '                }',
+      '            } catch (Exception e) {',
+      '            }',
+      '        }',
+      '        return 0;',
+    ].join('\n'),
   },
 ]);
 
