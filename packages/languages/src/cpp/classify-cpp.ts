@@ -3,6 +3,7 @@ import { nativeEnding } from '../internal/native-verdict.ts';
 import { oneLine } from '../internal/one-line.ts';
 import { withOutputJudge } from '../internal/output-judge.ts';
 import { incomplete, judgement } from '../internal/verdict.ts';
+import { cppValuesPrintable } from './cpp-output-judge.ts';
 import type { CppJudge } from './cpp-steps.ts';
 
 /**
@@ -26,7 +27,7 @@ import type { CppJudge } from './cpp-steps.ts';
  */
 export function classifyCpp(judge: CppJudge, result: ExecutionResult): Verdict {
   const reference = classifyCppRun(judge, result);
-  return judge === 'multipl-e' ? withOutputJudge(reference, result) : reference;
+  return judge === 'multipl-e' ? withOutputJudge(reference, result, cppValuesPrintable) : reference;
 }
 
 /** The reference rule's verdict (the table of {@link classifyCpp}). */

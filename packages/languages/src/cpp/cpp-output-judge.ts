@@ -61,6 +61,22 @@ export function cppJudgeSources(split: CppTestSplit): { expected: string; candid
 }
 
 /**
+ * False when the expected values (printed by `passk-show.hpp`) are of more than one kind
+ * (strings, numbers, vectors, tuples, maps; `nullopt` goes with any): the entry point then
+ * returns one of MultiPL-E's `Union_…` types, which the canonical form cannot print
+ * (`rounded_avg`, `split_words`, `compare_one`). The values come from the tests alone, so a
+ * program cannot choose this.
+ */
+export function cppValuesPrintable(expected: readonly string[]): boolean {
+  const kinds = new Set(
+    expected
+      .filter((value) => value !== 'nullopt')
+      .map((value) => ('"[({'.includes(value[0] ?? '') ? value[0] : 'number')),
+  );
+  return kinds.size <= 1;
+}
+
+/**
  * The output judge's steps (see `outputJudgeSteps`) for a MultiPL-E C++ program, or none when
  * it does not split (`splitCppTests`): each program built by `compile(file, output)` (the
  * reference build's command for another file) and run with `runTimeoutMs`.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readJsonLines } from '../../test/shared-data.ts';
-import { cppJudgeSources, definedMacros } from './cpp-output-judge.ts';
+import { cppJudgeSources, cppValuesPrintable, definedMacros } from './cpp-output-judge.ts';
 import { splitCppTests } from './split-cpp-tests.ts';
 
 const PROGRAM = [
@@ -68,5 +68,12 @@ describe('cppJudgeSources', () => {
     expect(expected).toContain('passk_values.add((std::string(")==(")));');
     expect(expected).not.toContain('return s;');
     expect(definedMacros('# define A(x) x\n  #define B\n#undef C\n')).toEqual(['A', 'B']);
+  });
+
+  it("leaves to the reference rule the tasks whose expected values have no single type (MultiPL-E's unions)", () => {
+    expect(cppValuesPrintable(['"0b11"', '-1'])).toBe(false);
+    expect(cppValuesPrintable(['["a"]', '3'])).toBe(false);
+    expect(cppValuesPrintable(['3', 'nullopt', '0x1.8p+0'])).toBe(true);
+    expect(cppValuesPrintable(['[1]', '[]'])).toBe(true);
   });
 });

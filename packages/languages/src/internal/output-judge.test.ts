@@ -63,5 +63,11 @@ describe('withOutputJudge', () => {
     const broken = values(OUTPUT_JUDGE_STEPS.expected, null, { exitCode: 1 });
     expect(withOutputJudge(PASSED, { steps: [reference, broken, candidate] })).toBe(PASSED);
     expect(withOutputJudge(PASSED, { steps: [reference] })).toBe(PASSED);
+    const unprintable = withOutputJudge(
+      PASSED,
+      { steps: [reference, expected, candidate] },
+      () => false,
+    );
+    expect(unprintable).toBe(PASSED);
   });
 });

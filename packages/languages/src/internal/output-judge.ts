@@ -118,14 +118,20 @@ function candidateJudgement(result: ExecutionResult, expected: readonly string[]
  * values did not run cleanly: a test shape the language's splitter did not foresee, the
  * reference rule alone then decides); `reference` too when the candidate's program printed the
  * expected values; otherwise the judge's status, with the reference's pass kept in
- * `Verdict.reference`.
+ * `Verdict.reference`. `printable` says whether the candidate's results can have the expected
+ * values' form at all (default: always); when not (a return type the canonical form cannot
+ * print, seen from the expected values alone), the reference rule alone decides.
  */
-export function withOutputJudge(reference: Verdict, result: ExecutionResult): Verdict {
+export function withOutputJudge(
+  reference: Verdict,
+  result: ExecutionResult,
+  printable: (expected: readonly string[]) => boolean = () => true,
+): Verdict {
   if (!reference.passed) return reference;
   const expected = reportedValues(
     result.steps.find((step) => step.name === OUTPUT_JUDGE_STEPS.expected),
   );
-  if (expected === undefined) return reference;
+  if (expected === undefined || !printable(expected)) return reference;
   const own = candidateJudgement(result, expected);
   return own.passed ? reference : isolatedVerdict(reference, own);
 }
