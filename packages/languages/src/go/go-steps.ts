@@ -2,6 +2,8 @@ import type { Program, Step, StepOptions } from '@passk/core';
 import { hostMounts, writableMount } from '../internal/host-mounts.ts';
 import { selectJudge } from '../internal/select-judge.ts';
 import { type GoToolchain, goEnvironment } from './detect-go.ts';
+import { goOutputJudgeSteps } from './go-output-judge.ts';
+import { splitGoTests } from './split-go-tests.ts';
 
 /** The verdict rules (`Program.judge`) of the Go language. */
 export const GO_JUDGES = ['humaneval-x', 'multipl-e'] as const;
@@ -28,6 +30,11 @@ function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(3))}s`;
 }
 
+/** The text of the program's main file ('' when it has none). */
+function mainSource(program: Program): string {
+  return program.files.find((file) => file.path === program.mainFile)?.contents ?? '';
+}
+
 /**
  * The steps that test a Go program. The reference harnesses run `go test`, which builds the
  * test binary and runs it; passk splits that into a `build` step (`go test -c`, which also runs
@@ -41,7 +48,9 @@ function seconds(ms: number): string {
  *   steps at all when testify is missing (the verdict is then `toolchain_missing`).
  * - `multipl-e` (`go test <file>_test.go`, 30 s, standard library only): module mode outside any
  *   module; both steps get the program's limit, the binary go test's default `-test.timeout=10m`.
- * Limits are multiplied by `timeoutFactor`.
+ * Limits are multiplied by `timeoutFactor`. A `multipl-e` program whose tests `splitGoTests`
+ * reads is then judged by its output too (`goOutputJudgeSteps`: the expected values and the
+ * candidate's calls printed by two more programs, built and run as the reference is).
  *
  * @throws UnknownIdError for another judge.
  */
@@ -87,5 +96,7 @@ export function goSteps(
     ],
     timeoutMs,
   };
-  return [build, run];
+  const split = humanEvalX ? undefined : splitGoTests(mainSource(program));
+  if (split === undefined) return [build, run];
+  return [build, run, ...goOutputJudgeSteps(split, { build, run, mainFile: program.mainFile })];
 }
