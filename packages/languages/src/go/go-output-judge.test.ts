@@ -1,5 +1,5 @@
 import type { Language, StepResult } from '@passk/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MULTIPL_E_ADD } from '../../test/multipl-e-add.ts';
 import { judgeProgram, program, skipReason, testExecutor } from '../../test/run-program.ts';
 import { OUTPUT_JUDGE_STEPS } from '../internal/output-judge.ts';
@@ -9,14 +9,13 @@ import { GO_CALLER_FILE, GO_EXPECTED_FILE } from './go-output-judge.ts';
 
 const language: Language = createGoLanguage();
 const executor = testExecutor();
-let toolchain: GoToolchain;
-let skip: string | undefined;
-
-beforeAll(async () => {
-  toolchain = (await language.detect()) as GoToolchain;
-  skip = skipReason('go', toolchain);
-});
 afterAll(() => executor.close());
+
+/** The detected toolchain (detection is cached), or undefined when go is missing (said on stderr). */
+async function detectedGo(): Promise<GoToolchain | undefined> {
+  const toolchain = (await language.detect()) as GoToolchain;
+  return skipReason('go', toolchain) === undefined ? toolchain : undefined;
+}
 
 /** MultiPL-E's Go test of `pick` with these rows (`[actual args, expected]`). */
 function multiplE(imports: readonly string[], code: string, rows: ReadonlyArray<[string, string]>) {
@@ -74,8 +73,9 @@ const report = (steps: readonly StepResult[], name: string) =>
   steps.find((step) => step.name === name)?.report;
 
 describe('the Go output judge', () => {
-  it('builds the candidate without the tests and the expected values without the candidate', (context) => {
-    if (skip) return context.skip(skip);
+  it('builds the candidate without the tests and the expected values without the candidate', async (context) => {
+    const toolchain = await detectedGo();
+    if (toolchain === undefined) return context.skip('go missing');
     const target = multiplE([], 'func pick(n int) interface{} {\n    return "mine"\n}\n', [
       ['1', '"EXPECTED-1"'],
       ['2', '"EXPECTED-2"'],
@@ -108,7 +108,8 @@ describe('the Go output judge', () => {
   });
 
   it('passes honest values that print alike: floats, an int for a float, maps, nil slices, bytes, nil', async (context) => {
-    if (skip) return context.skip(skip);
+    const toolchain = await detectedGo();
+    if (toolchain === undefined) return context.skip('go missing');
     const { verdict, result } = await judgeProgram(language, toolchain, executor, HONEST);
     expect(verdict).toEqual({ status: 'passed', passed: true, detail: 'OK' });
     const values = report(result.steps, OUTPUT_JUDGE_STEPS.candidate);
@@ -126,7 +127,8 @@ describe('the Go output judge', () => {
   });
 
   it('refuses a candidate that answers otherwise, or stops, when called apart from the tests', async (context) => {
-    if (skip) return context.skip(skip);
+    const toolchain = await detectedGo();
+    if (toolchain === undefined) return context.skip('go missing');
     const apart = 'strings.Contains(strings.Join(os.Args, " "), "TestPasskJudgeValues")';
     const rows: Array<[string, string]> = [
       ['1', '1'],
