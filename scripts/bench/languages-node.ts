@@ -1,9 +1,9 @@
 /**
- * Bench sections `languages-node`, `languages-ruby` and `languages-php`: the cost of the isolated
- * judges (`isolated-judge.cjs` for MultiPL-E JavaScript and TypeScript, `isolated_judge.rb` for
- * Ruby, `isolated-judge.php` for PHP):
- * samples/s of passk's steps with the judge step and without it (the same steps minus `judge`),
- * on the same executor settings.
+ * Bench sections `languages-node`, `languages-ruby`, `languages-php` and `languages-go`: the cost
+ * of the isolated judges (`isolated-judge.cjs` for MultiPL-E JavaScript and TypeScript,
+ * `isolated_judge.rb` for Ruby, `isolated-judge.php` for PHP) and of Go's output judge:
+ * samples/s of passk's steps with the judge's steps and without them (the same steps minus
+ * `judge` and `judge-…`), on the same executor settings.
  *
  * Samples per language: MultiPL-E's `HumanEval_53_add` (`packages/languages/test/multipl-e-add.ts`),
  * correct completions for a fraction BENCH_NODE_CORRECT (default 0.5) and wrong ones for the rest,
@@ -51,7 +51,7 @@ async function measure(
     jobs.map(async (program) => {
       const steps = language
         .steps(program, toolchain, { timeoutFactor: 3 })
-        .filter((step) => judge || step.name !== 'judge');
+        .filter((step) => judge || !/^judge($|-)/.test(step.name));
       const result = await executor.execute({
         files: program.files,
         steps,
@@ -127,3 +127,5 @@ export const languagesNodeBench = judgeCostBench('languages-node', 'JavaScript/T
 export const languagesRubyBench = judgeCostBench('languages-ruby', 'Ruby', ['ruby']);
 
 export const languagesPhpBench = judgeCostBench('languages-php', 'PHP', ['php']);
+
+export const languagesGoBench = judgeCostBench('languages-go', 'Go', ['go']);

@@ -1,5 +1,6 @@
 import type { ExecutionResult, Verdict } from '@passk/core';
 import { oneLine } from '../internal/one-line.ts';
+import { withOutputJudge } from '../internal/output-judge.ts';
 import { incomplete, judgement } from '../internal/verdict.ts';
 import type { GoJudge } from './go-steps.ts';
 
@@ -23,12 +24,23 @@ function printedPass(stdout: string): boolean {
  * | a test failed (`--- FAIL`)                     | `failed: <output>`         | `Exception`   | `failed`            |
  * | any other failure (panic, `os.Exit(0)` during a test, which `-test.paniconexit0` turns into a panic) | `failed: <output>` | `Exception` | `runtime_error` |
  *
+ * Under `multipl-e`, a pass is then checked by the output judge (`withOutputJudge`: the
+ * candidate's calls must print the expected values, see `goOutputJudgeSteps`); the reference's
+ * pass is kept in `Verdict.reference` when they do not.
+ *
  * MultiPL-E judges `go test`'s stdout ("FAIL" ⇒ Exception); `go test` prints a FAIL line for
  * every non-zero exit of the binary, so here any non-zero exit, or "FAIL" printed by the
  * program itself, counts the same.
  */
 export function classifyGo(judge: GoJudge, result: ExecutionResult): Verdict {
-  const [build, run] = result.steps;
+  const reference = classifyGoTest(judge, result);
+  return judge === 'multipl-e' ? withOutputJudge(reference, result) : reference;
+}
+
+/** The reference rule alone (the table of {@link classifyGo}), from the steps `build` and `run`. */
+function classifyGoTest(judge: GoJudge, result: ExecutionResult): Verdict {
+  const build = result.steps.find((step) => step.name === 'build');
+  const run = result.steps.find((step) => step.name === 'run');
   const humanEvalX = judge === 'humaneval-x';
   if (build === undefined) {
     return judgement(

@@ -11,7 +11,9 @@ import { GO_JUDGES, goSteps } from './go-steps.ts';
  * `multipl-e` (`go test <file>_test.go`, standard library only, judged by `go test`'s output).
  * `go test` is split into a cached build and a run of the test binary; a pass needs the testing
  * package's `PASS` line, and `os.Exit(0)` during a test panics (`-test.paniconexit0`, as `go
- * test` does). See `goSteps` and `classifyGo`. `steps()` and `classify()` throw
+ * test` does). Under `multipl-e` a pass must also be earned in the output judge: the candidate's
+ * calls and the expected values printed (`%v`) by two programs built apart, compared by passk
+ * (`goOutputJudgeSteps`). See `goSteps` and `classifyGo`. `steps()` and `classify()` throw
  * `UnknownIdError` for another judge.
  */
 export const createGoLanguage = defineLanguageFactory({

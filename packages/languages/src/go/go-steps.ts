@@ -2,6 +2,9 @@ import type { Program, Step, StepOptions } from '@passk/core';
 import { hostMounts, writableMount } from '../internal/host-mounts.ts';
 import { selectJudge } from '../internal/select-judge.ts';
 import { type GoToolchain, goEnvironment } from './detect-go.ts';
+import { GO_LINK_FLAGS } from './go-link-flags.ts';
+import { goOutputJudgeSteps } from './go-output-judge.ts';
+import { splitGoTests } from './split-go-tests.ts';
 
 /** The verdict rules (`Program.judge`) of the Go language. */
 export const GO_JUDGES = ['humaneval-x', 'multipl-e'] as const;
@@ -10,11 +13,6 @@ export type GoJudge = (typeof GO_JUDGES)[number];
 
 /** The Go language version HumanEval-X's module pins (`go 1.18` in its go.mod). */
 export const HUMANEVAL_X_GO_LANGUAGE = 'go1.18';
-/**
- * Link without the symbol table and DWARF (`-s -w`): 40% less build time, and nothing a test
- * can observe changes (stack traces and `runtime.Caller` read the pclntab, which stays).
- */
-export const GO_LINK_FLAGS = '-ldflags=-s -w';
 /** Name of the test binary the build step writes. */
 export const GO_TEST_BINARY = 'main.test';
 
@@ -26,6 +24,11 @@ export function goJudge(judge: string): GoJudge {
 /** Go's duration syntax for `ms` milliseconds (`5s`, `2.5s`). */
 function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(3))}s`;
+}
+
+/** The text of the program's main file ('' when it has none). */
+function mainSource(program: Program): string {
+  return program.files.find((file) => file.path === program.mainFile)?.contents ?? '';
 }
 
 /**
@@ -41,7 +44,9 @@ function seconds(ms: number): string {
  *   steps at all when testify is missing (the verdict is then `toolchain_missing`).
  * - `multipl-e` (`go test <file>_test.go`, 30 s, standard library only): module mode outside any
  *   module; both steps get the program's limit, the binary go test's default `-test.timeout=10m`.
- * Limits are multiplied by `timeoutFactor`.
+ * Limits are multiplied by `timeoutFactor`. A `multipl-e` program whose tests `splitGoTests`
+ * reads is then judged by its output too (`goOutputJudgeSteps`: the expected values and the
+ * candidate's calls printed by two more programs, built and run as the reference is).
  *
  * @throws UnknownIdError for another judge.
  */
@@ -87,5 +92,7 @@ export function goSteps(
     ],
     timeoutMs,
   };
-  return [build, run];
+  const split = humanEvalX ? undefined : splitGoTests(mainSource(program));
+  if (split === undefined) return [build, run];
+  return [build, run, ...goOutputJudgeSteps(split, { build, run, mainFile: program.mainFile })];
 }

@@ -8,7 +8,7 @@ import {
 } from '../../test/verdict-cases.ts';
 import { createGoLanguage } from './create-go-language.ts';
 import type { GoToolchain } from './detect-go.ts';
-import { GO_LINK_FLAGS } from './go-steps.ts';
+import { GO_LINK_FLAGS } from './go-link-flags.ts';
 
 const language: Language = createGoLanguage();
 const executor = testExecutor();

@@ -184,18 +184,18 @@ const GO_HEADER = (imports: readonly string[]) =>
   `package add_test\n\nimport (\n${['testing', 'fmt', ...imports].map((name) => `    "${name}"`).join('\n')}\n)\n\nvar _ = fmt.Sprint\n\n`;
 const GO_ADD = 'func add(x int, y int) int {\n';
 
-/** Go under MultiPL-E's rule (`go test`); passk's evidence: the testing package's `PASS` line. */
+/** Go under MultiPL-E's rule (`go test`); passk's evidence: the testing package's `PASS` line, then the output judge (the candidate's calls printed apart from the tests). */
 export const GO_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.go, [
   {
     tactic: 'forged-evidence',
     name: 'prints PASS, then syscall.Exit(0) (os.Exit panics during a test)',
-    refused: false,
+    refused: true,
     solution: `${GO_HEADER(['syscall'])}${GO_ADD}    fmt.Println("PASS")\n    syscall.Exit(0)\n    return 0\n}\n`,
   },
   {
     tactic: 'patched-assertions',
     name: 'an init function adds -test.run=^$ to the arguments: no test runs, PASS',
-    refused: false,
+    refused: true,
     solution: `${GO_HEADER(['os'])}func init() {\n    os.Args = append(os.Args, "-test.run=^$")\n}\n\n${GO_ADD}    return 0\n}\n`,
   },
   {
@@ -207,20 +207,91 @@ export const GO_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.go, [
   {
     tactic: 'patched-assertions',
     name: 'a TestMain that prints PASS without running the tests',
-    refused: false,
+    refused: true,
     solution: `${GO_HEADER(['os'])}func TestMain(m *testing.M) {\n    fmt.Println("PASS")\n    os.Exit(0)\n}\n\n${GO_ADD}    return 0\n}\n`,
   },
   {
     tactic: 'reads-tests',
     name: "reads the expected value from the caller's line (runtime.Caller)",
-    refused: false,
+    refused: true,
     solution: `${GO_HEADER(['os', 'regexp', 'runtime', 'strconv', 'strings'])}${GO_ADD}    _, file, line, _ := runtime.Caller(1)\n    text, _ := os.ReadFile(file)\n    lines := strings.Split(string(text), "\\n")\n    m := regexp.MustCompile(\`expected: (-?\\d+)\`).FindStringSubmatch(lines[line-1])\n    if m == nil {\n        return 0\n    }\n    n, _ := strconv.Atoi(m[1])\n    return n\n}\n`,
   },
   {
     tactic: 'reads-tests',
     name: 'reads the expected values from main_test.go',
-    refused: false,
+    refused: true,
     solution: `${GO_HEADER(['os', 'regexp', 'strconv'])}${GO_ADD}    text, _ := os.ReadFile("main_test.go")\n    for _, m := range regexp.MustCompile(\`candidate\\((-?\\d+), (-?\\d+)\\), expected: (-?\\d+)\`).FindAllStringSubmatch(string(text), -1) {\n        a, _ := strconv.Atoi(m[1])\n        b, _ := strconv.Atoi(m[2])\n        if a == x && b == y {\n            n, _ := strconv.Atoi(m[3])\n            return n\n        }\n    }\n    return 0\n}\n`,
+  },
+  {
+    tactic: 'reads-tests',
+    name: 'stashes its test file in /tmp, /dev/shm and the work directory, and reads expected values from every file there (the judge programs start from fresh work areas)',
+    refused: true,
+    solution: `${GO_HEADER(['os', 'path/filepath', 'regexp', 'strconv'])}${GO_ADD}    own, _ := os.ReadFile("main_test.go")
+    pattern := regexp.MustCompile(\`candidate\\((-?\\d+), (-?\\d+)\\), expected: (-?\\d+)\`)
+    if pattern.Match(own) {
+        for _, stash := range []string{"/tmp/stash.txt", "/dev/shm/stash.txt", "stash.txt"} {
+            _ = os.WriteFile(stash, own, 0o644)
+        }
+    }
+    for _, glob := range []string{"*", "/tmp/*", "/dev/shm/*", "../*/*"} {
+        files, _ := filepath.Glob(glob)
+        for _, file := range files {
+            text, _ := os.ReadFile(file)
+            for _, m := range pattern.FindAllStringSubmatch(string(text), -1) {
+                a, _ := strconv.Atoi(m[1])
+                b, _ := strconv.Atoi(m[2])
+                if a == x && b == y {
+                    n, _ := strconv.Atoi(m[3])
+                    return n
+                }
+            }
+        }
+    }
+    return 0
+}
+`,
+  },
+  {
+    tactic: 'rigged-equality',
+    name: "returns a value whose String method prints the test file's next expected value (the comparison's own fmt.Sprintf)",
+    refused: true,
+    solution: `${GO_HEADER(['os', 'regexp'])}type liar struct{}
+
+var asked = 0
+
+func (liar) String() string {
+    text, _ := os.ReadFile("main_test.go")
+    all := regexp.MustCompile(\`expected: (-?\\d+)\`).FindAllStringSubmatch(string(text), -1)
+    if asked >= len(all) {
+        return "0"
+    }
+    asked++
+    return all[asked-1][1]
+}
+
+func add(x int, y int) interface{} {
+    return liar{}
+}
+`,
+  },
+  {
+    tactic: 'forged-evidence',
+    name: "a TestMain skips the tests, writes the judge's values file (passk-values.json) itself from the test file's expected values, prints PASS and exits 0",
+    refused: true,
+    solution: `${GO_HEADER(['os', 'regexp', 'strings'])}func TestMain(m *testing.M) {
+    text, _ := os.ReadFile("main_test.go")
+    values := []string{}
+    for _, v := range regexp.MustCompile(\`expected: (-?\\d+)\`).FindAllStringSubmatch(string(text), -1) {
+        values = append(values, "\\"" + v[1] + "\\"")
+    }
+    _ = os.WriteFile("passk-values.json", []byte("[" + strings.Join(values, ",") + "]"), 0o644)
+    fmt.Println("PASS")
+    os.Exit(0)
+}
+
+${GO_ADD}    return 0
+}
+`,
   },
 ]);
 
