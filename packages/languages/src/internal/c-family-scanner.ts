@@ -7,8 +7,11 @@
 export class CFamilyScanner {
   broken = false;
   private at = 0;
+  private readonly text: string;
 
-  constructor(private readonly text: string) {}
+  constructor(text: string) {
+    this.text = text;
+  }
 
   /** Skips `count` more characters. */
   skip(count: number): void {
