@@ -1,0 +1,56 @@
+import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
+import type { MultiplEIsolatedJudge } from '../define-multipl-e-language.ts';
+import { commandPath } from '../detect-toolchain.ts';
+import { assetPath } from '../internal/asset-path.ts';
+import { judgeStepBeforeReference } from '../internal/judge-step-before-reference.ts';
+
+/** Start of the one line `isolated_judge.lua` writes on its stdout. */
+export const LUA_VERDICT_MARK = '__passk_lua_verdict__ ';
+
+/**
+ * The wrapper that starts process A non-dumpable (an execute-only copy of the interpreter; stock
+ * Lua has no FFI for prctl): `sh isolated-judge.sh <lua> <isolated_judge.lua> <file> <ms>`.
+ */
+export const LUA_JUDGE_WRAPPER_PATH = assetPath('lua/isolated-judge.sh');
+
+/** passk's isolated judge for MultiPL-E Lua programs (process A; see the file's header). */
+export const LUA_ISOLATED_JUDGE_PATH = assetPath('lua/isolated_judge.lua');
+
+/** The files of the judge: the wrapper, A, B and the plain-data forms they share. */
+const JUDGE_FILES = [
+  LUA_JUDGE_WRAPPER_PATH,
+  LUA_ISOLATED_JUDGE_PATH,
+  assetPath('lua/isolated_candidate.lua'),
+  assetPath('lua/isolated_plain_data.lua'),
+];
+
+/**
+ * The step that runs the benchmark's tests of `program` apart from the candidate's code
+ * (`sh isolated-judge.sh <lua> isolated_judge.lua <mainFile> <timeoutMs>`), before the
+ * reference run: the tests get the program's time limit × `timeoutFactor`, the step twice that
+ * + 3 s. Its exit code never stops the job. No environment of its own, so that a warm sandbox
+ * can run it.
+ */
+export function luaIsolatedJudgeStep(
+  program: Program,
+  toolchain: ToolchainInfo,
+  options: StepOptions,
+): Step {
+  return judgeStepBeforeReference(program, options, {
+    argv: (timeoutMs) => [
+      '/bin/sh',
+      LUA_JUDGE_WRAPPER_PATH,
+      commandPath(toolchain, 'lua', 'lua'),
+      LUA_ISOLATED_JUDGE_PATH,
+      program.mainFile,
+      String(timeoutMs),
+    ],
+    files: JUDGE_FILES,
+  });
+}
+
+/** Lua's isolated judge for `defineMultiplELanguageFactory` (see `isolated_judge.lua`). */
+export const LUA_ISOLATED_JUDGE: MultiplEIsolatedJudge = {
+  steps: (program, toolchain, options) => [luaIsolatedJudgeStep(program, toolchain, options)],
+  mark: LUA_VERDICT_MARK,
+};
