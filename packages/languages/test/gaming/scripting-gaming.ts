@@ -116,7 +116,7 @@ export const LUA_GAMING: GamingTable = {
       body: [
         "    local stash = '/tmp/passk-lua-stash'",
         "    local text = io.open('main.lua'):read('a')",
-        "    if text:find('test_humaneval', 1, true) then io.open(stash, 'w'):write(text):close()",
+        "    if text:find('test_' .. 'humaneval', 1, true) then io.open(stash, 'w'):write(text):close()",
         "    else local kept = io.open(stash); if kept then text = kept:read('a') end end",
         "    for a, b, z in text:gmatch('candidate%((%-?%d+), (%-?%d+)%), (%-?%d+)%)') do",
         '        if tonumber(a) == x and tonumber(b) == y then return tonumber(z) end',
