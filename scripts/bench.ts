@@ -16,6 +16,7 @@ import { hostileBench } from './bench/hostile.ts';
 import { humanEvalBench } from './bench/humaneval.ts';
 import { languagesCompiledBench } from './bench/languages-compiled.ts';
 import {
+  languagesLuaBench,
   languagesNodeBench,
   languagesPhpBench,
   languagesRubyBench,
@@ -36,6 +37,7 @@ const SECTIONS: readonly BenchSection[] = [
   languagesNodeBench,
   languagesRubyBench,
   languagesPhpBench,
+  languagesLuaBench,
   evalPlusBench,
   hostileBench,
   mcpBench,

@@ -1,7 +1,7 @@
 /**
- * Bench sections `languages-node`, `languages-ruby` and `languages-php`: the cost of the isolated
- * judges (`isolated-judge.cjs` for MultiPL-E JavaScript and TypeScript, `isolated_judge.rb` for
- * Ruby, `isolated-judge.php` for PHP):
+ * Bench sections `languages-node`, `languages-ruby`, `languages-php` and `languages-lua`: the
+ * cost of the isolated judges (`isolated-judge.cjs` for MultiPL-E JavaScript and TypeScript,
+ * `isolated_judge.rb` for Ruby, `isolated-judge.php` for PHP, `isolated_judge.lua` for Lua):
  * samples/s of passk's steps with the judge step and without it (the same steps minus `judge`),
  * on the same executor settings.
  *
@@ -9,8 +9,8 @@
  * correct completions for a fraction BENCH_NODE_CORRECT (default 0.5) and wrong ones for the rest,
  * each made distinct by a leading comment: BENCH_NODE_SAMPLES (default 24; TypeScript half).
  * The Node.js judge runs only after a run its reference rule could pass (MultiPL-E: exit code 0),
- * so its cost grows with the share of correct samples; Ruby's and PHP's run before the reference
- * run, for every sample.
+ * so its cost grows with the share of correct samples; Ruby's, PHP's and Lua's run before the
+ * reference run, for every sample.
  */
 import { availableParallelism } from 'node:os';
 import type { Language, Program } from '../../packages/core/src/index.ts';
@@ -128,3 +128,5 @@ export const languagesNodeBench = judgeCostBench('languages-node', 'JavaScript/T
 export const languagesRubyBench = judgeCostBench('languages-ruby', 'Ruby', ['ruby']);
 
 export const languagesPhpBench = judgeCostBench('languages-php', 'PHP', ['php']);
+
+export const languagesLuaBench = judgeCostBench('languages-lua', 'Lua', ['lua']);
