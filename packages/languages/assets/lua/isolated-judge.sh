@@ -13,6 +13,5 @@
 set -eu
 lua=$1
 dir=$(mktemp -d "${TMPDIR:-/tmp}/passk-lua-judge.XXXXXX")
-cp "$lua" "$dir/lua"
-chmod 0111 "$dir/lua"
+install -m 0111 "$lua" "$dir/lua"
 exec "$dir/lua" "$2" "$3" "$4" "$lua" "$dir"

@@ -157,7 +157,8 @@ local function startCandidate(entry)
   if channel.calls == nil or channel.answers == nil then stop(Gone, 'no channel') end
 end
 
---- Kills B's group and the watchdog.
+--- Kills B's group and the watchdog; returns the names then in the work directory (one per
+--- line; a name with a newline is skipped).
 local function stopCandidate()
   for _, stream in ipairs({ channel.calls, channel.answers }) do
     pcall(stream.close, stream)
@@ -167,14 +168,10 @@ local function stopCandidate()
   for _, pid in ipairs({ channel.group, channel.watchdog }) do
     if pid then groups[#groups + 1] = '-' .. pid end
   end
-  if #groups > 0 then shell('kill -9 ' .. table.concat(groups, ' ') .. ' 2>/dev/null') end
   channel.group, channel.watchdog = nil, nil
-end
-
---- The names in the work directory (one per line; a name with a newline is skipped).
-local function listing()
+  local kill = #groups > 0 and 'kill -9 ' .. table.concat(groups, ' ') .. '; ' or ''
   local names = {}
-  for name in lines('ls -A'):gmatch('[^\n]+') do names[name] = true end
+  for name in lines(kill .. 'ls -A'):gmatch('[^\n]+') do names[name] = true end
   return names
 end
 
@@ -205,19 +202,21 @@ local function judge()
   handle:close()
   local candidate, tests, entry = split(source)
   if candidate == nil then return nil end
-  local kept = listing()
+  local kept = {}
+  for name in lines('ls -A'):gmatch('[^\n]+') do kept[name] = true end
   local restore = function()
-    stopCandidate()
-    for name in pairs(listing()) do
-      if not kept[name] then shell('rm -rf -- ' .. quote(name)) end
+    local left = {}
+    for name in pairs(stopCandidate()) do
+      if not kept[name] then left[#left + 1] = quote(name) end
     end
-    shell('rm -rf -- ' .. quote(file))
+    if not os.remove(file) then left[#left + 1] = quote(file) end
+    if #left > 0 then shell('rm -rf -- ' .. table.concat(left, ' ')) end
     local written = io.open(file, 'wb')
     written:write(source)
     written:close()
   end
   local ok, result = pcall(function()
-    shell('rm -f -- ' .. quote(file))
+    os.remove(file)
     local rewritten = assert(io.open(file, 'wb'))
     rewritten:write(candidate)
     rewritten:close()
@@ -251,7 +250,10 @@ end
 
 local ok, strict = pcall(judge)
 if not ok then strict = outcome('runtime_error', 'the isolated judge stopped: ' .. tostring(strict)) end
-shell('rm -rf -- ' .. quote(dir))
+for _, name in ipairs({ FIFO_CALLS, FIFO_ANSWERS, TIMED_OUT }) do
+  os.remove(dir .. '/' .. name)
+end
+os.remove(dir)
 local body = strict == nil and 'null'
   or '{"status":' .. json(strict.status) .. ',"detail":' .. json(strict.detail) .. '}'
 out:write('\n' .. VERDICT_MARK .. '{"strict":' .. body .. '}\n')
