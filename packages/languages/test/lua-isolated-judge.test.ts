@@ -16,21 +16,11 @@ import { createLuaLanguage } from '../src/lua/create-lua-language.ts';
 import { LUA_VERDICT_MARK } from '../src/lua/lua-isolated-judge.ts';
 import { judgeApart, program, testExecutor } from './run-program.ts';
 
-/** MultiPL-E's Lua program: `code` (prompt + completion), then its tests of `entry`. */
-function multiplELua(code: string, entry: string, checks: readonly string[]): string {
-  return [
-    code,
-    '',
-    "lu = require('luaunit')",
-    '',
-    'function test_humaneval()',
-    `local candidate = ${entry}`,
-    ...checks.map((check) => `    lu.assertEquals(${check})`),
-    'end',
-    '',
-    'os.exit(lu.LuaUnit.run())',
-  ].join('\n');
-}
+/** MultiPL-E's Lua program: `code` (prompt + completion), then its luaunit tests of `entry`. */
+const multiplELua = (code: string, entry: string, checks: readonly string[]): string =>
+  `${code}\n\nlu = require('luaunit')\n\nfunction test_humaneval()\nlocal candidate = ${entry}\n${checks
+    .map((check) => `    lu.assertEquals(${check})\n`)
+    .join('')}end\n\nos.exit(lu.LuaUnit.run())`;
 
 const HONEST: readonly [string, string, string, readonly string[]][] = [
   [

@@ -1,6 +1,7 @@
-import { COMPLETION_SENTINEL, type Program, type ToolchainInfo } from '@passk/core';
+import { COMPLETION_SENTINEL, type ToolchainInfo } from '@passk/core';
 import { stepResult } from '@passk/core/conformance';
 import { describe, expect, it } from 'vitest';
+import { program as testProgram } from '../../test/run-program.ts';
 import { createLuaLanguage } from './create-lua-language.ts';
 import {
   LUA_ISOLATED_JUDGE_PATH,
@@ -10,89 +11,84 @@ import {
 
 const language = createLuaLanguage();
 /** MultiPL-E's Lua shape: prompt and completion, then luaunit's test function and run. */
-const contents = [
-  'local function add(x, y)',
-  '    return x + y',
-  'end',
-  '',
-  "lu = require('luaunit')",
-  '',
-  'function test_humaneval()',
-  'local candidate = add',
-  '    lu.assertEquals(candidate(2, 3), 5)',
-  'end',
-  '',
-  'os.exit(lu.LuaUnit.run())',
-].join('\n');
-const program: Program = {
-  language: 'lua',
-  files: [{ path: 'main.lua', contents }],
-  mainFile: 'main.lua',
-  judge: 'multipl-e',
-  timeoutMs: 15_000,
-};
+const program = testProgram(
+  'lua',
+  'main.lua',
+  'multipl-e',
+  "local function add(x, y)\n    return x + y\nend\n\nlu = require('luaunit')\n\nfunction test_humaneval()\nlocal candidate = add\n    lu.assertEquals(candidate(2, 3), 5)\nend\n\nos.exit(lu.LuaUnit.run())",
+  15_000,
+);
 const toolchain = { available: true, commands: { lua: '/usr/bin/lua5.3' } } as ToolchainInfo;
 
-/** The judge step's one clean stdout line, with `mark`. */
-function judged(strict: object | null, mark = LUA_VERDICT_MARK) {
-  const stdoutTail = `\n${mark}${JSON.stringify({ strict })}\n`;
-  return stepResult({ name: 'judge', stdoutTail });
-}
+/** The judge step whose stdout is one clean line with `mark`. */
+const judged = (strict: object | null, mark = LUA_VERDICT_MARK) =>
+  stepResult({ name: 'judge', stdoutTail: `\n${mark}${JSON.stringify({ strict })}\n` });
 
 /** The reference run: luaunit's summary, the sentinel and exit 0, or a failed test. */
 const passedRun = stepResult({
   stdoutTail: `.\nRan 1 tests in 0.000 seconds, 1 success, 0 failures\nOK\n${COMPLETION_SENTINEL}\n`,
 });
 
-const verdictOf = (...steps: ReturnType<typeof stepResult>[]) =>
-  language.classify(program, { steps: [stepResult({ name: 'prepare' }), ...steps] });
+/** The verdict of a run whose steps after `prepare` are `judge` and the reference's `run`. */
+function verdictOf(judge: ReturnType<typeof stepResult>, run = passedRun) {
+  return language.classify(program, { steps: [stepResult({ name: 'prepare' }), judge, run] });
+}
 
 describe("Lua's isolated judge step", () => {
   it('runs after the evidence is written and before the reference run, through its wrapper, with no environment of its own', () => {
-    const steps = language.steps(program, toolchain, { timeoutFactor: 2 });
-    expect(steps.map((step) => step.name)).toEqual(['prepare', 'judge', 'run']);
-    const judge = steps[1];
-    expect(judge?.argv).toEqual([
-      '/bin/sh',
-      LUA_JUDGE_WRAPPER_PATH,
-      '/usr/bin/lua5.3',
-      LUA_ISOLATED_JUDGE_PATH,
-      'main.lua',
-      '30000',
-    ]);
-    expect(judge?.timeoutMs).toBe(2 * 30_000 + 3000);
-    expect(judge?.stopOnFailure).toBe(false);
+    const [prepare, judge, run] = language.steps(program, toolchain, { timeoutFactor: 2 });
+    expect([prepare?.name, judge?.name, run?.name]).toEqual(['prepare', 'judge', 'run']);
     // No variables: a warm sandbox may run it, as it runs the reference step.
-    expect(judge?.env).toBeUndefined();
-    expect(judge?.server).toEqual(steps[2]?.server);
+    expect({ ...judge, name: undefined, mounts: undefined }).toEqual({
+      name: undefined,
+      argv: [
+        '/bin/sh',
+        LUA_JUDGE_WRAPPER_PATH,
+        '/usr/bin/lua5.3',
+        LUA_ISOLATED_JUDGE_PATH,
+        'main.lua',
+        '30000',
+      ],
+      timeoutMs: 2 * 30_000 + 3000,
+      stopOnFailure: false,
+      mounts: undefined,
+      ...(run?.server === undefined ? {} : { server: run.server }),
+    });
   });
 });
 
-describe('withIsolatedJudge (Lua)', () => {
-  it("passes only when MultiPL-E's rule and the isolated tests both pass, and keeps the reference's pass", () => {
-    const passed = verdictOf(judged({ status: 'passed', detail: 'passed' }), passedRun);
-    expect([passed.status, passed.reference]).toEqual(['passed', undefined]);
-    const refused = verdictOf(
-      judged({ status: 'failed', detail: 'LuaUnit test FAILURE: expected: 1, actual: 0' }),
-      passedRun,
-    );
-    expect([refused.status, refused.reference?.status]).toEqual(['failed', 'passed']);
-    const untestable = verdictOf(judged(null), passedRun);
-    expect([untestable.status, untestable.reference]).toEqual(['passed', undefined]);
-  });
+/** The judge's report, the verdict's status and the reference's status it keeps. */
+const REPORTS: readonly [string, ReturnType<typeof judged>, string, string | undefined][] = [
+  ['both pass', judged({ status: 'passed', detail: 'passed' }), 'passed', undefined],
+  [
+    'the isolated tests fail',
+    judged({ status: 'failed', detail: 'LuaUnit test FAILURE: expected: 1, actual: 0' }),
+    'failed',
+    'passed',
+  ],
+  ['no test part: the reference rule alone', judged(null), 'passed', undefined],
+  [
+    "another judge's mark",
+    judged({ status: 'passed', detail: 'passed' }, '__passk_php_verdict__ '),
+    'runtime_error',
+    'passed',
+  ],
+  [
+    'a forged extra line',
+    stepResult({
+      name: 'judge',
+      stdoutTail: `\n${LUA_VERDICT_MARK}{"strict":{"status":"passed","detail":"passed"}}\n`.repeat(
+        2,
+      ),
+    }),
+    'runtime_error',
+    'passed',
+  ],
+];
 
-  it("refuses another judge's mark and a forged extra line", () => {
-    const forged = [
-      judged({ status: 'passed', detail: 'passed' }, '__passk_php_verdict__ '),
-      stepResult({
-        name: 'judge',
-        stdoutTail:
-          `\n${LUA_VERDICT_MARK}{"strict":{"status":"passed","detail":"passed"}}\n`.repeat(2),
-      }),
-    ];
-    for (const step of forged) {
-      const verdict = verdictOf(step, passedRun);
-      expect([verdict.status, verdict.reference?.status]).toEqual(['runtime_error', 'passed']);
-    }
+describe('withIsolatedJudge (Lua): a pass needs both the reference rule and the isolated tests', () => {
+  it.each(REPORTS)('%s', (_name, report, status, reference) => {
+    const verdict = verdictOf(report);
+    expect([verdict.status, verdict.reference?.status]).toEqual([status, reference]);
   });
 });

@@ -25,32 +25,20 @@ const JUDGE_FILES = [
 ];
 
 /**
- * The step that runs the benchmark's tests of `program` apart from the candidate's code
- * (`sh isolated-judge.sh <lua> isolated_judge.lua <mainFile> <timeoutMs>`), before the
- * reference run: the tests get the program's time limit × `timeoutFactor`, the step twice that
- * + 3 s. Its exit code never stops the job. No environment of its own, so that a warm sandbox
- * can run it.
+ * Lua's isolated judge for `defineMultiplELanguageFactory` (see `isolated_judge.lua`): one step
+ * (`sh isolated-judge.sh <lua> isolated_judge.lua <mainFile> <timeoutMs>`) that runs the
+ * benchmark's tests of the program apart from the candidate's code, before the reference run:
+ * the tests get the program's time limit × `timeoutFactor`, the step twice that + 3 s. Its exit
+ * code never stops the job. No environment of its own, so that a warm sandbox can run it.
  */
-export function luaIsolatedJudgeStep(
-  program: Program,
-  toolchain: ToolchainInfo,
-  options: StepOptions,
-): Step {
-  return judgeStepBeforeReference(program, options, {
-    argv: (timeoutMs) => [
-      '/bin/sh',
-      LUA_JUDGE_WRAPPER_PATH,
-      commandPath(toolchain, 'lua', 'lua'),
-      LUA_ISOLATED_JUDGE_PATH,
-      program.mainFile,
-      String(timeoutMs),
-    ],
-    files: JUDGE_FILES,
-  });
-}
-
-/** Lua's isolated judge for `defineMultiplELanguageFactory` (see `isolated_judge.lua`). */
 export const LUA_ISOLATED_JUDGE: MultiplEIsolatedJudge = {
-  steps: (program, toolchain, options) => [luaIsolatedJudgeStep(program, toolchain, options)],
   mark: LUA_VERDICT_MARK,
+  steps: (program: Program, toolchain: ToolchainInfo, options: StepOptions): Step[] => {
+    const lua = commandPath(toolchain, 'lua', 'lua');
+    const argv = (timeoutMs: number) =>
+      ['/bin/sh', LUA_JUDGE_WRAPPER_PATH, lua, LUA_ISOLATED_JUDGE_PATH, program.mainFile].concat(
+        String(timeoutMs),
+      );
+    return [judgeStepBeforeReference(program, options, { argv, files: JUDGE_FILES })];
+  },
 };
