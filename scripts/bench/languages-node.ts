@@ -8,9 +8,8 @@
  * Samples per language: MultiPL-E's `HumanEval_53_add` (`packages/languages/test/multipl-e-add.ts`),
  * correct completions for a fraction BENCH_NODE_CORRECT (default 0.5) and wrong ones for the rest,
  * each made distinct by a leading comment: BENCH_NODE_SAMPLES (default 24; TypeScript half).
- * The Node.js judge runs only after a run its reference rule could pass (MultiPL-E: exit code 0),
- * so its cost grows with the share of correct samples; Ruby's, PHP's and Lua's run before the
- * reference run, for every sample.
+ * Every judge runs only after a run its reference rule could pass (MultiPL-E: exit code 0), so
+ * its cost grows with the share of correct samples.
  */
 import { availableParallelism } from 'node:os';
 import type { Language, Program } from '../../packages/core/src/index.ts';

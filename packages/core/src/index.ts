@@ -220,6 +220,7 @@ export {
   type GenerationRequest,
   INFRASTRUCTURE_STATUSES,
   isCpuBound,
+  type JobFile,
   type JudgeId,
   type Judgement,
   type Language,

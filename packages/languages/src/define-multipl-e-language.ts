@@ -46,9 +46,9 @@ export interface Interpreter extends ToolRequirement {
  */
 export interface MultiplEIsolatedJudge {
   /**
-   * The judge step, run before the reference steps (after `prepare`): no code of the program has
-   * run when the judge reads the tests, so none can have copied them where the candidate's
-   * process could read them. It must leave the work directory as it found it, and exit 0.
+   * The judge step, run after the reference steps (which stop the job when the program fails)
+   * in a fresh work area (`Step.freshFiles`: the program's files, the main file as `prepare`
+   * kept it): nothing the reference run left can reach the candidate's process. It exits 0.
    */
   readonly steps: MultiplESteps;
   /** Start of the judge's verdict line (`__passk_rb_verdict__ `). */
@@ -105,8 +105,8 @@ function interpreterSteps({ key, names, args = [] }: Interpreter): MultiplESteps
 }
 
 /**
- * The definition's steps, after the `prepare` step that writes `rules.testEvidence`, if any, and
- * the isolated judge's step, if any.
+ * The definition's steps, after the `prepare` step that writes `rules.testEvidence`, if any,
+ * and followed by the isolated judge's steps, if any (they start in a fresh work area).
  */
 function definitionSteps(definition: MultiplELanguageDefinition): MultiplESteps {
   const reference =
@@ -116,8 +116,8 @@ function definitionSteps(definition: MultiplELanguageDefinition): MultiplESteps 
     judge === undefined
       ? reference
       : (program, toolchain, options) => [
-          ...judge(program, toolchain, options),
           ...reference(program, toolchain, options),
+          ...judge(program, toolchain, options),
         ];
   const evidence = definition.rules.testEvidence;
   const all: MultiplESteps =

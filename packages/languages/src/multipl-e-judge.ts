@@ -7,6 +7,7 @@ import {
   type VerdictStatus,
   withoutCompletionSentinel,
 } from '@passk/core';
+import { referenceSteps } from './internal/isolated-judge-verdict.ts';
 import type { TestEndLocator, TestEvidence } from './internal/test-evidence.ts';
 import { judgement, withReference } from './internal/verdict.ts';
 
@@ -150,14 +151,16 @@ const STATUS_OF: Readonly<Record<MultiplEStatus, VerdictStatus>> = {
  * | `AssertionError`                                | `AssertionError`   | `failed`            |
  * | `Exception` (or another word)                   | `Exception`        | `failed` for a failed test, `compile_error` for a parse error (per language), else `runtime_error` |
  *
+ * Steps of a judge that follows the reference steps (`referenceSteps`) are not part of this rule.
  * MultiPL-E counts a sample as passed when its status is `OK` and its exit code 0; passk
  * also requires the evidence, and returns MultiPL-E's judgement in `reference` where the two
  * differ.
  */
 export function judgeMultiplE(result: ExecutionResult, rules: MultiplERules): Verdict {
-  const last = result.steps.at(-1);
+  const steps = referenceSteps(result.steps);
+  const last = steps.at(-1);
   if (last === undefined) return judgement('infra_error', 'no step ran');
-  const unstarted = result.steps.find((step) => step.spawnError !== undefined);
+  const unstarted = steps.find((step) => step.spawnError !== undefined);
   if (unstarted !== undefined) {
     return judgement(
       'toolchain_missing',

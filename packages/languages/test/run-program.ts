@@ -5,6 +5,7 @@ import {
   judgeProgram as judgeProgramOnce,
   type Language,
   type Program,
+  programJob,
   type ToolchainInfo,
   type Verdict,
 } from '@passk/core';
@@ -75,7 +76,9 @@ export interface JudgedApart {
 /**
  * Runs `target` with `language` (detected here) through `judgeProgram`, and reads the report of
  * its isolated judge step (lines starting with `mark`); undefined when the toolchain is missing
- * (the reason printed, see {@link skipReason}).
+ * (the reason printed, see {@link skipReason}). Here the judge also runs after a failing
+ * reference run (which ends a job otherwise), so that its own judgement of a failing program
+ * is seen; the verdict is unchanged by that.
  */
 export async function judgeApart(
   language: Language,
@@ -85,7 +88,17 @@ export async function judgeApart(
 ): Promise<JudgedApart | undefined> {
   const toolchain = await language.detect();
   if (skipReason(language.id, toolchain)) return undefined;
-  const { verdict, result } = await judgeProgram(language, toolchain, executor, target);
+  const job = programJob(language, target, toolchain);
+  const steps = job.steps.map((step) =>
+    step.name === JUDGE_STEP ? step : { ...step, stopOnFailure: false },
+  );
+  const { verdict, result = { steps: [] } } = await judgeProgramOnce({
+    language,
+    toolchain,
+    executor,
+    program: target,
+    job: { ...job, steps },
+  });
   const step = result.steps.find((candidate) => candidate.name === JUDGE_STEP);
   const strict = step === undefined ? undefined : parseIsolatedStrict(step, mark);
   return { verdict, ...(strict ? { judged: strict.status } : {}) };

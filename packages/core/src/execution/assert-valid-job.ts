@@ -24,6 +24,12 @@ export function assertValidJob(job: ExecutionJob): void {
     if (step.reportFile !== undefined) {
       assertRelativePath(step.reportFile, `report file of step '${step.name}'`);
     }
+    for (const file of step.freshFiles ?? []) {
+      assertRelativePath(file.path, `fresh file path of step '${step.name}'`);
+    }
+    for (const path of step.keepFiles ?? []) {
+      assertRelativePath(path, `kept file path of step '${step.name}'`);
+    }
     for (const mount of step.mounts ?? []) {
       if (!isAbsolute(mount.path) || normalize(mount.path) !== mount.path || mount.path === '/') {
         throw new ExecutorError({

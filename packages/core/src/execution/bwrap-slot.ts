@@ -21,7 +21,7 @@ import { DEFAULT_MAX_PROCESSES } from './sandbox/resource-limits.ts';
 import { type SandboxLayout, sandboxArgv } from './sandbox/sandbox-argv.ts';
 import { SYSTEM_DIRECTORIES } from './sandbox/system-mounts.ts';
 import { WorkArea } from './sandbox/work-area.ts';
-import type { JobDirectory, SlotIsolation } from './slot-isolation.ts';
+import type { JobDirectory, SlotIsolation, WorkFile } from './slot-isolation.ts';
 import { STEP_PATH } from './step-environment.ts';
 
 /** Where job directories appear inside every sandbox. */
@@ -91,6 +91,15 @@ export function createBwrapSlot(options: BwrapSlotOptions): SlotIsolation {
   const own = (path: string): void => {
     if (uid !== undefined) chownSync(path, uid, uid);
   };
+  /** A job's work directory or `/tmp`, empty and the slot's uid's. */
+  const makeJobPart = (path: string): void => {
+    mkdirSync(path, { mode: 0o755 });
+    own(path);
+  };
+  const writeFiles = (job: JobDirectory, files: readonly WorkFile[]): void => {
+    writeJobFiles(job.hostWorkDir, files);
+    if (uid !== undefined) chownTree(job.hostWorkDir, uid);
+  };
 
   const ensureArea = async (): Promise<WorkArea> => {
     if (area?.alive) return area;
@@ -137,10 +146,7 @@ export function createBwrapSlot(options: BwrapSlotOptions): SlotIsolation {
         const hostJob = mkdtempSync(join(workArea.hostPath(join(areaRoot, 'jobs')), 'job-'));
         chmodSync(hostJob, 0o755);
         const name = basename(hostJob);
-        for (const part of ['work', 'tmp']) {
-          mkdirSync(join(hostJob, part), { mode: 0o755 });
-          own(join(hostJob, part));
-        }
+        for (const part of ['work', 'tmp']) makeJobPart(join(hostJob, part));
         return {
           workDir: `${SANDBOX_JOBS_DIR}/${name}/work`,
           hostWorkDir: join(hostJob, 'work'),
@@ -157,9 +163,15 @@ export function createBwrapSlot(options: BwrapSlotOptions): SlotIsolation {
         });
       }
     },
-    writeFiles(job, files) {
-      writeJobFiles(job.hostWorkDir, files);
-      if (uid !== undefined) chownTree(job.hostWorkDir, uid);
+    writeFiles,
+    async resetJob(job, files) {
+      for (const part of [job.hostWorkDir, join(job.hostWorkDir, '..', 'tmp')]) {
+        if (!(await removeDirectory(part))) throw new Error(`cannot empty ${part}`);
+        makeJobPart(part);
+      }
+      const serverTmp = job.hostWritable[2];
+      if (serverTmp !== undefined) await emptyDirectory(serverTmp, serverMountPoints);
+      writeFiles(job, files);
     },
     async removeJob(job) {
       const hostJob = join(job.hostWorkDir, '..');

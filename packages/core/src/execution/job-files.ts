@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ExecutorError } from '../errors/executor-error.ts';
+import type { WorkFile } from './slot-isolation.ts';
 
 /**
  * Checks that `path` is a relative POSIX path inside the work directory: not empty, not
@@ -22,16 +23,13 @@ export function assertRelativePath(path: string, what: string): void {
 }
 
 /**
- * Writes `files` (UTF-8) below `workDir`, creating parent directories as needed. Synchronous:
+ * Writes `files` (text as UTF-8) below `workDir`, creating parent directories as needed. Synchronous:
  * job files are small, and sync calls cost a fraction of the CPU of async ones.
  * Paths must already have passed {@link assertRelativePath}.
  *
  * @throws the file system's error when a file cannot be written.
  */
-export function writeJobFiles(
-  workDir: string,
-  files: readonly { readonly path: string; readonly contents: string }[],
-): void {
+export function writeJobFiles(workDir: string, files: readonly WorkFile[]): void {
   for (const file of files) {
     const target = join(workDir, file.path);
     const parent = dirname(target);

@@ -127,6 +127,65 @@ describe.each(MODES)('createLocalExecutor (sandbox %s)', (sandboxMode) => {
     expect(result.steps.map((s) => s.report)).toEqual([{ ok: 'ü' }, null, null]);
   });
 
+  it('starts a step with freshFiles in a renewed work area that the steps after it share', async () => {
+    const leave = [
+      'mkdir -p sub && echo left > sub/left.txt && chmod 000 sub',
+      'echo changed > input.txt',
+      // Without a sandbox /tmp is the host's: only the work directory is renewed.
+      mode === 'bwrap' ? 'echo left > /tmp/left && echo left > /dev/shm/left' : 'true',
+    ].join('; ');
+    const list = (dir: string): string => `echo "${dir}: $(ls -A ${dir} | tr '\\n' ' ')"`;
+    const look = [
+      list('.'),
+      list('judge'),
+      'cat judge/input.txt; echo',
+      list('/tmp'),
+      list('/dev/shm'),
+      'echo seen > mine.txt',
+    ].join('; ');
+    const result = await executor().execute(
+      job(
+        [
+          step(['sh', '-c', leave], { name: 'program' }),
+          step(['sh', '-c', look], {
+            name: 'judge',
+            freshFiles: [{ path: 'judge/input.txt', contents: 'fresh' }],
+          }),
+          step(['sh', '-c', list('.')], { name: 'after' }),
+        ],
+        { files: [{ path: 'input.txt', contents: 'original' }] },
+      ),
+    );
+    expect(result.steps.map((s) => s.exitCode)).toEqual([0, 0, 0]);
+    const [, judge, after] = result.steps;
+    const lines = judge?.stdoutTail.split('\n') ?? [];
+    expect(lines.slice(0, 3)).toEqual(['.: judge ', 'judge: input.txt ', 'fresh']);
+    if (mode === 'bwrap') expect(lines.slice(3, 5)).toEqual(['/tmp: ', '/dev/shm: ']);
+    expect(after?.stdoutTail).toBe('.: judge mine.txt \n');
+  });
+
+  it('gives a fresh work area the files earlier steps kept, never through a link', async () => {
+    const secret = join(sandbox, `host-secret-${mode}.json`);
+    writeFileSync(secret, '{"secret": true}');
+    const build = `echo built > out.txt; mkdir d; echo deep > d/f; ln -s ${secret} link.json; ln -s ${secret} report.json`;
+    const result = await executor().execute(
+      job([
+        step(['sh', '-c', build], {
+          name: 'build',
+          keepFiles: ['out.txt', 'd/f', 'link.json', 'missing.txt'],
+          reportFile: 'report.json',
+        }),
+        step(['sh', '-c', 'echo changed > out.txt'], { name: 'program', keepFiles: [] }),
+        step(['sh', '-c', 'ls -A . d; cat out.txt d/f'], {
+          name: 'judge',
+          freshFiles: [{ path: 'mine.txt', contents: '' }],
+        }),
+      ]),
+    );
+    expect(result.steps[0]?.report).toBeNull();
+    expect(result.steps[2]?.stdoutTail).toBe('.:\nd\nmine.txt\nout.txt\n\nd:\nf\nbuilt\ndeep\n');
+  });
+
   it('kills the whole process tree on timeout', async () => {
     const duration = uniqueSleep();
     const result = await executor().execute(
@@ -372,6 +431,9 @@ describe.each(MODES)('createLocalExecutor (sandbox %s)', (sandboxMode) => {
     for (const bad of [step([]), step(['true'], { timeoutMs: 0 })]) {
       await expect(pool.execute(job([bad]))).rejects.toMatchObject({ code: 'executor-broken' });
     }
+    await expect(
+      pool.execute(job([step(['true'], { freshFiles: [{ path: '../f', contents: '' }] })])),
+    ).rejects.toMatchObject({ code: 'executor-broken' });
     await expect(
       pool.execute(job([step(['true'], { reportFile: '../r.json' })])),
     ).rejects.toMatchObject({

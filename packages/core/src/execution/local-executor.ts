@@ -19,7 +19,8 @@ import { ForkServer } from './fork-server.ts';
 import type { LocalExecutorOptions } from './local-executor-options.ts';
 import { oomKillCount } from './oom-kill-count.ts';
 import { createPlainSlot } from './plain-slot.ts';
-import { readStepReport } from './read-step-report.ts';
+import { MAX_REPORT_BYTES, readStepReport } from './read-step-report.ts';
+import { readWorkFile } from './read-work-file.ts';
 import { removeDirectory } from './remove-directory.ts';
 import { removeStaleScratch } from './remove-stale-scratch.ts';
 import { SlotCgroup } from './sandbox/cgroups.ts';
@@ -40,6 +41,9 @@ import { type StepContext, type StepOutcome, spawnFailure, stepFailed } from './
 
 /** Consecutive failures after which a slot stops using a server command. */
 const MAX_SERVER_FAILURES = 3;
+
+/** Largest file a step's `keepFiles` keeps, in bytes (a bigger one is not kept). */
+const MAX_KEPT_BYTES = 4 * MAX_REPORT_BYTES;
 
 /** What `isolation` says without a sandbox. */
 const NO_SANDBOX = [
@@ -70,7 +74,9 @@ interface SlotState {
  * Each job gets a fresh work directory holding `job.files`; its steps run in order (see
  * `spawnStep` for how one step runs, and fork-protocol.ts for warm servers, which run in a
  * sandbox of their own per slot and end whatever a program left running after each job);
- * the first failing step ends the job unless it sets `stopOnFailure: false`; the work
+ * the first failing step ends the job unless it sets `stopOnFailure: false`; a step with
+ * `freshFiles` starts in a renewed work area (see `SlotIsolation.resetJob`) holding those
+ * files and those earlier steps kept (`keepFiles`, copied when each ended); the work
  * directory is removed afterwards. Each step result says which resource limit was exceeded
  * (`limit`), and `infraError` when the step could not run for a reason outside the program
  * (the sandbox did not start, the machine ran out of memory).
@@ -285,9 +291,23 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
         });
       }
       const steps: StepResult[] = [];
+      const kept = new Map<string, Buffer>();
       for (const step of job.steps) {
         signal?.throwIfAborted();
         if (closed) throw closedError();
+        if (step.freshFiles !== undefined) {
+          try {
+            await isolation.resetJob(directory, [
+              ...step.freshFiles,
+              ...[...kept].map(([path, contents]) => ({ path, contents })),
+            ]);
+          } catch (error) {
+            throw new ExecutorError({
+              message: `cannot renew the work area of ${directory.hostWorkDir} for step '${step.name}'`,
+              cause: error,
+            });
+          }
+        }
         const rlimits = stepRlimits(job.limits, step.timeoutMs, sandbox?.processLimit ?? false);
         const context: StepContext = {
           workDir: directory.workDir,
@@ -313,6 +333,10 @@ export function createLocalExecutor(options: LocalExecutorOptions = {}): Executo
         signal?.throwIfAborted();
         if (closed) throw closedError();
         steps.push({ ...outcome, report: readStepReport(directory.hostWorkDir, step.reportFile) });
+        for (const path of step.keepFiles ?? []) {
+          const bytes = readWorkFile(directory.hostWorkDir, path, MAX_KEPT_BYTES);
+          if (bytes !== null) kept.set(path, bytes);
+        }
         if (stepFailed(outcome) && step.stopOnFailure !== false) break;
       }
       return { steps };

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExecutorError } from '../errors/executor-error.ts';
 import { writeJobFiles } from './job-files.ts';
@@ -35,6 +35,13 @@ export function createPlainSlot(scratchDir: string): SlotIsolation {
       return { workDir, hostWorkDir: workDir, hostWritable: [workDir] };
     },
     writeFiles(job, files) {
+      writeJobFiles(job.hostWorkDir, files);
+    },
+    async resetJob(job, files) {
+      if (!(await removeDirectory(job.hostWorkDir))) {
+        throw new Error(`cannot empty ${job.hostWorkDir}`);
+      }
+      mkdirSync(job.hostWorkDir, { mode: 0o700 });
       writeJobFiles(job.hostWorkDir, files);
     },
     removeJob(job) {

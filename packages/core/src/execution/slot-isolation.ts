@@ -3,6 +3,12 @@ import type { CgroupEvents } from './sandbox/cgroups.ts';
 import type { StepRlimits } from './sandbox/resource-limits.ts';
 import type { StepLaunch } from './spawn-step.ts';
 
+/** A file written into a work directory: text (UTF-8) or bytes. */
+export interface WorkFile {
+  readonly path: string;
+  readonly contents: string | Uint8Array;
+}
+
 /** The directories of one job. */
 export interface JobDirectory {
   /** The work directory as the job's steps see it: their cwd, `HOME` and `TMPDIR`. */
@@ -33,10 +39,13 @@ export interface SlotIsolation {
   /** Creates a fresh job directory. @throws ExecutorError when it cannot. */
   createJob(): Promise<JobDirectory>;
   /** Writes the job's files into its work directory. @throws the file system's error. */
-  writeFiles(
-    job: JobDirectory,
-    files: readonly { readonly path: string; readonly contents: string }[],
-  ): void;
+  writeFiles(job: JobDirectory, files: readonly WorkFile[]): void;
+  /**
+   * Renews a job's work area for a step with `freshFiles`: empties its work directory and, in
+   * a sandbox, its `/tmp` and `/dev/shm`, then writes `files`. No process of an earlier step
+   * is left by then (each step's processes end with it). @throws the file system's error.
+   */
+  resetJob(job: JobDirectory, files: readonly WorkFile[]): Promise<void>;
   /** Removes a job directory and whatever the job left in shared scratch space. */
   removeJob(job: JobDirectory): Promise<boolean>;
   /** How to start `step` of `job`, or why it cannot start (reported as `spawnError`). */

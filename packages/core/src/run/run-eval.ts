@@ -341,14 +341,18 @@ export async function runEval(options: RunEvalOptions): Promise<RunEvalOutcome> 
         engine: options.engineRevision,
         files: program.files,
         judge: program.judge,
-        steps: job.steps.map(({ name, argv, timeoutMs, reportFile, mounts, env }) => ({
-          name,
-          argv,
-          timeoutMs,
-          reportFile,
-          mounts,
-          env,
-        })),
+        steps: job.steps.map(
+          ({ name, argv, timeoutMs, reportFile, mounts, env, freshFiles, keepFiles }) => ({
+            name,
+            argv,
+            timeoutMs,
+            reportFile,
+            mounts,
+            env,
+            freshFiles,
+            keepFiles,
+          }),
+        ),
         limits: job.limits,
         toolchain: { path: toolchain.path, version: toolchain.version },
       });

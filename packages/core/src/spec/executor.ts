@@ -47,6 +47,27 @@ export interface Step {
   readonly env?: Readonly<Record<string, string>>;
   /** Host paths the step needs besides the system directories and the work directory. */
   readonly mounts?: readonly StepMount[];
+  /**
+   * When set, the step starts in a fresh work area: whatever earlier steps left in the work
+   * directory, `/tmp` and `/dev/shm` is removed, the work directory then holds exactly these
+   * files (UTF-8), and the steps after it continue in that area. For a judge that must not
+   * see what the program under test left behind, or must not show it the job's other files.
+   * Without a sandbox only the work directory is renewed (programs share the host's `/tmp`).
+   */
+  readonly freshFiles?: readonly JobFile[];
+  /**
+   * Paths (relative to the work directory) of files this step leaves that later steps with
+   * `freshFiles` get back: passk copies those that exist (regular files) when the step ends,
+   * and writes them into each renewed area after its fresh files. For what a build step made
+   * or a report a judge may read, taken before the program under test can change them.
+   */
+  readonly keepFiles?: readonly string[];
+}
+
+/** A file of a job: a path relative to the work directory, and its UTF-8 contents. */
+export interface JobFile {
+  readonly path: string;
+  readonly contents: string;
 }
 
 /**
@@ -89,7 +110,7 @@ export type ResourceLimit =
 /** Everything needed to execute a program: files, steps and limits. */
 export interface ExecutionJob {
   /** Files written into a fresh work directory before the first step. */
-  readonly files: readonly { readonly path: string; readonly contents: string }[];
+  readonly files: readonly JobFile[];
   /** Steps run in order. */
   readonly steps: readonly Step[];
   /** Resource limits. */

@@ -29,6 +29,7 @@ export type {
   ExecutionResult,
   Executor,
   ExecutorWorker,
+  JobFile,
   ResourceLimit,
   Step,
   StepMount,

@@ -32,10 +32,10 @@
 --   `os.exit(lu.LuaUnit.run())`: a luaunit failure is `failed`, any other error
 --   `runtime_error`.
 -- - When the tests are done, B's process group and the watchdog are killed, what B left in the
---   work directory is removed and <file> is written back as it was, so that the reference run,
---   the next step, runs the program exactly as given. This judge runs *before* the reference
---   run: no code of the program has run when A reads the tests, so nothing of them can have
---   been copied where B could read it.
+--   work directory is removed and <file> is written back as it was (the judge leaves the work
+--   directory as it found it). This judge runs after the reference run, in a fresh work area
+--   (passk's `Step.freshFiles`: the program's files only, an empty /tmp), so nothing the
+--   reference run left, such as a copy of the tests, is there for B to read.
 -- - A's stdout carries exactly one line, `__passk_lua_verdict__ {"strict": {"status", "detail"} | null}`,
 --   written by A alone. A exits 0 whenever it could judge.
 local VERDICT_MARK = '__passk_lua_verdict__ '

@@ -27,10 +27,10 @@
  *   array); A unserializes without classes and replaces anything else by an object equal to
  *   nothing, so `!==` is decided on A's own values by A's own code, which B cannot reach.
  * - When the tests are done (or <timeout> has passed), B's process group is killed, what B left
- *   in the work directory is removed and <file> is written back as it was, so that the reference
- *   run, the next step, runs the program exactly as given. This judge runs *before* the
- *   reference run: no code of the program has run when A reads the tests, so nothing of them can
- *   have been copied where B could read it.
+ *   in the work directory is removed and <file> is written back as it was (the judge leaves the
+ *   work directory as it found it). This judge runs after the reference run, in a fresh work
+ *   area (passk's `Step.freshFiles`: the program's files only, an empty /tmp), so nothing the
+ *   reference run left, such as a copy of the tests, is there for B to read.
  * - A's stdout carries exactly one line, `__passk_php_verdict__ {"strict": {"status", "detail"} | null}`,
  *   written by A alone (B never holds A's stdout). A exits 0 whenever it could judge.
  */

@@ -22,10 +22,10 @@
 #   as plain data (`isolated_plain_data.rb`), so equality is decided by A's own values and A's own
 #   Integer#== and assert_equal, which B's code cannot reach.
 # - When the tests are done (or PASSK_JUDGE_TIMEOUT_MS has passed), B's process group is killed,
-#   what B left in the work directory is removed and <file> is written back, so that the reference
-#   run, the next step, runs the program exactly as given. This judge runs *before* the reference
-#   run: no code of the program has run yet when A reads the tests, so nothing of the tests can
-#   have been copied where B could read it.
+#   what B left in the work directory is removed and <file> is written back (the judge leaves the
+#   work directory as it found it). This judge runs after the reference run, in a fresh work area
+#   (passk's `Step.freshFiles`: the program's files only, an empty /tmp), so nothing the reference
+#   run left, such as a copy of the tests, is there for B to read.
 # - A's stdout carries exactly one line, `__passk_rb_verdict__ {"strict": {"status", "detail"} | null}`,
 #   written by A alone (B never holds A's stdout). A exits 0 whenever it could judge.
 require 'fiddle'

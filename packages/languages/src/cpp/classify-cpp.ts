@@ -1,7 +1,9 @@
 import { type ExecutionResult, type Verdict, withoutCompletionSentinel } from '@passk/core';
 import { nativeEnding } from '../internal/native-verdict.ts';
 import { oneLine } from '../internal/one-line.ts';
+import { withOutputJudge } from '../internal/output-judge.ts';
 import { incomplete, judgement } from '../internal/verdict.ts';
+import { cppValuesPrintable } from './cpp-output-judge.ts';
 import type { CppJudge } from './cpp-steps.ts';
 
 /**
@@ -19,8 +21,17 @@ import type { CppJudge } from './cpp-steps.ts';
  * | failed `assert` (abort)               | `failed: <stderr>`                   | `Exception`   | `failed`            |
  * | `std::bad_alloc`                      | `failed: <stderr>`                   | `Exception`   | `memory_limit`      |
  * | any other non-zero exit or signal     | `failed: <stderr or stdout>`         | `Exception`   | `runtime_error`     |
+ *
+ * A MultiPL-E pass must then be earned again in the output judge (`withOutputJudge`: the
+ * candidate's results printed apart from the tests and compared with the expected values).
  */
 export function classifyCpp(judge: CppJudge, result: ExecutionResult): Verdict {
+  const reference = classifyCppRun(judge, result);
+  return judge === 'multipl-e' ? withOutputJudge(reference, result, cppValuesPrintable) : reference;
+}
+
+/** The reference rule's verdict (the table of {@link classifyCpp}). */
+function classifyCppRun(judge: CppJudge, result: ExecutionResult): Verdict {
   const [compile, run] = result.steps;
   const humanEvalX = judge === 'humaneval-x';
   if (compile === undefined) return judgement('infra_error', 'no step ran');

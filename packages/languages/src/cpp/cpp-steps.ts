@@ -3,6 +3,7 @@ import type { Program, Step, StepOptions } from '@passk/core';
 import { hostMounts } from '../internal/host-mounts.ts';
 import { WRAP_MAIN_FLAG } from '../internal/native-harness.ts';
 import { selectJudge } from '../internal/select-judge.ts';
+import { cppOutputJudgeSteps } from './cpp-output-judge.ts';
 import type { CppToolchain } from './detect-cpp.ts';
 import { leadingIncludes } from './leading-includes.ts';
 import { type HeaderSet, HUMANEVAL_X_HEADERS, MULTIPL_E_HEADERS } from './precompiled-headers.ts';
@@ -44,7 +45,8 @@ function usesOpenSsl(source: string): boolean {
  *   -lssl` when the program includes an OpenSSL header, as CodeGeeX does for CPP/162), then
  *   `run` = `./a.out`; both with the program's limit;
  * - `multipl-e`: `compile` = `g++ <mainFile> -o main -std=c++17` (15 s), `run` = `./main`
- *   (the program's limit).
+ *   (the program's limit), then the output judge's steps (`cppOutputJudgeSteps`: the expected
+ *   values and the candidate's calls, each built the same way in a fresh work area).
  * Limits are multiplied by `timeoutFactor`. Precompiled headers are used where they cannot
  * change the verdict (see `precompiledHeaderFlags`).
  *
@@ -87,22 +89,27 @@ export function cppSteps(
       { name: 'run', argv: ['./a.out'], timeoutMs: runTimeoutMs },
     ];
   }
+  const compile = (
+    file: string,
+    text: string,
+    output: string,
+    linked: readonly string[] = [],
+  ): Omit<Step, 'name'> => ({
+    argv: [
+      compiler,
+      ...precompiledHeaderFlags(text, MULTIPL_E_HEADERS, toolchain),
+      file,
+      ...linked,
+      '-o',
+      output,
+      '-std=c++17',
+    ],
+    timeoutMs: MULTIPL_E_GXX_TIMEOUT_MS * options.timeoutFactor,
+    mounts,
+  });
   return [
-    {
-      name: 'compile',
-      argv: [
-        compiler,
-        ...precompiledHeaderFlags(source, MULTIPL_E_HEADERS, toolchain),
-        program.mainFile,
-        ...harness,
-        ...wrap,
-        '-o',
-        'main',
-        '-std=c++17',
-      ],
-      timeoutMs: MULTIPL_E_GXX_TIMEOUT_MS * options.timeoutFactor,
-      mounts,
-    },
+    { ...compile(program.mainFile, source, 'main', [...harness, ...wrap]), name: 'compile' },
     { name: 'run', argv: ['./main'], timeoutMs: runTimeoutMs },
+    ...cppOutputJudgeSteps(source, compile, runTimeoutMs),
   ];
 }

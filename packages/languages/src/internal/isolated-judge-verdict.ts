@@ -1,8 +1,19 @@
-import type { ExecutionResult, StepResult, Verdict, VerdictStatus } from '@passk/core';
+import type { ExecutionResult, Judgement, StepResult, Verdict, VerdictStatus } from '@passk/core';
 import { judgement, withReference } from './verdict.ts';
 
 /** Name of the step that runs an isolated judge (JavaScript's `isolated-judge.cjs`, Ruby's `isolated_judge.rb`). */
 export const JUDGE_STEP = 'judge';
+
+/**
+ * The steps of the reference rule: those before the first judge step (named {@link JUDGE_STEP}
+ * or `judge-…`, which isolated and output judges run after the reference steps).
+ */
+export function referenceSteps(steps: readonly StepResult[]): readonly StepResult[] {
+  const judge = steps.findIndex(
+    (step) => step.name === JUDGE_STEP || step.name.startsWith(`${JUDGE_STEP}-`),
+  );
+  return judge < 0 ? steps : steps.slice(0, judge);
+}
 
 /** Added to the detail of a program the reference rule passes and the isolated tests do not. */
 export const ISOLATED_NOTE =
@@ -71,6 +82,15 @@ export function withIsolatedJudge(
             'the isolated judge did not report (its process was disturbed)',
           )
       : judgement(strict.status, strict.detail);
+  return isolatedVerdict(reference, own);
+}
+
+/**
+ * An isolated judge's `own` judgement of a program the reference rule passed (`reference`):
+ * `own`, its detail followed by {@link ISOLATED_NOTE}, with the reference's pass kept in
+ * `Verdict.reference`.
+ */
+export function isolatedVerdict(reference: Verdict, own: Judgement): Verdict {
   return withReference(
     { ...own, detail: `${own.detail} (${ISOLATED_NOTE})` },
     judgement('passed', reference.detail),

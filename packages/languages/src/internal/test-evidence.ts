@@ -101,6 +101,8 @@ export function testEvidenceSteps(program: Program, locate: TestEndLocator, code
         code,
       ],
       timeoutMs: PREPARE_TIMEOUT_MS,
+      // The isolated judges read the program as prepared (no code of it has run yet).
+      keepFiles: [program.mainFile],
     },
   ];
 }

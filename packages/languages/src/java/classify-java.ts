@@ -5,6 +5,7 @@ import {
   type Verdict,
 } from '@passk/core';
 import { oneLine } from '../internal/one-line.ts';
+import { withOutputJudge } from '../internal/output-judge.ts';
 import { incomplete, judgement, withReference } from '../internal/verdict.ts';
 import type { JavaJudge } from './java-steps.ts';
 
@@ -40,9 +41,16 @@ export const HUMANEVAL_X_JAVA_AS_SHIPPED: Judgement = judgement(
  * `multipl-e` (`eval_java.py`): javac non-zero ⇒ `SyntaxError` (`compile_error`); run
  * timeout ⇒ `Timeout`; exit 0 ⇒ `OK` (needs the completion sentinel, else `runtime_error`
  * with reference `OK`); otherwise `Exception` (`failed` for an AssertionError, `memory_limit`
- * for an OutOfMemoryError, else `runtime_error`). An output flood is `output_limit`.
+ * for an OutOfMemoryError, else `runtime_error`). An output flood is `output_limit`. A
+ * MultiPL-E pass must then be earned again in the output judge (`withOutputJudge`).
  */
 export function classifyJava(judge: JavaJudge, result: ExecutionResult): Verdict {
+  const reference = classifyJavaRun(judge, result);
+  return judge === 'multipl-e' ? withOutputJudge(reference, result) : reference;
+}
+
+/** The reference rule's verdict (the table of {@link classifyJava}). */
+function classifyJavaRun(judge: JavaJudge, result: ExecutionResult): Verdict {
   const [compile, run] = result.steps;
   const humanEvalX = judge === 'humaneval-x';
   if (compile === undefined) {

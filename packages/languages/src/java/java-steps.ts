@@ -10,6 +10,7 @@ import {
 import { hostMounts } from '../internal/host-mounts.ts';
 import { selectJudge } from '../internal/select-judge.ts';
 import { JAVA_WRAPPER_CLASS, JAVAC_SERVER_CLASS, type JavaToolchain } from './detect-java.ts';
+import { javaOutputJudgeSteps } from './java-output-judge.ts';
 
 /** The verdict rules (`Program.judge`) of the Java language. */
 export const JAVA_JUDGES = ['humaneval-x', 'multipl-e'] as const;
@@ -46,8 +47,10 @@ function jdkHome(executable: string | undefined): string | undefined {
  *   `java -cp .:<wrapper> PasskMain Main` (the program's limit);
  * - `multipl-e`: `compile` = `javac -encoding UTF8 -cp <javatuples jar> -d . <mainFile>` (15 s;
  *   MultiPL-E puts the jar in `CLASSPATH`, which `-cp` sets the same way), `run` = `java -ea -cp
- *   .:<jar>:<wrapper> PasskMain Problem` (the program's limit). No steps at all when the
- *   javatuples jar is missing (the verdict is then `toolchain_missing`).
+ *   .:<jar>:<wrapper> PasskMain Problem` (the program's limit), then the output judge's steps
+ *   (`javaOutputJudgeSteps`: the expected values and the candidate's calls, each built the same
+ *   way in a fresh work area, run by `java -ea`). No steps at all when the javatuples jar is
+ *   missing (the verdict is then `toolchain_missing`).
  * Limits are multiplied by `timeoutFactor`. With `warmCompiler`, compile steps offer the warm
  * `javac` server (`assets/java/PasskJavacServer.java`: the same compiler in a JVM that stays up),
  * and mount the helper directory holding its classes.
@@ -97,19 +100,25 @@ export function javaSteps(
   const jar = toolchain.javatuplesJar;
   if (jar === undefined) return [];
   const mounts = [...jdkMounts, ...hostMounts([jar])];
+  const compile = (file: string): Omit<Step, 'name'> => ({
+    argv: [javac, '-encoding', 'UTF8', '-cp', jar, '-d', '.', file],
+    timeoutMs: MULTIPL_E_JAVAC_TIMEOUT_MS * options.timeoutFactor,
+    mounts: [...mounts, ...serverMounts],
+    ...server,
+  });
+  const source = program.files.find((file) => file.path === program.mainFile)?.contents ?? '';
   return [
-    {
-      name: 'compile',
-      argv: [javac, '-encoding', 'UTF8', '-cp', jar, '-d', '.', program.mainFile],
-      timeoutMs: MULTIPL_E_JAVAC_TIMEOUT_MS * options.timeoutFactor,
-      mounts: [...mounts, ...serverMounts],
-      ...server,
-    },
+    { ...compile(program.mainFile), name: 'compile' },
     {
       name: 'run',
       argv: [java, '-ea', '-cp', `.:${jar}:${wrapper}`, JAVA_WRAPPER_CLASS, 'Problem'],
       timeoutMs: runTimeoutMs,
       mounts: [...mounts, ...hostMounts([toolchain.wrapperDirectory])],
     },
+    ...javaOutputJudgeSteps(source, compile, {
+      argv: [java, '-ea', '-cp', `.:${jar}`, 'Problem'],
+      timeoutMs: runTimeoutMs,
+      mounts,
+    }),
   ];
 }

@@ -73,6 +73,8 @@ export function nodeRunStep(
     argv: [toolchain.path ?? 'node', '--require', COMPLETION_HOOK_PATH, file],
     timeoutMs,
     reportFile: COMPLETION_REPORT_FILE,
+    // The isolated judge skips its tests when the reference run did not complete.
+    keepFiles: [COMPLETION_REPORT_FILE],
     ...(extra.env ? { env: extra.env } : {}),
     mounts: [...hostMounts([toolchain.directory, COMPLETION_HOOK_PATH]), ...(extra.mounts ?? [])],
   };
@@ -85,13 +87,17 @@ export const ISOLATED_CANDIDATE_PATH = assetPath('javascript/isolated-candidate.
 
 /**
  * The step that runs the benchmark's tests of `file` apart from the candidate's code
- * (`node isolated-judge.cjs <judge> <file> <hidden…>`): the tests get `timeoutMs`, the step
- * `2 × timeoutMs + 3 s`; `hidden` are other files holding the tests, deleted before the
- * candidate's code runs. Its exit code never stops the job.
+ * (`node isolated-judge.cjs <judge> <file> <hidden…>`), after the reference run, in a fresh
+ * work area holding only `program`'s files and what earlier steps kept (`Step.keepFiles`: the
+ * completion report, a compiled file), so that nothing the reference run left reaches the
+ * candidate's process: the tests get `timeoutMs`, the step `2 × timeoutMs + 3 s`; `hidden` are
+ * other files holding the tests, deleted before the candidate's code runs. Its exit code never
+ * stops the job.
  */
 export function isolatedJudgeStep(
   toolchain: NodeToolchain,
   judge: JavaScriptJudge,
+  program: Program,
   file: string,
   timeoutMs: number,
   extra: {
@@ -105,6 +111,7 @@ export function isolatedJudgeStep(
     argv: [toolchain.path ?? 'node', ISOLATED_JUDGE_PATH, judge, file, ...(extra.hidden ?? [])],
     timeoutMs: 2 * timeoutMs + 3000,
     stopOnFailure: false,
+    freshFiles: program.files,
     env: { ...extra.env, PASSK_JUDGE_TIMEOUT_MS: String(timeoutMs) },
     mounts: [
       ...hostMounts([toolchain.directory, ISOLATED_JUDGE_PATH, ISOLATED_CANDIDATE_PATH]),
@@ -147,6 +154,6 @@ export function javascriptSteps(
     ...evidence,
     // CodeGeeX ignores the exit code: the judge runs after any exit of the reference run.
     judge === 'humaneval-x' ? { ...run, stopOnFailure: false } : run,
-    isolatedJudgeStep(toolchain, judge, program.mainFile, timeoutMs, extra),
+    isolatedJudgeStep(toolchain, judge, program, program.mainFile, timeoutMs, extra),
   ];
 }

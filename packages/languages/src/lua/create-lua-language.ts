@@ -61,11 +61,11 @@ export const LUA_RULES: MultiplERules = {
 /**
  * Lua 5.3 with luaunit (`lua`; MultiPL-E's container runs Ubuntu's `lua5.3` + `lua-unit`).
  * Judge `multipl-e`: `prepare` writes {@link LUA_TEST_EVIDENCE} into the test function
- * (no step when the program does not end with MultiPL-E's tests), then the isolated judge's
- * step `judge` (`isolated_judge.lua`: the tests in one process, the candidate's code in
- * another, values crossing as plain data), then `lua <mainFile>` with the program's time limit,
- * judged by {@link LUA_RULES}; a pass must pass both, and the reference's pass is kept in
- * `Verdict.reference` when the isolated tests refuse it.
+ * (no step when the program does not end with MultiPL-E's tests), then `lua <mainFile>` with
+ * the program's time limit, judged by {@link LUA_RULES}, then the isolated judge's step `judge`
+ * in a fresh work area (`isolated_judge.lua`: the tests in one process, the candidate's code in
+ * another, values crossing as plain data); a pass must pass both, and the reference's pass is
+ * kept in `Verdict.reference` when the isolated tests refuse it.
  */
 export const createLuaLanguage = defineMultiplELanguageFactory({
   names: { id: 'lua', aliases: [], extension: '.lua' },

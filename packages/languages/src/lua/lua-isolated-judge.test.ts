@@ -29,15 +29,20 @@ const passedRun = stepResult({
   stdoutTail: `.\nRan 1 tests in 0.000 seconds, 1 success, 0 failures\nOK\n${COMPLETION_SENTINEL}\n`,
 });
 
-/** The verdict of a run whose steps after `prepare` are `judge` and the reference's `run`. */
+/** The verdict of a job whose judge step reported `judge` after the reference run `run`. */
 function verdictOf(judge: ReturnType<typeof stepResult>, run = passedRun) {
-  return language.classify(program, { steps: [stepResult({ name: 'prepare' }), judge, run] });
+  return language.classify(program, { steps: [stepResult({ name: 'prepare' }), run, judge] });
 }
 
 describe("Lua's isolated judge step", () => {
-  it('runs after the evidence is written and before the reference run, through its wrapper, with no environment of its own', () => {
-    const [prepare, judge, run] = language.steps(program, toolchain, { timeoutFactor: 2 });
-    expect([prepare?.name, judge?.name, run?.name]).toEqual(['prepare', 'judge', 'run']);
+  it('runs after the reference run in a fresh work area, through its wrapper, with no environment of its own', () => {
+    const [prepare, run, judge] = language.steps(program, toolchain, { timeoutFactor: 2 });
+    expect([prepare?.name, run?.name, judge?.name, prepare?.keepFiles]).toEqual([
+      'prepare',
+      'run',
+      'judge',
+      ['main.lua'],
+    ]);
     // No variables: a warm sandbox may run it, as it runs the reference step.
     expect({ ...judge, name: undefined, mounts: undefined }).toEqual({
       name: undefined,
@@ -51,6 +56,7 @@ describe("Lua's isolated judge step", () => {
       ],
       timeoutMs: 2 * 30_000 + 3000,
       stopOnFailure: false,
+      freshFiles: program.files,
       mounts: undefined,
       ...(run?.server === undefined ? {} : { server: run.server }),
     });

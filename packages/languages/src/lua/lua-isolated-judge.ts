@@ -2,7 +2,7 @@ import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
 import type { MultiplEIsolatedJudge } from '../define-multipl-e-language.ts';
 import { commandPath } from '../detect-toolchain.ts';
 import { assetPath } from '../internal/asset-path.ts';
-import { judgeStepBeforeReference } from '../internal/judge-step-before-reference.ts';
+import { judgeStepAfterReference } from '../internal/judge-step-after-reference.ts';
 
 /** Start of the one line `isolated_judge.lua` writes on its stdout. */
 export const LUA_VERDICT_MARK = '__passk_lua_verdict__ ';
@@ -27,9 +27,10 @@ const JUDGE_FILES = [
 /**
  * Lua's isolated judge for `defineMultiplELanguageFactory` (see `isolated_judge.lua`): one step
  * (`sh isolated-judge.sh <lua> isolated_judge.lua <mainFile> <timeoutMs>`) that runs the
- * benchmark's tests of the program apart from the candidate's code, before the reference run:
- * the tests get the program's time limit × `timeoutFactor`, the step twice that + 3 s. Its exit
- * code never stops the job. No environment of its own, so that a warm sandbox can run it.
+ * benchmark's tests of the program apart from the candidate's code, after the reference run in
+ * a fresh work area (see `judgeStepAfterReference`): the tests get the program's time limit ×
+ * `timeoutFactor`, the step twice that + 3 s. Its exit code never stops the job. No environment
+ * of its own, so that a warm sandbox can run it.
  */
 export const LUA_ISOLATED_JUDGE: MultiplEIsolatedJudge = {
   mark: LUA_VERDICT_MARK,
@@ -39,6 +40,6 @@ export const LUA_ISOLATED_JUDGE: MultiplEIsolatedJudge = {
       ['/bin/sh', LUA_JUDGE_WRAPPER_PATH, lua, LUA_ISOLATED_JUDGE_PATH, program.mainFile].concat(
         String(timeoutMs),
       );
-    return [judgeStepBeforeReference(program, options, { argv, files: JUDGE_FILES })];
+    return [judgeStepAfterReference(program, options, { argv, files: JUDGE_FILES })];
   },
 };

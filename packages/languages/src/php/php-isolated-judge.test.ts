@@ -44,21 +44,24 @@ const failedRun = stepResult({
   stdoutTail: 'PHP Fatal error:  Uncaught Exception: Test failed! in main.php:9',
 });
 
-const verdictOf = (...steps: ReturnType<typeof stepResult>[]) =>
-  language.classify(program, { steps: [stepResult({ name: 'prepare' }), ...steps] });
+/** The verdict of a job whose judge step reported `judge` after the reference run `run`. */
+const verdictOf = (judge: ReturnType<typeof stepResult>, run: ReturnType<typeof stepResult>) =>
+  language.classify(program, { steps: [stepResult({ name: 'prepare' }), run, judge] });
 
 describe("PHP's isolated judge step", () => {
-  it('runs after the evidence is written and before the reference run, with no environment of its own', () => {
+  it('runs after the reference run in a fresh work area, with no environment of its own', () => {
     const steps = language.steps(program, toolchain, { timeoutFactor: 2 });
-    expect(steps.map((step) => step.name)).toEqual(['prepare', 'judge', 'run']);
-    const judge = steps[1];
+    expect(steps.map((step) => step.name)).toEqual(['prepare', 'run', 'judge']);
+    expect(steps[0]?.keepFiles).toEqual(['main.php']);
+    const judge = steps[2];
+    expect(judge?.freshFiles).toEqual(program.files);
     expect(judge?.argv.slice(-3)).toEqual([PHP_ISOLATED_JUDGE_PATH, 'main.php', '30000']);
     expect(judge?.argv).toContain('ffi.enable=1');
     expect(judge?.timeoutMs).toBe(2 * 30_000 + 3000);
     expect(judge?.stopOnFailure).toBe(false);
     // No variables: a warm sandbox may run it, as it runs the reference step.
     expect(judge?.env).toBeUndefined();
-    expect(judge?.server).toEqual(steps[2]?.server);
+    expect(judge?.server).toEqual(steps[1]?.server);
   });
 });
 

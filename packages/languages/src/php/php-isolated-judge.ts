@@ -2,7 +2,7 @@ import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
 import type { MultiplEIsolatedJudge } from '../define-multipl-e-language.ts';
 import { commandPath } from '../detect-toolchain.ts';
 import { assetPath } from '../internal/asset-path.ts';
-import { judgeStepBeforeReference } from '../internal/judge-step-before-reference.ts';
+import { judgeStepAfterReference } from '../internal/judge-step-after-reference.ts';
 
 /** Start of the one line `isolated-judge.php` writes on its stdout. */
 export const PHP_VERDICT_MARK = '__passk_php_verdict__ ';
@@ -29,7 +29,8 @@ export const PHP_JUDGE_OPTIONS = [
 
 /**
  * The step that runs the benchmark's tests of `program` apart from the candidate's code
- * (`php … isolated-judge.php <mainFile> <timeoutMs>`), before the reference run: the tests get
+ * (`php … isolated-judge.php <mainFile> <timeoutMs>`), after the reference run in a fresh work
+ * area (see `judgeStepAfterReference`): the tests get
  * the program's time limit × `timeoutFactor`, the step twice that + 3 s. Its exit code never
  * stops the job. No environment of its own, so that a warm sandbox can run it.
  */
@@ -38,7 +39,7 @@ export function phpIsolatedJudgeStep(
   toolchain: ToolchainInfo,
   options: StepOptions,
 ): Step {
-  return judgeStepBeforeReference(program, options, {
+  return judgeStepAfterReference(program, options, {
     argv: (timeoutMs) => [
       commandPath(toolchain, 'php', 'php'),
       ...PHP_JUDGE_OPTIONS,

@@ -35,9 +35,9 @@ export const RUBY_RULES: MultiplERules = {
 
 /**
  * Ruby with Test::Unit (Debian's ruby bundles the `test-unit` gem). Judge `multipl-e`: the
- * isolated judge's step `judge` (`ruby isolated_judge.rb <mainFile>`: the tests in one process,
- * the candidate's code in another, values crossing as plain data), then the reference run
- * `ruby <mainFile>` judged by {@link RUBY_RULES}; a pass must pass both, and the reference's pass
+ * reference run `ruby <mainFile>` judged by {@link RUBY_RULES}, then the isolated judge's step
+ * `judge` (`ruby isolated_judge.rb <mainFile>`: the tests in one process, the candidate's code
+ * in another, values crossing as plain data); a pass must pass both, and the reference's pass
  * is kept in `Verdict.reference` when the isolated tests refuse it.
  */
 export const createRubyLanguage = defineMultiplELanguageFactory({

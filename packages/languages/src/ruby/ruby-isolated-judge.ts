@@ -2,7 +2,7 @@ import type { Program, Step, StepOptions, ToolchainInfo } from '@passk/core';
 import type { MultiplEIsolatedJudge } from '../define-multipl-e-language.ts';
 import { commandPath } from '../detect-toolchain.ts';
 import { assetPath } from '../internal/asset-path.ts';
-import { judgeStepBeforeReference } from '../internal/judge-step-before-reference.ts';
+import { judgeStepAfterReference } from '../internal/judge-step-after-reference.ts';
 
 /** Start of the one line `isolated_judge.rb` writes on its stdout. */
 export const RUBY_VERDICT_MARK = '__passk_rb_verdict__ ';
@@ -25,7 +25,8 @@ const JUDGE_HOME = '/nonexistent';
 
 /**
  * The step that runs the benchmark's tests of `program` apart from the candidate's code
- * (`ruby isolated_judge.rb <mainFile>`), before the reference run: the tests get the program's
+ * (`ruby isolated_judge.rb <mainFile>`), after the reference run in a fresh work area (see
+ * `judgeStepAfterReference`): the tests get the program's
  * time limit × `timeoutFactor`, the step twice that + 3 s. Its exit code never stops the job.
  */
 export function rubyIsolatedJudgeStep(
@@ -33,7 +34,7 @@ export function rubyIsolatedJudgeStep(
   toolchain: ToolchainInfo,
   options: StepOptions,
 ): Step {
-  return judgeStepBeforeReference(program, options, {
+  return judgeStepAfterReference(program, options, {
     argv: () => [
       commandPath(toolchain, 'ruby', 'ruby'),
       RUBY_ISOLATED_JUDGE_PATH,

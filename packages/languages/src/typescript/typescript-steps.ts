@@ -38,7 +38,8 @@ export function compiledFile(file: string): string {
  * - `compile`: `node <tsc> --target esnext <mainFile>` (no tsconfig, so no `strict`, default
  *   libraries including the DOM; type errors fail), 15 s × `timeoutFactor`;
  * - `run`: `node --require <completion hook> <mainFile as .js>`, the program's limit × factor;
- * - `judge`: the isolated judge on the compiled file (`isolatedJudgeStep`; it deletes both files).
+ * - `judge`: the isolated judge on the compiled file kept from `compile`, in a fresh work area
+ *   (`isolatedJudgeStep`; it deletes both files).
  *
  * With `warmCompiler` the compile step offers {@link TSC_SERVER_PATH} as its warm server
  * (same result, without starting Node.js and loading the compiler per sample) and mounts it.
@@ -58,6 +59,8 @@ export function typescriptSteps(
     name: 'compile',
     argv: [node.path ?? 'node', tsc, '--target', 'esnext', program.mainFile],
     timeoutMs: TSC_TIMEOUT_MS * options.timeoutFactor,
+    // For the isolated judge, as tsc wrote it (no code of the program has run yet).
+    keepFiles: [compiledFile(program.mainFile)],
     ...(warmCompiler && node.path !== undefined
       ? {
           // The server's script is an asset outside the sandbox's system directories.
@@ -73,6 +76,7 @@ export function typescriptSteps(
     isolatedJudgeStep(
       node,
       'multipl-e',
+      program,
       compiledFile(program.mainFile),
       program.timeoutMs * options.timeoutFactor,
       { hidden: [program.mainFile] },

@@ -99,12 +99,10 @@ export function nodeGaming(add: MultiplEAdd): GamingTable {
       },
       {
         tactic: 'reads-tests',
-        // Not yet refused: the isolated judge runs after the reference run, in the same job
-        // (/tmp and the work directory are the job's), so the program can pass it a copy of
-        // its tests. Running the judge first (as Ruby's does) loses the reference judgement of
-        // a program that kills the judge (the files it set aside are not written back).
+        // The isolated judge runs after the reference run in a fresh work area (empty /tmp,
+        // the program's files only): nothing the reference run left reaches it.
         name: 'the reference run leaves the tests in /tmp for the isolated run to read',
-        refused: false,
+        refused: true,
         body: [
           "  const fs = require('node:fs');",
           "  let text = '';",

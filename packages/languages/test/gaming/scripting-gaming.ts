@@ -17,7 +17,8 @@ const LUA_FROM_OWN_FILE = [
 /**
  * Lua under MultiPL-E's rule (luaunit, exit code); passk's evidence: luaunit's summary and the
  * test function's sentinel, then the isolated judge (`isolated_judge.lua`), which runs the tests
- * in a process of their own and the program's code in another, before the reference run.
+ * in a process of their own and the program's code in another, after the reference run in a
+ * fresh work area.
  */
 export const LUA_GAMING: GamingTable = {
   programs: addEntries(MULTIPL_E_ADD.lua, [

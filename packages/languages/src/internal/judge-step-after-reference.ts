@@ -3,7 +3,7 @@ import { hostMounts } from './host-mounts.ts';
 import { JUDGE_STEP } from './isolated-judge-verdict.ts';
 import { scaled } from './steps.ts';
 
-/** What an isolated judge that runs before the reference run (Ruby's, PHP's) is started with. */
+/** What a script language's isolated judge (Ruby's, PHP's) is started with. */
 export interface JudgeCommand {
   /** The command, given the time limit of the tests in milliseconds. */
   readonly argv: (timeoutMs: number) => readonly string[];
@@ -14,11 +14,14 @@ export interface JudgeCommand {
 }
 
 /**
- * The isolated judge's step ({@link JUDGE_STEP}) for `program`, run before the reference run:
- * the tests get the program's time limit × `timeoutFactor`, the step twice that + 3 s (B's
- * start, the clean-up). Its exit code never stops the job.
+ * The isolated judge's step ({@link JUDGE_STEP}) for `program`, run after the reference run
+ * (which stops the job when the program fails) in a fresh work area: `program`'s files and
+ * what earlier steps kept (the main file as `prepare` wrote it), nothing the reference run
+ * left in the work directory or `/tmp`. The tests get the program's time limit ×
+ * `timeoutFactor`, the step twice that + 3 s (B's start, the clean-up). Its exit code never
+ * stops the job.
  */
-export function judgeStepBeforeReference(
+export function judgeStepAfterReference(
   program: Program,
   { timeoutFactor }: StepOptions,
   command: JudgeCommand,
@@ -29,6 +32,7 @@ export function judgeStepBeforeReference(
     argv: command.argv(timeoutMs),
     timeoutMs: 2 * timeoutMs + 3000,
     stopOnFailure: false,
+    freshFiles: program.files,
     ...(command.env === undefined ? {} : { env: command.env(timeoutMs) }),
     mounts: hostMounts(command.files),
   };
