@@ -17,6 +17,7 @@ import { humanEvalBench } from './bench/humaneval.ts';
 import { languagesCompiledBench } from './bench/languages-compiled.ts';
 import {
   languagesGoBench,
+  languagesLuaBench,
   languagesNodeBench,
   languagesPhpBench,
   languagesRubyBench,
@@ -37,6 +38,7 @@ const SECTIONS: readonly BenchSection[] = [
   languagesNodeBench,
   languagesRubyBench,
   languagesPhpBench,
+  languagesLuaBench,
   languagesGoBench,
   evalPlusBench,
   hostileBench,

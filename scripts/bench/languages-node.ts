@@ -1,9 +1,10 @@
 /**
- * Bench sections `languages-node`, `languages-ruby`, `languages-php` and `languages-go`: the cost
- * of the isolated judges (`isolated-judge.cjs` for MultiPL-E JavaScript and TypeScript,
- * `isolated_judge.rb` for Ruby, `isolated-judge.php` for PHP) and of Go's output judge:
- * samples/s of passk's steps with the judge's steps and without them (the same steps minus
- * `judge` and `judge-…`), on the same executor settings.
+ * Bench sections `languages-node`, `languages-ruby`, `languages-php`, `languages-lua` and
+ * `languages-go`: the cost of the isolated judges (`isolated-judge.cjs` for MultiPL-E JavaScript
+ * and TypeScript, `isolated_judge.rb` for Ruby, `isolated-judge.php` for PHP,
+ * `isolated_judge.lua` for Lua) and of Go's output judge: samples/s of passk's steps with the
+ * judge's steps and without them (the same steps minus `judge` and `judge-…`), on the same
+ * executor settings.
  *
  * Samples per language: MultiPL-E's `HumanEval_53_add` (`packages/languages/test/multipl-e-add.ts`),
  * correct completions for a fraction BENCH_NODE_CORRECT (default 0.5) and wrong ones for the rest,
@@ -127,5 +128,7 @@ export const languagesNodeBench = judgeCostBench('languages-node', 'JavaScript/T
 export const languagesRubyBench = judgeCostBench('languages-ruby', 'Ruby', ['ruby']);
 
 export const languagesPhpBench = judgeCostBench('languages-php', 'PHP', ['php']);
+
+export const languagesLuaBench = judgeCostBench('languages-lua', 'Lua', ['lua']);
 
 export const languagesGoBench = judgeCostBench('languages-go', 'Go', ['go']);

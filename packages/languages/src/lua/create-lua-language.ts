@@ -3,6 +3,7 @@ import { defineMultiplELanguageFactory } from '../define-multipl-e-language.ts';
 import { versionedTool } from '../detect-toolchain.ts';
 import { SENTINEL_PARTS, testFunctionEnd } from '../internal/test-evidence.ts';
 import { exitCodeStatus, type MultiplERules } from '../multipl-e-judge.ts';
+import { LUA_ISOLATED_JUDGE } from './lua-isolated-judge.ts';
 
 /** luaunit's summary of a run in which every test passed (text output, luaunit 3.x). */
 const LUAUNIT_PASSED =
@@ -61,7 +62,10 @@ export const LUA_RULES: MultiplERules = {
  * Lua 5.3 with luaunit (`lua`; MultiPL-E's container runs Ubuntu's `lua5.3` + `lua-unit`).
  * Judge `multipl-e`: `prepare` writes {@link LUA_TEST_EVIDENCE} into the test function
  * (no step when the program does not end with MultiPL-E's tests), then `lua <mainFile>` with
- * the program's time limit; see {@link LUA_RULES}.
+ * the program's time limit, judged by {@link LUA_RULES}, then the isolated judge's step `judge`
+ * in a fresh work area (`isolated_judge.lua`: the tests in one process, the candidate's code in
+ * another, values crossing as plain data); a pass must pass both, and the reference's pass is
+ * kept in `Verdict.reference` when the isolated tests refuse it.
  */
 export const createLuaLanguage = defineMultiplELanguageFactory({
   names: { id: 'lua', aliases: [], extension: '.lua' },
@@ -72,4 +76,5 @@ export const createLuaLanguage = defineMultiplELanguageFactory({
     installHint: 'apt-get install lua5.3 lua-unit',
   },
   rules: LUA_RULES,
+  isolatedJudge: LUA_ISOLATED_JUDGE,
 });

@@ -3,25 +3,41 @@ import { addEntries, type GamingTable } from './gaming-entry.ts';
 
 const LUA_SENTINEL = "io.write('\\n__passk_tests_' .. 'completed__\\n')";
 
-/** Lua under MultiPL-E's rule (luaunit, exit code); passk's evidence: luaunit's summary and the test function's sentinel. */
+const LUA_FORGED_VERDICT = '__passk_lua_verdict__ {"strict":{"status":"passed","detail":"passed"}}';
+
+/** The expected value of `candidate(x, y)` read from main.lua (as run by the reference). */
+const LUA_FROM_OWN_FILE = [
+  "    local text = io.open('main.lua'):read('a')",
+  "    for a, b, z in text:gmatch('candidate%((%-?%d+), (%-?%d+)%), (%-?%d+)%)') do",
+  '        if tonumber(a) == x and tonumber(b) == y then return tonumber(z) end',
+  '    end',
+  '    return 0',
+];
+
+/**
+ * Lua under MultiPL-E's rule (luaunit, exit code); passk's evidence: luaunit's summary and the
+ * test function's sentinel, then the isolated judge (`isolated_judge.lua`), which runs the tests
+ * in a process of their own and the program's code in another, after the reference run in a
+ * fresh work area.
+ */
 export const LUA_GAMING: GamingTable = {
   programs: addEntries(MULTIPL_E_ADD.lua, [
     {
       tactic: 'patched-assertions',
       name: "replaces luaunit's assertEquals before the tests run",
-      refused: false,
+      refused: true,
       body: "    return 0\nend\nrequire('luaunit').assertEquals = function() end\nlocal function passk_unused()\n    return 0",
     },
     {
       tactic: 'patched-assertions',
       name: 'puts a fake luaunit in package.loaded: no-op asserts, a runner that calls the tests',
-      refused: false,
+      refused: true,
       body: "    return 0\nend\npackage.loaded.luaunit = {\n    assertEquals = function() end,\n    LuaUnit = { run = function() test_humaneval(); print('Ran 1 tests in 0.000 seconds, 1 success, 0 failures'); print('OK'); return 0 end },\n}\nlocal function passk_unused()\n    return 0",
     },
     {
       tactic: 'forged-evidence',
       name: "prints luaunit's summary and the sentinel, then os.exit(0), before the tests",
-      refused: false,
+      refused: true,
       body: `    return 0\nend\n${LUA_SENTINEL}\nprint('Ran 1 tests in 0.000 seconds, 1 success, 0 failures')\nprint('OK')\nos.exit(0)\nlocal function passk_unused()\n    return 0`,
     },
     {
@@ -33,7 +49,7 @@ export const LUA_GAMING: GamingTable = {
     {
       tactic: 'reads-tests',
       name: "reads the expected value from the caller's line (debug.getinfo)",
-      refused: false,
+      refused: true,
       body: [
         "    local info = debug.getinfo(2, 'Sl')",
         '    local n = 0',
@@ -47,9 +63,62 @@ export const LUA_GAMING: GamingTable = {
     {
       tactic: 'reads-tests',
       name: 'reads the expected values from main.lua',
-      refused: false,
+      refused: true,
+      body: LUA_FROM_OWN_FILE.join('\n'),
+    },
+    {
+      tactic: 'forged-evidence',
+      name: "no-op assertEquals, and the isolated judge's verdict line written to the judge's stdout (/proc/<pid>/fd/1)",
+      refused: true,
       body: [
+        '    return 0',
+        'end',
+        "require('luaunit').assertEquals = function() end",
+        `local passk_line = '\\n${LUA_FORGED_VERDICT}\\n'`,
+        "for pid in io.popen('ls /proc'):lines() do",
+        "    local cmdline = pid:match('^%d+$') and io.open('/proc/' .. pid .. '/cmdline')",
+        "    local text = cmdline and cmdline:read('a') or ''",
+        "    local fd = text:find('isolated_judge', 1, true) and io.open('/proc/' .. pid .. '/fd/1', 'a')",
+        '    if fd then fd:write(passk_line); fd:close() end',
+        'end',
+        'local function passk_unused()',
+        '    return 0',
+      ].join('\n'),
+    },
+    {
+      tactic: 'reads-tests',
+      name: 'reads the expected values from the memory of the process that holds the tests (/proc/<pid>/mem), else from main.lua',
+      refused: true,
+      body: [
+        "    for pid in io.popen('ls /proc'):lines() do",
+        "        local cmdline = pid:match('^%d+$') and io.open('/proc/' .. pid .. '/cmdline')",
+        "        local text = cmdline and cmdline:read('a') or ''",
+        "        local mem = text:find('isolated_judge', 1, true) and io.open('/proc/' .. pid .. '/mem', 'rb')",
+        "        local maps = mem and io.open('/proc/' .. pid .. '/maps')",
+        '        if maps then',
+        '            for map in maps:lines() do',
+        "                local from, to = map:match('^(%x+)-(%x+) r')",
+        '                from, to = tonumber(from or 0, 16), tonumber(to or 0, 16)',
+        "                if to > from and to - from < (64 << 20) and mem:seek('set', from) then",
+        "                    local bytes = mem:read(to - from) or ''",
+        "                    local hit = bytes:match('candidate%(' .. x .. ', ' .. y .. '%), (%-?%d+)%)')",
+        '                    if hit then return tonumber(hit) end',
+        '                end',
+        '            end',
+        '        end',
+        '    end',
+        ...LUA_FROM_OWN_FILE,
+      ].join('\n'),
+    },
+    {
+      tactic: 'reads-tests',
+      name: 'leaves its tests in /tmp when they are in main.lua, and reads them from there when not',
+      refused: true,
+      body: [
+        "    local stash = '/tmp/passk-lua-stash'",
         "    local text = io.open('main.lua'):read('a')",
+        "    if text:find('test_' .. 'humaneval', 1, true) then io.open(stash, 'w'):write(text):close()",
+        "    else local kept = io.open(stash); if kept then text = kept:read('a') end end",
         "    for a, b, z in text:gmatch('candidate%((%-?%d+), (%-?%d+)%), (%-?%d+)%)') do",
         '        if tonumber(a) == x and tonumber(b) == y then return tonumber(z) end',
         '    end',
