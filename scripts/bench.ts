@@ -16,7 +16,9 @@ import { hostileBench } from './bench/hostile.ts';
 import { humanEvalBench } from './bench/humaneval.ts';
 import { languagesCompiledBench } from './bench/languages-compiled.ts';
 import {
+  languagesCppBench,
   languagesGoBench,
+  languagesJavaBench,
   languagesLuaBench,
   languagesNodeBench,
   languagesPhpBench,
@@ -40,6 +42,8 @@ const SECTIONS: readonly BenchSection[] = [
   languagesPhpBench,
   languagesLuaBench,
   languagesGoBench,
+  languagesCppBench,
+  languagesJavaBench,
   evalPlusBench,
   hostileBench,
   mcpBench,

@@ -2,7 +2,8 @@
  * Bench sections `languages-node`, `languages-ruby`, `languages-php`, `languages-lua` and
  * `languages-go`: the cost of the isolated judges (`isolated-judge.cjs` for MultiPL-E JavaScript
  * and TypeScript, `isolated_judge.rb` for Ruby, `isolated-judge.php` for PHP,
- * `isolated_judge.lua` for Lua) and of Go's output judge: samples/s of passk's steps with the
+ * `isolated_judge.lua` for Lua) and of the output judges of Go, C++ and Java (sections
+ * `languages-cpp`, `languages-java`): samples/s of passk's steps with the
  * judge's steps and without them (the same steps minus `judge` and `judge-…`), on the same
  * executor settings.
  *
@@ -132,3 +133,7 @@ export const languagesPhpBench = judgeCostBench('languages-php', 'PHP', ['php'])
 export const languagesLuaBench = judgeCostBench('languages-lua', 'Lua', ['lua']);
 
 export const languagesGoBench = judgeCostBench('languages-go', 'Go', ['go']);
+
+export const languagesCppBench = judgeCostBench('languages-cpp', 'C++', ['cpp']);
+
+export const languagesJavaBench = judgeCostBench('languages-java', 'Java', ['java']);
