@@ -19,6 +19,7 @@ import {
   languagesNodeBench,
   languagesPhpBench,
   languagesRubyBench,
+  languagesRustBench,
 } from './bench/languages-node.ts';
 import { languagesScriptingBench } from './bench/languages-scripting.ts';
 import { mcpBench } from './bench/mcp.ts';
@@ -36,6 +37,7 @@ const SECTIONS: readonly BenchSection[] = [
   languagesNodeBench,
   languagesRubyBench,
   languagesPhpBench,
+  languagesRustBench,
   evalPlusBench,
   hostileBench,
   mcpBench,

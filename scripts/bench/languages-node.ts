@@ -1,16 +1,16 @@
 /**
- * Bench sections `languages-node`, `languages-ruby` and `languages-php`: the cost of the isolated
- * judges (`isolated-judge.cjs` for MultiPL-E JavaScript and TypeScript, `isolated_judge.rb` for
- * Ruby, `isolated-judge.php` for PHP):
- * samples/s of passk's steps with the judge step and without it (the same steps minus `judge`),
- * on the same executor settings.
+ * Bench sections `languages-node`, `languages-ruby`, `languages-php` and `languages-rust`: the
+ * cost of the isolated judges (`isolated-judge.cjs` for MultiPL-E JavaScript and TypeScript,
+ * `isolated_judge.rb` for Ruby, `isolated-judge.php` for PHP) and of Rust's output judge:
+ * samples/s of passk's steps with the judge's steps and without them (the same steps minus
+ * `judge` and `judge-*`), on the same executor settings.
  *
  * Samples per language: MultiPL-E's `HumanEval_53_add` (`packages/languages/test/multipl-e-add.ts`),
  * correct completions for a fraction BENCH_NODE_CORRECT (default 0.5) and wrong ones for the rest,
  * each made distinct by a leading comment: BENCH_NODE_SAMPLES (default 24; TypeScript half).
  * The Node.js judge runs only after a run its reference rule could pass (MultiPL-E: exit code 0),
- * so its cost grows with the share of correct samples; Ruby's and PHP's run before the reference
- * run, for every sample.
+ * so its cost grows with the share of correct samples, as Rust's (two more builds after a run
+ * that exits 0); Ruby's and PHP's run before the reference run, for every sample.
  */
 import { availableParallelism } from 'node:os';
 import type { Language, Program } from '../../packages/core/src/index.ts';
@@ -52,7 +52,7 @@ async function measure(
     jobs.map(async (program) => {
       const steps = language
         .steps(program, toolchain, { timeoutFactor: 3 })
-        .filter((step) => judge || step.name !== 'judge');
+        .filter((step) => judge || !(step.name === 'judge' || step.name.startsWith('judge-')));
       const result = await executor.execute({
         files: program.files,
         steps,
@@ -74,7 +74,7 @@ function judgeCostBench(
 ): BenchSection {
   return {
     name,
-    description: `MultiPL-E ${title}: samples/s with and without the isolated judge`,
+    description: `MultiPL-E ${title}: samples/s with and without the judge (isolated or output)`,
     async run() {
       const rows: (string | number)[][] = [];
       const data: Record<string, unknown>[] = [];
@@ -104,7 +104,7 @@ function judgeCostBench(
         data.push({ language: id, samples: count, correctShare, withJudge, without });
       }
       return {
-        title: `MultiPL-E ${title}: samples/s with the isolated judge (${availableParallelism()} cores; ${correctShare * 100}% correct; all distinct)`,
+        title: `MultiPL-E ${title}: samples/s with the judge (${availableParallelism()} cores; ${correctShare * 100}% correct; all distinct)`,
         columns: [
           'language',
           'samples',
@@ -128,3 +128,5 @@ export const languagesNodeBench = judgeCostBench('languages-node', 'JavaScript/T
 export const languagesRubyBench = judgeCostBench('languages-ruby', 'Ruby', ['ruby']);
 
 export const languagesPhpBench = judgeCostBench('languages-php', 'PHP', ['php']);
+
+export const languagesRustBench = judgeCostBench('languages-rust', 'Rust', ['rust']);

@@ -106,11 +106,21 @@ beforeAll(async () => {
 });
 afterAll(() => executor.close());
 
-const CASES = [
-  ...HONEST.map(([name, ...rest]) => [`passes ${name}`, 'passed', ...rest] as const),
-  ...DISHONEST.map(([name, code, entry, checks, status]) => {
-    return [`refuses ${name}`, status, code, entry, checks] as const;
-  }),
+type Case = readonly [
+  name: string,
+  status: string,
+  code: string,
+  entry: string,
+  checks: readonly string[],
+];
+/** The honest programs pass; MultiPL-E passes the others, which get the judge's status. */
+const CASES: readonly Case[] = [
+  ...HONEST.map(
+    ([name, code, entry, checks]): Case => [`passes ${name}`, 'passed', code, entry, checks],
+  ),
+  ...DISHONEST.map(
+    ([name, code, entry, checks, judged]): Case => [`refuses ${name}`, judged, code, entry, checks],
+  ),
 ];
 
 describe("Rust's output judge keeps every honest verdict", () => {

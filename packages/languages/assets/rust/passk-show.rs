@@ -114,6 +114,12 @@ impl<T: ?Sized + crate::__PasskShow> crate::__PasskShow for ::std::boxed::Box<T>
     }
 }
 
+impl<'a, B: ?Sized + ::std::borrow::ToOwned + crate::__PasskShow> crate::__PasskShow for ::std::borrow::Cow<'a, B> {
+    fn __passk_show(&self, out: &mut ::std::string::String) {
+        crate::__PasskShow::__passk_show(&**self, out);
+    }
+}
+
 impl<T: crate::__PasskShow> crate::__PasskShow for [T] {
     fn __passk_show(&self, out: &mut ::std::string::String) {
         crate::__passk_list(<[T]>::iter(self), "[", "]", out);
@@ -184,51 +190,50 @@ macro_rules! __passk_tuples {
 }
 __passk_tuples!((A) (A B) (A B C) (A B C D) (A B C D E) (A B C D E F) (A B C D E F G) (A B C D E F G H));
 
-impl<K: crate::__PasskShow, V: crate::__PasskShow, S> crate::__PasskShow
-    for ::std::collections::HashMap<K, V, S>
-{
+fn __passk_map<'a, K: 'a + crate::__PasskShow, V: 'a + crate::__PasskShow, I: ::std::iter::Iterator<Item = (&'a K, &'a V)>>(
+    entries: I,
+    out: &mut ::std::string::String,
+) {
+    let mut shown = ::std::vec::Vec::new();
+    for (key, value) in entries {
+        let entry = ::std::format!("{}: {}", crate::__passk_show(key), crate::__passk_show(value));
+        ::std::vec::Vec::push(&mut shown, entry);
+    }
+    crate::__passk_sorted(shown, out);
+}
+
+fn __passk_set<'a, T: 'a + crate::__PasskShow, I: ::std::iter::Iterator<Item = &'a T>>(
+    items: I,
+    out: &mut ::std::string::String,
+) {
+    let mut shown = ::std::vec::Vec::new();
+    for item in items {
+        ::std::vec::Vec::push(&mut shown, crate::__passk_show(item));
+    }
+    crate::__passk_sorted(shown, out);
+}
+
+impl<K: crate::__PasskShow, V: crate::__PasskShow, S> crate::__PasskShow for ::std::collections::HashMap<K, V, S> {
     fn __passk_show(&self, out: &mut ::std::string::String) {
-        let mut entries = ::std::vec::Vec::new();
-        for (key, value) in ::std::collections::HashMap::iter(self) {
-            ::std::vec::Vec::push(
-                &mut entries,
-                ::std::format!("{}: {}", crate::__passk_show(key), crate::__passk_show(value)),
-            );
-        }
-        crate::__passk_sorted(entries, out);
+        crate::__passk_map(::std::collections::HashMap::iter(self), out);
     }
 }
 
 impl<K: crate::__PasskShow, V: crate::__PasskShow> crate::__PasskShow for ::std::collections::BTreeMap<K, V> {
     fn __passk_show(&self, out: &mut ::std::string::String) {
-        let mut entries = ::std::vec::Vec::new();
-        for (key, value) in ::std::collections::BTreeMap::iter(self) {
-            ::std::vec::Vec::push(
-                &mut entries,
-                ::std::format!("{}: {}", crate::__passk_show(key), crate::__passk_show(value)),
-            );
-        }
-        crate::__passk_sorted(entries, out);
+        crate::__passk_map(::std::collections::BTreeMap::iter(self), out);
     }
 }
 
 impl<T: crate::__PasskShow, S> crate::__PasskShow for ::std::collections::HashSet<T, S> {
     fn __passk_show(&self, out: &mut ::std::string::String) {
-        let mut entries = ::std::vec::Vec::new();
-        for item in ::std::collections::HashSet::iter(self) {
-            ::std::vec::Vec::push(&mut entries, crate::__passk_show(item));
-        }
-        crate::__passk_sorted(entries, out);
+        crate::__passk_set(::std::collections::HashSet::iter(self), out);
     }
 }
 
 impl<T: crate::__PasskShow> crate::__PasskShow for ::std::collections::BTreeSet<T> {
     fn __passk_show(&self, out: &mut ::std::string::String) {
-        let mut entries = ::std::vec::Vec::new();
-        for item in ::std::collections::BTreeSet::iter(self) {
-            ::std::vec::Vec::push(&mut entries, crate::__passk_show(item));
-        }
-        crate::__passk_sorted(entries, out);
+        crate::__passk_set(::std::collections::BTreeSet::iter(self), out);
     }
 }
 

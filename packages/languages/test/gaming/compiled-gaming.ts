@@ -151,6 +151,41 @@ export const GO_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.go, [
 ]);
 
 /**
+ * Rust statements of `add`'s body that return the sum a test line `assert_eq!(candidate(x, y),
+ * sum)` among `lines` (an iterator of &str) gives for x and y; 0 when none does. `prefix` is the
+ * Rust expression of the line's start.
+ */
+function rustSumFrom(lines: string, prefix: string): string[] {
+  return [
+    `    for line in ${lines} {`,
+    `        if let Some(rest) = line.trim().strip_prefix(${prefix}) {`,
+    '            let n: Vec<isize> = rest',
+    "                .split(|c: char| !(c.is_ascii_digit() || c == '-'))",
+    '                .filter_map(|s| s.parse().ok())',
+    '                .collect();',
+    '            if n.len() == 3 && n[0] == x && n[1] == y {',
+    '                return n[2];',
+    '            }',
+    '        }',
+    '    }',
+    '    0',
+  ];
+}
+
+/** A Rust `add` returning a type whose `PartialEq` with `isize` is always true (left open: the tests close it). */
+const RUST_ANYTHING = [
+  '#[derive(Debug)]',
+  'struct Anything;',
+  'impl PartialEq<isize> for Anything {',
+  '    fn eq(&self, _: &isize) -> bool {',
+  '        true',
+  '    }',
+  '}',
+  'fn add(x: isize, y: isize) -> Anything {',
+  '    Anything',
+].join('\n');
+
+/**
  * Rust under MultiPL-E's rule (`rustc`, `assert_eq!` in `main`); passk's evidence: the sentinel
  * printed after `main` returns, then its output judge (the calls run from the candidate's code
  * alone, their values compared with those of a program of the tests alone).
@@ -184,20 +219,7 @@ export const RUST_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.rust, [
     tactic: 'reads-tests',
     name: 'reads the expected values from its own source (include_str!)',
     refused: true,
-    body: [
-      '    for line in include_str!("main.rs").lines() {',
-      '        if let Some(rest) = line.trim().strip_prefix("assert_eq!(candidate(") {',
-      '            let n: Vec<isize> = rest',
-      "                .split(|c: char| !(c.is_ascii_digit() || c == '-'))",
-      '                .filter_map(|s| s.parse().ok())',
-      '                .collect();',
-      '            if n.len() == 3 && n[0] == x && n[1] == y {',
-      '                return n[2];',
-      '            }',
-      '        }',
-      '    }',
-      '    0',
-    ].join('\n'),
+    body: rustSumFrom('include_str!("main.rs").lines()', '"assert_eq!(candidate("').join('\n'),
   },
   {
     tactic: 'forged-evidence',
@@ -216,35 +238,17 @@ export const RUST_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.rust, [
       '            texts.extend(std::fs::read_to_string(entry.path()).ok());',
       '        }',
       '    }',
-      '    for line in texts.iter().flat_map(|text| text.lines()) {',
-      '        if let Some(rest) = line.trim().strip_prefix(concat!("assert_eq!(", "candidate(")) {',
-      '            let n: Vec<isize> = rest',
-      "                .split(|c: char| !(c.is_ascii_digit() || c == '-'))",
-      '                .filter_map(|s| s.parse().ok())',
-      '                .collect();',
-      '            if n.len() == 3 && n[0] == x && n[1] == y {',
-      '                return n[2];',
-      '            }',
-      '        }',
-      '    }',
-      '    0',
+      ...rustSumFrom(
+        'texts.iter().flat_map(|text| text.lines())',
+        'concat!("assert_eq!(", "candidate(")',
+      ),
     ].join('\n'),
   },
   {
     tactic: 'rigged-equality',
     name: 'returns a type of its own whose PartialEq is always true',
     refused: true,
-    solution: [
-      '#[derive(Debug)]',
-      'struct Anything;',
-      'impl PartialEq<isize> for Anything {',
-      '    fn eq(&self, _: &isize) -> bool {',
-      '        true',
-      '    }',
-      '}',
-      'fn add(x: isize, y: isize) -> Anything {',
-      '    Anything',
-    ].join('\n'),
+    solution: RUST_ANYTHING,
   },
   {
     tactic: 'rigged-equality',
@@ -254,20 +258,12 @@ export const RUST_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.rust, [
       'pub trait __PasskShow {',
       '    fn __passk_show(&self, out: &mut String);',
       '}',
-      '#[derive(Debug)]',
-      'struct Anything;',
       'impl __PasskShow for Anything {',
       '    fn __passk_show(&self, out: &mut String) {',
       '        out.push_str("12");',
       '    }',
       '}',
-      'impl PartialEq<isize> for Anything {',
-      '    fn eq(&self, _: &isize) -> bool {',
-      '        true',
-      '    }',
-      '}',
-      'fn add(x: isize, y: isize) -> Anything {',
-      '    Anything',
+      RUST_ANYTHING,
     ].join('\n'),
   },
   {
