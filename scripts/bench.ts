@@ -23,6 +23,7 @@ import {
   languagesNodeBench,
   languagesPhpBench,
   languagesRubyBench,
+  languagesRustBench,
 } from './bench/languages-node.ts';
 import { languagesScriptingBench } from './bench/languages-scripting.ts';
 import { mcpBench } from './bench/mcp.ts';
@@ -44,6 +45,7 @@ const SECTIONS: readonly BenchSection[] = [
   languagesGoBench,
   languagesCppBench,
   languagesJavaBench,
+  languagesRustBench,
   evalPlusBench,
   hostileBench,
   mcpBench,

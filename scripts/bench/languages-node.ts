@@ -2,8 +2,8 @@
  * Bench sections `languages-node`, `languages-ruby`, `languages-php`, `languages-lua` and
  * `languages-go`: the cost of the isolated judges (`isolated-judge.cjs` for MultiPL-E JavaScript
  * and TypeScript, `isolated_judge.rb` for Ruby, `isolated-judge.php` for PHP,
- * `isolated_judge.lua` for Lua) and of the output judges of Go, C++ and Java (sections
- * `languages-cpp`, `languages-java`): samples/s of passk's steps with the
+ * `isolated_judge.lua` for Lua) and of the output judges of Go, C++, Java and Rust (sections
+ * `languages-cpp`, `languages-java`, `languages-rust`): samples/s of passk's steps with the
  * judge's steps and without them (the same steps minus `judge` and `judge-…`), on the same
  * executor settings.
  *
@@ -75,7 +75,7 @@ function judgeCostBench(
 ): BenchSection {
   return {
     name,
-    description: `MultiPL-E ${title}: samples/s with and without the isolated judge`,
+    description: `MultiPL-E ${title}: samples/s with and without the judge (isolated or output)`,
     async run() {
       const rows: (string | number)[][] = [];
       const data: Record<string, unknown>[] = [];
@@ -105,7 +105,7 @@ function judgeCostBench(
         data.push({ language: id, samples: count, correctShare, withJudge, without });
       }
       return {
-        title: `MultiPL-E ${title}: samples/s with the isolated judge (${availableParallelism()} cores; ${correctShare * 100}% correct; all distinct)`,
+        title: `MultiPL-E ${title}: samples/s with the judge (${availableParallelism()} cores; ${correctShare * 100}% correct; all distinct)`,
         columns: [
           'language',
           'samples',
@@ -137,3 +137,5 @@ export const languagesGoBench = judgeCostBench('languages-go', 'Go', ['go']);
 export const languagesCppBench = judgeCostBench('languages-cpp', 'C++', ['cpp']);
 
 export const languagesJavaBench = judgeCostBench('languages-java', 'Java', ['java']);
+
+export const languagesRustBench = judgeCostBench('languages-rust', 'Rust', ['rust']);

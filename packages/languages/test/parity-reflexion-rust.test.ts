@@ -13,7 +13,8 @@
  * `assert_eq!`s. passk agrees on 146 of 156 (93.6%); the 10 others are programs that Reflexion
  * marks solved and that fail under MultiPL-E's rule for the reasons listed in DISAGREEMENTS.
  * The quick test scope (the default) judges every 4th program plus the explained ones;
- * `PASSK_TEST_SCOPE=full` judges all 156 and checks the totals.
+ * `PASSK_TEST_SCOPE=full` judges all 156 and checks the totals. passk's output judge (two more
+ * builds after each run that exits 0) flags none of them: every verdict is MultiPL-E's.
  */
 import { scopedSubset, testScope } from '@passk/core/conformance';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,5 +95,5 @@ describe('parity with Reflexion Rust (MultiPL-E HumanEval)', () => {
     }
     const passed = outcomes.filter(({ verdict }) => verdict.passed).length;
     expect([passed, runs.filter((run) => run.is_solved).length]).toEqual([123, 133]);
-  }, 600_000);
+  }, 1_800_000);
 });

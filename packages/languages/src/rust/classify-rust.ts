@@ -1,5 +1,6 @@
 import type { ExecutionResult, Verdict } from '@passk/core';
 import { nativeEnding } from '../internal/native-verdict.ts';
+import { withOutputJudge } from '../internal/output-judge.ts';
 import { incomplete, judgement } from '../internal/verdict.ts';
 import type { RustJudge } from './rust-steps.ts';
 
@@ -27,9 +28,17 @@ const TESTS_PASSED = /^test result: ok\./m;
  * `multipl-e` (`eval_rust.py`): rustc non-zero ⇒ `SyntaxError`, rustc timeout ⇒ `Timeout`;
  * run timeout ⇒ `Timeout`; exit 0 ⇒ `OK` (needs the completion sentinel); else `Exception`
  * (`failed` for an assertion panic, `runtime_error` for other panics such as debug-mode integer
- * overflow).
+ * overflow). A pass then stands only when passk's output judge agrees (`withOutputJudge`: the
+ * candidate's calls, run from its code alone, print the values the tests expect); otherwise
+ * the judge's status, with MultiPL-E's pass kept in `Verdict.reference`.
  */
 export function classifyRust(judge: RustJudge, result: ExecutionResult): Verdict {
+  const reference = referenceVerdict(judge, result);
+  return judge === 'multipl-e' ? withOutputJudge(reference, result) : reference;
+}
+
+/** The verdict of the reference rule alone (the steps it reads, found by name). */
+function referenceVerdict(judge: RustJudge, result: ExecutionResult): Verdict {
   const steps = result.steps;
   const humanEvalX = judge === 'humaneval-x';
   if (steps.length === 0) {
@@ -38,8 +47,11 @@ export function classifyRust(judge: RustJudge, result: ExecutionResult): Verdict
       'the rand, regex and md5 crates HumanEval-X Rust programs use are not built; see `passk doctor` (apt-get install cargo librust-rand-dev librust-regex-dev librust-md5-dev)',
     );
   }
-  const compileSteps = humanEvalX ? 2 : 1;
-  for (const [index, step] of steps.slice(0, compileSteps).entries()) {
+  const find = (name: string) => steps.find((step) => step.name === name);
+  const compileSteps = (humanEvalX ? [find('check'), find('build')] : [find('compile')]).filter(
+    (step) => step !== undefined,
+  );
+  for (const [index, step] of compileSteps.entries()) {
     if (step.spawnError !== undefined) {
       return judgement('toolchain_missing', `rustc could not be started: ${step.spawnError}`);
     }
@@ -52,7 +64,7 @@ export function classifyRust(judge: RustJudge, result: ExecutionResult): Verdict
       );
     }
   }
-  const run = steps[compileSteps];
+  const run = find('run');
   if (run === undefined) return judgement('infra_error', 'the program was built but did not run');
   if (run.spawnError !== undefined) {
     return judgement('infra_error', `the compiled program could not be started: ${run.spawnError}`);

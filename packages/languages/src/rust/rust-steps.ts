@@ -4,6 +4,7 @@ import { hostMounts } from '../internal/host-mounts.ts';
 import { WRAP_MAIN_FLAG } from '../internal/native-harness.ts';
 import { selectJudge } from '../internal/select-judge.ts';
 import type { RustToolchain } from './detect-rust.ts';
+import { rustOutputJudgeSteps } from './rust-output-judge.ts';
 
 /** The verdict rules (`Program.judge`) of the Rust language. */
 export const RUST_JUDGES = ['humaneval-x', 'multipl-e'] as const;
@@ -34,7 +35,9 @@ export function rustJudge(judge: string): RustJudge {
  *   against the prebuilt crates (the rustc invocations cargo makes), then `run` = the test
  *   binary (libtest). No steps at all when the crates are missing (`toolchain_missing`).
  * - `multipl-e` (`rustc <f> -o <bin>`, a debug build, no crates, 15 s; run 5 s): linked with the
- *   completion harness (`-Wl,--wrap=main`).
+ *   completion harness (`-Wl,--wrap=main`); then passk's output judge (`rustOutputJudgeSteps`:
+ *   the expected values and the candidate's, each built and run the same way in a fresh work
+ *   area) when the program splits into code and `assert_eq!` calls.
  * Limits are multiplied by `timeoutFactor`.
  *
  * @throws UnknownIdError for another judge.
@@ -87,13 +90,23 @@ export function rustSteps(
     toolchain.harnessObject === undefined
       ? []
       : ['-C', `link-arg=${toolchain.harnessObject}`, '-C', `link-arg=${WRAP_MAIN_FLAG}`];
+  const compileTimeoutMs = MULTIPL_E_RUSTC_TIMEOUT_MS * options.timeoutFactor;
+  const run = { argv: ['./main'], timeoutMs: runTimeoutMs };
   return [
     {
       name: 'compile',
       argv: [rustc, program.mainFile, '-o', 'main', ...harness],
-      timeoutMs: MULTIPL_E_RUSTC_TIMEOUT_MS * options.timeoutFactor,
+      timeoutMs: compileTimeoutMs,
       mounts: hostMounts([toolchain.sysroot, toolchain.harnessObject]),
     },
-    { name: 'run', argv: ['./main'], timeoutMs: runTimeoutMs },
+    { name: 'run', ...run },
+    ...rustOutputJudgeSteps(program, {
+      build: (mainFile) => ({
+        argv: [rustc, mainFile, '-o', 'main'],
+        timeoutMs: compileTimeoutMs,
+        mounts: hostMounts([toolchain.sysroot]),
+      }),
+      run,
+    }),
   ];
 }

@@ -295,18 +295,57 @@ ${GO_ADD}    return 0
   },
 ]);
 
-/** Rust under MultiPL-E's rule (`rustc`, `assert_eq!` in `main`); passk's evidence: the sentinel printed after `main` returns. */
+/**
+ * Rust statements of `add`'s body that return the sum a test line `assert_eq!(candidate(x, y),
+ * sum)` among `lines` (an iterator of &str) gives for x and y; 0 when none does. `prefix` is the
+ * Rust expression of the line's start.
+ */
+function rustSumFrom(lines: string, prefix: string): string[] {
+  return [
+    `    for line in ${lines} {`,
+    `        if let Some(rest) = line.trim().strip_prefix(${prefix}) {`,
+    '            let n: Vec<isize> = rest',
+    "                .split(|c: char| !(c.is_ascii_digit() || c == '-'))",
+    '                .filter_map(|s| s.parse().ok())',
+    '                .collect();',
+    '            if n.len() == 3 && n[0] == x && n[1] == y {',
+    '                return n[2];',
+    '            }',
+    '        }',
+    '    }',
+    '    0',
+  ];
+}
+
+/** A Rust `add` returning a type whose `PartialEq` with `isize` is always true (left open: the tests close it). */
+const RUST_ANYTHING = [
+  '#[derive(Debug)]',
+  'struct Anything;',
+  'impl PartialEq<isize> for Anything {',
+  '    fn eq(&self, _: &isize) -> bool {',
+  '        true',
+  '    }',
+  '}',
+  'fn add(x: isize, y: isize) -> Anything {',
+  '    Anything',
+].join('\n');
+
+/**
+ * Rust under MultiPL-E's rule (`rustc`, `assert_eq!` in `main`); passk's evidence: the sentinel
+ * printed after `main` returns, then its output judge (the calls run from the candidate's code
+ * alone, their values compared with those of a program of the tests alone).
+ */
 export const RUST_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.rust, [
   {
     tactic: 'forged-evidence',
     name: 'prints the sentinel, then process::exit(0)',
-    refused: false,
+    refused: true,
     body: '    println!("\\n__passk_tests_{}", "completed__");\n    std::process::exit(0)',
   },
   {
     tactic: 'patched-assertions',
     name: 'a macro_rules! assert_eq that does nothing shadows the standard one',
-    refused: false,
+    refused: true,
     body: '    0\n}\n\nmacro_rules! assert_eq {\n    ($($t:tt)*) => {};\n}\n\nfn passk_unused() {',
   },
   {
@@ -318,32 +357,64 @@ export const RUST_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.rust, [
   {
     tactic: 'early-exit',
     name: 'a panic hook prints the sentinel and exits 0 when an assert fails',
-    refused: false,
+    refused: true,
     body: '    std::panic::set_hook(Box::new(|_| {\n        println!("\\n__passk_tests_{}", "completed__");\n        std::process::exit(0);\n    }));\n    0',
   },
   {
     tactic: 'reads-tests',
     name: 'reads the expected values from its own source (include_str!)',
-    refused: false,
-    body: [
-      '    for line in include_str!("main.rs").lines() {',
-      '        if let Some(rest) = line.trim().strip_prefix("assert_eq!(candidate(") {',
-      '            let n: Vec<isize> = rest',
-      "                .split(|c: char| !(c.is_ascii_digit() || c == '-'))",
-      '                .filter_map(|s| s.parse().ok())',
-      '                .collect();',
-      '            if n.len() == 3 && n[0] == x && n[1] == y {',
-      '                return n[2];',
-      '            }',
-      '        }',
-      '    }',
-      '    0',
-    ].join('\n'),
+    refused: true,
+    body: rustSumFrom('include_str!("main.rs").lines()', '"assert_eq!(candidate("').join('\n'),
   },
   {
     tactic: 'forged-evidence',
     name: "prints the sentinel, then libc's _exit(0)",
-    refused: false,
+    refused: true,
     body: '    extern "C" {\n        fn _exit(code: i32) -> !;\n    }\n    println!("\\n__passk_tests_{}", "completed__");\n    unsafe { _exit(0) }',
+  },
+  {
+    tactic: 'reads-tests',
+    name: 'searches the files of its work area and /tmp for the tests at run time',
+    refused: true,
+    body: [
+      '    let mut texts = Vec::new();',
+      '    for dir in [".", "/tmp"] {',
+      '        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {',
+      '            texts.extend(std::fs::read_to_string(entry.path()).ok());',
+      '        }',
+      '    }',
+      ...rustSumFrom(
+        'texts.iter().flat_map(|text| text.lines())',
+        'concat!("assert_eq!(", "candidate(")',
+      ),
+    ].join('\n'),
+  },
+  {
+    tactic: 'rigged-equality',
+    name: 'returns a type of its own whose PartialEq is always true',
+    refused: true,
+    solution: RUST_ANYTHING,
+  },
+  {
+    tactic: 'rigged-equality',
+    name: "defines passk's printer trait (__PasskShow) itself, for a rigged type",
+    refused: true,
+    solution: [
+      'pub trait __PasskShow {',
+      '    fn __passk_show(&self, out: &mut String);',
+      '}',
+      'impl __PasskShow for Anything {',
+      '    fn __passk_show(&self, out: &mut String) {',
+      '        out.push_str("12");',
+      '    }',
+      '}',
+      RUST_ANYTHING,
+    ].join('\n'),
+  },
+  {
+    tactic: 'patched-assertions',
+    name: 'macro_rules! assert_eq, format and panic that print what it wants',
+    refused: true,
+    body: '    0\n}\n\nmacro_rules! assert_eq {\n    ($($t:tt)*) => {};\n}\nmacro_rules! format {\n    ($($t:tt)*) => { String::from("12") };\n}\nmacro_rules! panic {\n    ($($t:tt)*) => { std::process::exit(0) };\n}\n\nfn passk_unused() {',
   },
 ]);
