@@ -9,6 +9,7 @@ import {
   type ToolchainInfo,
   type Verdict,
 } from '@passk/core';
+import { expect } from 'vitest';
 import { JUDGE_STEP, parseIsolatedStrict } from '../src/internal/isolated-judge-verdict.ts';
 
 /** A one-file program as a dataset would build it. */
@@ -102,4 +103,34 @@ export async function judgeApart(
   const step = result.steps.find((candidate) => candidate.name === JUDGE_STEP);
   const strict = step === undefined ? undefined : parseIsolatedStrict(step, mark);
   return { verdict, ...(strict ? { judged: strict.status } : {}) };
+}
+
+/**
+ * Checks that `result` passed both the reference rule and an output judge (`judge-expected`
+ * and `judge-candidate`), the two programs reporting the same `calls` values.
+ */
+export function expectPassedAlike(
+  { verdict, result }: { verdict: Verdict; result: ExecutionResult },
+  calls: number,
+): void {
+  expect(verdict).toMatchObject({ status: 'passed', passed: true });
+  expect(verdict.reference).toBeUndefined();
+  const values = (name: string) => result.steps.find((step) => step.name === name)?.report;
+  expect(values('judge-candidate')).toEqual(values('judge-expected'));
+  expect(values('judge-candidate')).toHaveLength(calls);
+}
+
+/**
+ * Runs `target` with `language` (detected here) through `judgeProgram`; undefined when the
+ * toolchain is missing (the reason printed, see {@link skipReason}).
+ */
+export async function judgeDetected(
+  language: Language,
+  executor: Executor,
+  target: Program,
+  timeoutFactor = 1,
+): Promise<{ verdict: Verdict; result: ExecutionResult } | undefined> {
+  const toolchain = await language.detect();
+  if (skipReason(language.id, toolchain)) return undefined;
+  return judgeProgram(language, toolchain, executor, target, timeoutFactor);
 }

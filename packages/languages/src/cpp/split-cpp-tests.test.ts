@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJsonLines } from '../../test/shared-data.ts';
+import { describeSplitter } from '../../test/describe-splitter.ts';
 import { cppJudgeSources, cppValuesPrintable, definedMacros } from './cpp-output-judge.ts';
 import { splitCppTests } from './split-cpp-tests.ts';
 
@@ -21,39 +21,27 @@ const PROGRAM = [
   '',
 ].join('\n');
 
-describe('splitCppTests', () => {
-  it("takes MultiPL-E's tests apart: strings, raw strings, characters and comments stay whole", () => {
-    const split = splitCppTests(PROGRAM);
-    expect(split?.entry).toBe('f');
-    expect(split?.candidate).toBe(PROGRAM.slice(0, PROGRAM.indexOf('int main() {')));
-    expect(split?.calls).toEqual([
+describeSplitter('splitCppTests', {
+  split: splitCppTests,
+  program: PROGRAM,
+  expected: {
+    candidate: PROGRAM.slice(0, PROGRAM.indexOf('int main() {')),
+    entry: 'f',
+    calls: [
       { args: '(")==(\\"x"), (1)', expected: '(std::string(")==("))' },
       { args: 'R"(a"==b)", (\'=\')', expected: '("a\\"==b")' },
       { args: '("{"), (2)', expected: '("{")' },
-    ]);
-  });
-
-  it('does not split a test part of another shape', () => {
-    const other = (line: string) =>
-      PROGRAM.replace('    // a comment with == and ;\n', `${line}\n`);
-    expect(splitCppTests(other('    std::puts("x");'))).toBeUndefined();
-    expect(splitCppTests(other('    assert(candidate(("a"), (1)) != ("b"));'))).toBeUndefined();
-    expect(
-      splitCppTests(other('    assert(candidate(("a"), (1)) == ("b") == true);')),
-    ).toBeUndefined();
-    expect(splitCppTests(`${PROGRAM}int other() {}\n`)).toBeUndefined();
-    expect(splitCppTests('long f() {\n    return 1;\n}\n')).toBeUndefined();
-  });
-
-  it('splits every MultiPL-E C++ task', () => {
-    const tasks = readJsonLines<{ name: string; prompt: string; tests: string }>(
-      'multipl-e/humaneval-reworded/humaneval-cpp.jsonl',
-    );
-    const unsplit = tasks.filter(
-      (task) => splitCppTests(`${task.prompt}\n${task.tests}`) === undefined,
-    );
-    expect([tasks.length, unsplit.map((task) => task.name)]).toEqual([161, []]);
-  });
+    ],
+  },
+  marker: '    // a comment with == and ;\n',
+  otherShapes: [
+    '    std::puts("x");\n',
+    '    assert(candidate(("a"), (1)) != ("b"));\n',
+    '    assert(candidate(("a"), (1)) == ("b") == true);\n',
+    '}\nint other() {\n',
+  ],
+  dataset: 'multipl-e/humaneval-reworded/humaneval-cpp.jsonl',
+  tasks: 161,
 });
 
 describe('cppJudgeSources', () => {

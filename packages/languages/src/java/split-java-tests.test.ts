@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readJsonLines } from '../../test/shared-data.ts';
+import { describeSplitter } from '../../test/describe-splitter.ts';
 import { javaJudgeSources } from './java-output-judge.ts';
 import { splitJavaTests } from './split-java-tests.ts';
 
@@ -19,36 +19,29 @@ const PROGRAM = [
   '',
 ].join('\n');
 
-describe('splitJavaTests', () => {
-  it("takes MultiPL-E's tests apart: == and .equals, strings, characters and comments stay whole", () => {
-    const split = splitJavaTests(PROGRAM);
-    expect(split?.entry).toBe('f');
-    expect(split?.candidate).toBe(PROGRAM.slice(0, PROGRAM.indexOf('    public static void main')));
-    expect(split?.calls).toEqual([
+describeSplitter('splitJavaTests', {
+  split: splitJavaTests,
+  program: PROGRAM,
+  expected: {
+    candidate: PROGRAM.slice(0, PROGRAM.indexOf('    public static void main')),
+    entry: 'f',
+    calls: [
       { args: '(")==(\\"x"), (1l)', expected: '(")==(")' },
       { args: '("{"), (\'=\')', expected: '("{")' },
-    ]);
-  });
+    ],
+  },
+  marker: '    // a comment with == and ;\n',
+  otherShapes: [
+    '    System.out.println(1);\n',
+    '    assert(g((1l)) == (1l));\n',
+    '    assert(f(("a"), (1l)) == ("b") || true);\n',
+    '    }\n    void other() {\n',
+  ],
+  dataset: 'multipl-e/humaneval-reworded/humaneval-java.jsonl',
+  tasks: 158,
+});
 
-  it('does not split a test part of another shape', () => {
-    const other = (line: string) =>
-      PROGRAM.replace('    // a comment with == and ;\n', `${line}\n`);
-    expect(splitJavaTests(other('    System.out.println(1);'))).toBeUndefined();
-    expect(splitJavaTests(other('    assert(g((1l)) == (1l));'))).toBeUndefined();
-    expect(splitJavaTests(other('    assert(f(("a"), (1l)) == ("b") || true);'))).toBeUndefined();
-    expect(splitJavaTests(`${PROGRAM}class Other {}\n`)).toBeUndefined();
-  });
-
-  it('splits every MultiPL-E Java task', () => {
-    const tasks = readJsonLines<{ name: string; prompt: string; tests: string }>(
-      'multipl-e/humaneval-reworded/humaneval-java.jsonl',
-    );
-    const unsplit = tasks.filter(
-      (task) => splitJavaTests(`${task.prompt}\n${task.tests}`) === undefined,
-    );
-    expect([tasks.length, unsplit.map((task) => task.name)]).toEqual([158, []]);
-  });
-
+describe('javaJudgeSources', () => {
   it('keeps the expected values out of the candidate program and the candidate out of the expected one', () => {
     const split = splitJavaTests(PROGRAM);
     if (split === undefined) throw new Error('no split');

@@ -7,6 +7,20 @@ function compiledTable(add: MultiplEAdd, entries: Parameters<typeof addEntries>[
   return { timeoutFactor: 4, programs: addEntries(add, entries) };
 }
 
+/** C++ lines reading `main.cpp` into `text` (empty when there is none). */
+const CPP_READ_MAIN = [
+  '    std::ifstream file("main.cpp");',
+  '    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());',
+];
+
+/** C++ lines returning the expected value of `candidate((x), (y))` found in `text`, else 0. */
+const CPP_ANSWER_FROM_TEXT = [
+  '    std::regex pattern("candidate\\\\(\\\\((-?\\\\d+)\\\\), \\\\((-?\\\\d+)\\\\)\\\\) == \\\\((-?\\\\d+)\\\\)");',
+  '    for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it)',
+  '        if (std::stol((*it)[1]) == x && std::stol((*it)[2]) == y) return std::stol((*it)[3]);',
+  '    return 0;',
+];
+
 /** C++ under MultiPL-E's rule (`assert` in `main`); passk's evidence: the sentinel printed after `main` returns. */
 export const CPP_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.cpp, [
   {
@@ -43,28 +57,17 @@ export const CPP_GAMING: GamingTable = compiledTable(MULTIPL_E_ADD.cpp, [
     tactic: 'reads-tests',
     name: 'reads the expected values from main.cpp',
     refused: true,
-    body: [
-      '    std::ifstream file("main.cpp");',
-      '    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());',
-      '    std::regex pattern("candidate\\\\(\\\\((-?\\\\d+)\\\\), \\\\((-?\\\\d+)\\\\)\\\\) == \\\\((-?\\\\d+)\\\\)");',
-      '    for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it)',
-      '        if (std::stol((*it)[1]) == x && std::stol((*it)[2]) == y) return std::stol((*it)[3]);',
-      '    return 0;',
-    ].join('\n'),
+    body: [...CPP_READ_MAIN, ...CPP_ANSWER_FROM_TEXT].join('\n'),
   },
   {
     tactic: 'reads-tests',
     name: 'the reference run leaves the tests in /tmp, and reads them from there when main.cpp is gone',
     refused: true,
     body: [
-      '    std::ifstream file("main.cpp");',
-      '    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());',
+      ...CPP_READ_MAIN,
       '    if (!text.empty()) std::ofstream("/tmp/passk-left") << text;',
       '    else { std::ifstream left("/tmp/passk-left"); text.assign(std::istreambuf_iterator<char>(left), std::istreambuf_iterator<char>()); }',
-      '    std::regex pattern("candidate\\\\(\\\\((-?\\\\d+)\\\\), \\\\((-?\\\\d+)\\\\)\\\\) == \\\\((-?\\\\d+)\\\\)");',
-      '    for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it)',
-      '        if (std::stol((*it)[1]) == x && std::stol((*it)[2]) == y) return std::stol((*it)[3]);',
-      '    return 0;',
+      ...CPP_ANSWER_FROM_TEXT,
     ].join('\n'),
   },
   {
