@@ -21,11 +21,11 @@ const PASSED = judgement('passed', 'OK');
 const passedLine = line({ status: 'passed', detail: '1 tests, 5 assertions, 0 failures' });
 const failedLine = line({ status: 'failed', detail: 'Failure: <1> expected but was <0>.' });
 
-describe('withIsolatedJudge (a judge step before the reference run, as Ruby has)', () => {
+describe('withIsolatedJudge (a judge step after the reference run)', () => {
   it('passes only when the isolated tests passed too, else keeps the reference pass aside', () => {
-    const steps = [judgeStep(passedLine), run(0)];
+    const steps = [run(0), judgeStep(passedLine)];
     expect(withIsolatedJudge(PASSED, { steps }, MARK)).toBe(PASSED);
-    const refused = withIsolatedJudge(PASSED, { steps: [judgeStep(failedLine), run(0)] }, MARK);
+    const refused = withIsolatedJudge(PASSED, { steps: [run(0), judgeStep(failedLine)] }, MARK);
     expect(refused.status).toBe('failed');
     expect(refused.passed).toBe(false);
     expect(refused.detail).toMatch(
@@ -36,7 +36,7 @@ describe('withIsolatedJudge (a judge step before the reference run, as Ruby has)
 
   it("keeps the reference's verdict when it failed, when no judge ran, or when the program has no test part", () => {
     const reference = judgement('failed', 'Exception');
-    expect(withIsolatedJudge(reference, { steps: [judgeStep(passedLine), run(1)] }, MARK)).toBe(
+    expect(withIsolatedJudge(reference, { steps: [run(1), judgeStep(passedLine)] }, MARK)).toBe(
       reference,
     );
     expect(withIsolatedJudge(reference, { steps: [judgeStep(failedLine), run(1)] }, MARK)).toBe(
