@@ -411,7 +411,9 @@ interface ResultLine {
   readonly task_id: string;
   readonly status: string;
   readonly passed: boolean;
+  readonly detail: string;
   readonly stdout_tail?: string;
+  readonly reference?: { readonly passed: boolean };
 }
 
 const readLines = <T>(path: string): T[] =>
@@ -421,6 +423,9 @@ const readLines = <T>(path: string): T[] =>
     .map((line) => JSON.parse(line) as T);
 
 const full = testScope() === 'full';
+
+/** The note of a verdict an isolated or output judge gave (`ISOLATED_NOTE` of @passk/languages). */
+const ISOLATED = /\(tests run in a process apart from the program's;/;
 
 /** passk's language id of each MultiPL-E / HumanEval-X code in CHAT_LANGUAGES. */
 const LANGUAGE_IDS: Readonly<Record<string, string>> = {
@@ -483,6 +488,12 @@ describe.each(
             `${task}: expected passed=${entry.passed} (${entry.reason}), got ${byTask.get(task)?.status}`,
         );
       expect(mismatched).toEqual([]);
+      // No real answer is refused by an isolated or output judge (tests run apart from the
+      // program) that its reference rule passes: any would be listed here, with the reason.
+      const apart = results
+        .filter((line) => !line.passed && line.reference?.passed && ISOLATED.test(line.detail))
+        .map((line) => `${line.task_id}: ${line.detail}`);
+      expect(apart).toEqual([]);
       const summary = JSON.parse(result.stdout);
       const passed = results.filter((line) => line.passed).length;
       console.log(
