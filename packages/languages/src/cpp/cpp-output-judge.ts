@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Step } from '@passk/core';
-import { assetPath } from '../internal/asset-path.ts';
+import { assetText } from '../internal/asset-path.ts';
 import { type OutputJudgeProgram, outputJudgeSteps } from '../internal/output-judge.ts';
 import { type CppTestSplit, splitCppTests } from './split-cpp-tests.ts';
 
-/** passk's canonical form of C++ values (`passk_judge::show`, `passk_judge::Values`). */
-export const CPP_SHOW_PATH = assetPath('cpp/passk-show.hpp');
-
-let showSource: string | undefined;
+/** passk's canonical form of C++ values (`passk_judge::show`, `passk_judge::Values`), in assets. */
+const CPP_SHOW = 'cpp/passk-show.hpp';
 
 /** The headers MultiPL-E's C++ prompts start with (so the precompiled header set applies). */
 const PROMPT_HEADERS = '#include<assert.h>\n#include<bits/stdc++.h>\n';
@@ -31,7 +28,7 @@ export function definedMacros(source: string): string[] {
  *   no expected value.
  */
 export function cppJudgeSources(split: CppTestSplit): { expected: string; candidate: string } {
-  showSource ??= readFileSync(CPP_SHOW_PATH, 'utf8');
+  const showSource = assetText(CPP_SHOW);
   const main = (lines: readonly string[], prelude = ''): string =>
     [
       'int main() {',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -6,4 +7,19 @@ import { fileURLToPath } from 'node:url';
  */
 export function assetPath(relative: string): string {
   return fileURLToPath(new URL(`../../assets/${relative}`, import.meta.url));
+}
+
+const texts = new Map<string, string>();
+
+/**
+ * The text (UTF-8) of `assets/<relative>`, read on first use and kept for the process (code a
+ * judge appends to the programs it generates). @throws the file system's error.
+ */
+export function assetText(relative: string): string {
+  let text = texts.get(relative);
+  if (text === undefined) {
+    text = readFileSync(assetPath(relative), 'utf8');
+    texts.set(relative, text);
+  }
+  return text;
 }

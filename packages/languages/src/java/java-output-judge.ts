@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Step } from '@passk/core';
-import { assetPath } from '../internal/asset-path.ts';
+import { assetText } from '../internal/asset-path.ts';
 import { type OutputJudgeProgram, outputJudgeSteps } from '../internal/output-judge.ts';
 import { type JavaTestSplit, splitJavaTests } from './split-java-tests.ts';
 
-/** passk's canonical form of Java values (class `PasskJudgeValues`, appended to each program). */
-export const JAVA_SHOW_PATH = assetPath('java/PasskJudgeValues.java');
-
-let showSource: string | undefined;
+/** passk's canonical form of Java values (class `PasskJudgeValues`, appended to each program), in assets. */
+const JAVA_SHOW = 'java/PasskJudgeValues.java';
 
 /** The imports of MultiPL-E's Java prompts, which the tests' expected values may use. */
 const PROMPT_IMPORTS = [
@@ -45,7 +42,7 @@ function main(values: readonly string[]): string {
  *   no expected value.
  */
 export function javaJudgeSources(split: JavaTestSplit): { expected: string; candidate: string } {
-  showSource ??= readFileSync(JAVA_SHOW_PATH, 'utf8');
+  const showSource = assetText(JAVA_SHOW);
   return {
     expected: `${PROMPT_IMPORTS}class Problem {\n${main(split.calls.map((call) => call.expected))}${showSource}`,
     candidate: `${split.candidate}${main(split.calls.map((call) => `${split.entry}(${call.args})`))}${showSource}`,

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { Program, Step } from '@passk/core';
-import { assetPath } from '../internal/asset-path.ts';
+import { assetText } from '../internal/asset-path.ts';
 import { type OutputJudgeProgram, outputJudgeSteps } from '../internal/output-judge.ts';
 import { rustDeclarations } from './internal/rust-signature.ts';
 import { type RustTests, splitRustTests } from './split-rust-tests.ts';
@@ -9,13 +8,9 @@ import { type RustTests, splitRustTests } from './split-rust-tests.ts';
  * The Rust source both judge programs end with: the trait `__PasskShow` (the canonical form of
  * every type MultiPL-E's Rust tasks return) and `__passk_write` (the values file).
  */
-export const RUST_SHOW_PATH = assetPath('rust/passk-show.rs');
+const RUST_SHOW = 'rust/passk-show.rs';
 
-let showSource: string | undefined;
-const show = () => {
-  showSource ??= readFileSync(RUST_SHOW_PATH, 'utf8');
-  return showSource;
-};
+const show = (): string => assetText(RUST_SHOW);
 
 /** `fn main` that pushes each of `values` (expressions) in order, then writes them all. */
 function valuesMain(prelude: readonly string[], values: readonly string[]): string {
